@@ -1,0 +1,42 @@
+# cpassist: `make run` installs (first time), ingests the bundled studies and opens the chat UI;
+# `make test` runs the whole test suite (fast tests, then the slow ones: real LLM, browser, servers).
+VENV   ?= .venv
+PY     := $(VENV)/bin/python
+STAMP  := $(VENV)/.installed
+export CMAKE_ARGS ?= -DGGML_NATIVE=OFF
+export PIP_DISABLE_PIP_VERSION_CHECK := 1
+
+.PHONY: install run test test-fast lint bench browser clean
+
+$(STAMP): pyproject.toml
+	test -x $(PY) || python3 -m venv $(VENV)
+	$(VENV)/bin/pip install --quiet torch==2.13.0
+	$(VENV)/bin/pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+install: $(STAMP)
+
+run: install
+	$(VENV)/bin/cpassist ingest
+	$(PY) app.py
+
+# Debian's chromium for the real-browser test (installed once; needs root and the package registry).
+browser:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  echo "installing chromium for the browser test"; \
+	  (apt-get update -qq && apt-get install -y -qq chromium >/dev/null) || echo "chromium could not be installed: the browser test will be skipped"; }
+
+test-fast: install
+	$(PY) -m pytest -m "not slow" -q
+
+test: install browser
+	$(PY) -m pytest -q
+
+lint: install
+	$(VENV)/bin/ruff check . && $(VENV)/bin/ruff format --check .
+
+bench: install
+	$(PY) bench/run_all.py
+
+clean:
+	rm -rf .cpassist test-artifacts .pytest_cache

@@ -1,0 +1,200 @@
+"""The `cpassist` command line: parses arguments, builds parts through `cpassist.build`, prints results.
+
+Subcommands: `ingest`, `search`, `ask` (also `--jsonl` batch), `chat`, `eval`, `info`. Output formats
+(`--json`, `--jsonl`) are stable contracts. Errors a user can act on (`CpassistError`) print one line
+to stderr and exit 2, never a traceback. No retrieval or answering logic lives here.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from cpassist.errors import CpassistError
+from cpassist.settings import Settings
+
+
+def _settings(args: argparse.Namespace) -> Settings:
+    overrides: dict[str, object] = {}
+    for field in ("data_dir", "embedder", "generator", "judge", "top_k", "chroma_url"):
+        value = getattr(args, field, None)
+        if value is not None:
+            overrides[field] = value
+    return Settings(**overrides)
+
+
+def _print_json(obj: object) -> None:
+    print(json.dumps(obj, ensure_ascii=False, indent=2))
+
+
+def cmd_ingest(args: argparse.Namespace) -> int:
+    from ingest.pipeline import ingest_paths
+
+    settings = _settings(args)
+    paths = [Path(p) for p in args.paths] or [settings.corpus_dir]
+    report = ingest_paths(
+        paths, settings, prune=args.prune, rebuild=args.rebuild, progress=not args.json
+    )
+    if args.json:
+        _print_json(report.model_dump(mode="json"))
+    else:
+        print(report.summary())
+    return 0 if report.files_read or not report.skipped else 1
+
+
+def cmd_search(args: argparse.Namespace) -> int:
+    from cpassist.build import build_retriever
+
+    settings = _settings(args)
+    retriever = build_retriever(settings)
+    passages = retriever.search(args.question, k=args.k or settings.top_k)
+    if args.json:
+        _print_json([p.model_dump(mode="json") for p in passages])
+        return 0
+    for i, p in enumerate(passages, 1):
+        mark = " (parallel)" if p.parallel_of else ""
+        print(f"[{i}] {p.score:.4f} {p.study} | {p.language} | {p.section}{mark}\n    {p.text}\n")
+    if not passages:
+        print("No passages found. Run `cpassist ingest` first, or rephrase the question.")
+    return 0
+
+
+def cmd_ask(args: argparse.Namespace) -> int:
+    from cpassist.build import build_assistant
+
+    settings = _settings(args)
+    if args.jsonl:
+        from cpassist.batch import run_jsonl
+
+        assistant = build_assistant(settings, generator=args.generator)
+        return run_jsonl(assistant, sys.stdin, sys.stdout)
+    if not args.question:
+        raise CpassistError("Give a question, e.g. `cpassist ask \"Apa tujuan kerja sama Nepal dan ECPAT?\"`, or use --jsonl.")
+    assistant = build_assistant(settings, generator=args.generator)
+    if args.json:
+        result = assistant.ask(args.question)
+        _print_json(result.model_dump(mode="json"))
+        return 0
+    from cpassist.render import format_answer
+
+    for event in assistant.stream(args.question):
+        if event.type == "token":
+            print(event.text, end="", flush=True)
+        elif event.result is not None:
+            print("\r\033[K" if sys.stdout.isatty() else "\n", end="")
+            print(format_answer(event.result))
+    return 0
+
+
+def cmd_chat(args: argparse.Namespace) -> int:
+    from cpassist.build import build_assistant
+    from cpassist.render import format_answer
+    from cpassist.schema import ChatTurn
+
+    assistant = build_assistant(_settings(args), generator=args.generator)
+    history: list[ChatTurn] = []
+    print("cpassist chat: ask in Bahasa Indonesia or English. Empty line or Ctrl-D to quit.")
+    while True:
+        try:
+            question = input("\n> ").strip()
+        except EOFError:
+            break
+        if not question:
+            break
+        try:
+            result = assistant.ask(question, history=history)
+        except CpassistError as exc:
+            print(f"error: {exc}")
+            continue
+        print(format_answer(result))
+        history += [ChatTurn(role="user", content=question), ChatTurn(role="assistant", content=result.answer)]
+    return 0
+
+
+def cmd_eval(args: argparse.Namespace) -> int:
+    from eval.cli import run_eval_command
+
+    return run_eval_command(args, _settings(args))
+
+
+def cmd_info(args: argparse.Namespace) -> int:
+    from cpassist.build import build_vectorstore
+    from cpassist.store import corpus_stats
+
+    settings = _settings(args)
+    stats = corpus_stats(build_vectorstore(settings))
+    _print_json({"settings": json.loads(settings.model_dump_json()), "corpus": stats})
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="cpassist",
+        description="Bilingual (Indonesian/English) assistant over child-protection studies, with cited answers.",
+    )
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--data-dir", type=Path, help="state directory (default: CPASSIST_DATA_DIR or .cpassist/)")
+    common.add_argument("--embedder", choices=["e5", "use", "sentence-transformers"], help="embedding model")
+    common.add_argument("--chroma-url", help="use a Chroma server at this URL instead of the embedded store")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    p = sub.add_parser("ingest", parents=[common], help="ingest files or folders (default: the bundled studies)")
+    p.add_argument("paths", nargs="*", help=".txt/.md/.pdf/.docx files or folders")
+    p.add_argument("--no-prune", dest="prune", action="store_false",
+                   help="keep chunks of files that are gone from the given folders (default: remove them)")
+    p.add_argument("--rebuild", action="store_true", help="drop the collection and ingest from scratch")
+    p.add_argument("--json", action="store_true", help="print the report as JSON")
+    p.set_defaults(func=cmd_ingest)
+
+    p = sub.add_parser("search", parents=[common], help="hybrid search, no answer")
+    p.add_argument("question")
+    p.add_argument("--k", type=int, help="number of passages (default: CPASSIST_TOP_K)")
+    p.add_argument("--json", action="store_true", help="print passages as a JSON list")
+    p.set_defaults(func=cmd_search)
+
+    gen = ["local", "openai", "ollama", "extractive"]
+    p = sub.add_parser("ask", parents=[common], help="answer a question with cited passages")
+    p.add_argument("question", nargs="?")
+    p.add_argument("--json", action="store_true", help="print the full result as JSON")
+    p.add_argument("--jsonl", action="store_true",
+                   help='batch: read {"id","question","history"} JSON lines from stdin, write one result line each')
+    p.add_argument("--generator", choices=gen, help="answer generator (default: CPASSIST_GENERATOR or local)")
+    p.set_defaults(func=cmd_ask)
+
+    p = sub.add_parser("chat", parents=[common], help="a conversation in the terminal")
+    p.add_argument("--generator", choices=gen)
+    p.set_defaults(func=cmd_chat)
+
+    p = sub.add_parser("eval", parents=[common], help="evaluate retrieval and answer quality")
+    p.add_argument("--dataset", type=Path, help="JSONL dataset (default: eval/datasets/questions.jsonl)")
+    p.add_argument("--generator", choices=gen, help="generator under test")
+    p.add_argument("--judge", choices=["local", "openai", "ollama"], help="judge LLM for RAGAS LLM metrics")
+    p.add_argument("--quick", action="store_true",
+                   help="fixed subset, extractive generator, no judge; checks eval/thresholds.json")
+    p.add_argument("--limit", type=int, help="evaluate only the first N questions")
+    p.add_argument("--out", type=Path, help="run directory (default: under DATA_DIR/eval-runs)")
+    p.add_argument("--compare", nargs=2, metavar=("RUN_A", "RUN_B"), type=Path,
+                   help="compare two run directories question by question")
+    p.set_defaults(func=cmd_eval)
+
+    p = sub.add_parser("info", parents=[common], help="show settings and what the store holds")
+    p.set_defaults(func=cmd_info)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return int(args.func(args) or 0)
+    except CpassistError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

