@@ -118,6 +118,14 @@ class Settings(BaseSettings):
     llm_n_ctx: int = Field(default=4096, ge=512, description="Context window of the local LLM.")
     llm_max_tokens: int = Field(default=320, ge=16, description="Maximum tokens an answer may generate.")
     llm_temperature: float = Field(default=0.0, ge=0.0, le=2.0, description="Sampling temperature.")
+    prompt_passages: int = Field(
+        default=3, ge=1, le=10, description="Passages put in the LLM prompt (fewer = faster local answers)."
+    )
+    rewrite: Literal["auto", "rule", "llm", "none"] = Field(
+        default="auto",
+        description="How follow-ups become standalone questions: `rule`, `llm`, `none`, or `auto` (the "
+        "method measured best for the generator).",
+    )
     openai_base_url: str = Field(
         default="http://127.0.0.1:8080/v1",
         description="Base URL of the OpenAI-compatible endpoint (vLLM, llama.cpp server, LM Studio, a hosted API).",

@@ -1,0 +1,250 @@
+"""Clean PDF-extraction artefacts into paragraphs, keeping a map back to the original text.
+
+Handles: a blank line after every line (then single blank lines are line breaks, not paragraphs),
+lines broken mid-sentence (joined with a space), hyphenated line breaks ("perlin-\\ndungan" ->
+"perlindungan", but "anak-\\nanak" keeps its hyphen), markdown emphasis (`*x*`, `**x**`, `_x_`) and
+headings (`# X`), and stray spaces. Headings (INTISARI, ABSTRAK, ABSTRACT, short all-caps lines,
+markdown headings) and keyword lines (`Kata Kunci:`, `Keywords:`) become their own paragraphs.
+
+Every cleaned character remembers the offset of the original character it came from, so any cleaned
+span can be shown as the original source span (`Mapped.original`). This module does not detect
+languages or split sentences.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+ParagraphKind = Literal["heading", "keywords", "text"]
+
+KNOWN_HEADINGS = {
+    "INTISARI": "INTISARI",
+    "ABSTRAK": "ABSTRAK",
+    "ABSTRACT": "ABSTRACT",
+    "RINGKASAN": "RINGKASAN",
+    "SUMMARY": "SUMMARY",
+    "PENDAHULUAN": "PENDAHULUAN",
+    "INTRODUCTION": "INTRODUCTION",
+    "KESIMPULAN": "KESIMPULAN",
+    "CONCLUSION": "CONCLUSION",
+    "CONCLUSIONS": "CONCLUSIONS",
+}
+KEYWORDS_RE = re.compile(r"^\W{0,3}(kata[\s-]+kunci|keywords?|key\s+words)\W{0,3}\s*[:\-–—]", re.I)
+_MD_HEADING = re.compile(r"^#{1,6}\s+")
+_SENTENCE_END = re.compile(r"[.!?:;]\W{0,2}$")
+
+
+@dataclass(frozen=True)
+class Mapped:
+    """A cleaned string and, for each character, its offset in the original text."""
+
+    text: str
+    offsets: tuple[int, ...]
+
+    def __post_init__(self) -> None:
+        assert len(self.text) == len(self.offsets)
+
+    def slice(self, start: int, end: int) -> Mapped:
+        return Mapped(self.text[start:end], self.offsets[start:end])
+
+    def span(self) -> tuple[int, int]:
+        """(start, end) of the original text this covers (end exclusive)."""
+        if not self.offsets:
+            return (0, 0)
+        return (min(self.offsets), max(self.offsets) + 1)
+
+    def original(self, source: str) -> str:
+        start, end = self.span()
+        return source[start:end]
+
+    def strip(self) -> Mapped:
+        left = len(self.text) - len(self.text.lstrip())
+        right = len(self.text.rstrip())
+        return self.slice(left, max(left, right))
+
+
+Repl = Sequence[int | str]
+
+
+def substitute(
+    m: Mapped, pattern: re.Pattern[str], repl: Repl | Callable[[re.Match[str]], Repl]
+) -> Mapped:
+    """`re.sub` that keeps the offset map. `repl` lists the pieces of the replacement: an int is a
+    group kept with its own offsets, a str is new text mapped to the match start."""
+    out_text: list[str] = []
+    out_offs: list[int] = []
+    last = 0
+    for match in pattern.finditer(m.text):
+        out_text.append(m.text[last : match.start()])
+        out_offs.extend(m.offsets[last : match.start()])
+        pieces = repl(match) if callable(repl) else repl
+        for piece in pieces:
+            if isinstance(piece, int):
+                if match.group(piece) is None:
+                    continue
+                s, e = match.span(piece)
+                out_text.append(m.text[s:e])
+                out_offs.extend(m.offsets[s:e])
+            else:
+                anchor = (
+                    m.offsets[match.start()]
+                    if match.start() < len(m.offsets)
+                    else (m.offsets[-1] if m.offsets else 0)
+                )
+                out_text.append(piece)
+                out_offs.extend([anchor] * len(piece))
+        last = match.end()
+    out_text.append(m.text[last:])
+    out_offs.extend(m.offsets[last:])
+    return Mapped("".join(out_text), tuple(out_offs))
+
+
+def split_mapped(m: Mapped, pattern: re.Pattern[str]) -> list[Mapped]:
+    """Split on `pattern`, dropping the separators and empty parts."""
+    parts: list[Mapped] = []
+    last = 0
+    for match in pattern.finditer(m.text):
+        parts.append(m.slice(last, match.start()))
+        last = match.end()
+    parts.append(m.slice(last, len(m.text)))
+    return [p for p in parts if p.text.strip()]
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    kind: ParagraphKind
+    mapped: Mapped
+
+    @property
+    def text(self) -> str:
+        return self.mapped.text
+
+
+def heading_name(line: str) -> str | None:
+    """The heading a line stands for, or None when it is ordinary text."""
+    stripped = _MD_HEADING.sub("", line.strip()).strip(" *_#:")
+    if not stripped:
+        return None
+    if stripped.upper() in KNOWN_HEADINGS and (stripped.isupper() or line.lstrip().startswith("#")):
+        return KNOWN_HEADINGS[stripped.upper()]
+    if _MD_HEADING.match(line.strip()):
+        return stripped
+    words = stripped.split()
+    letters = [c for c in stripped if c.isalpha()]
+    if (
+        1 <= len(words) <= 8
+        and len(letters) >= 4
+        and stripped.isupper()
+        and not _SENTENCE_END.search(stripped)
+    ):
+        return stripped
+    return None
+
+
+def _blank_line_artefact(text: str) -> bool:
+    """True when (almost) every text line is followed by exactly one blank line, and many of those
+    lines stop mid-sentence: then the blank lines are extraction artefacts, not paragraph breaks."""
+    lines = text.split("\n")
+    nonblank = [i for i, line in enumerate(lines) if line.strip()]
+    if len(nonblank) < 4:
+        return False
+    # exactly one blank line between two text lines...
+    pairs = [a for a, b in zip(nonblank, nonblank[1:], strict=False) if b - a == 2]
+    # ...and the first line broken mid-sentence (real paragraphs end with punctuation or are headings)
+    broken = [
+        a
+        for a in pairs
+        if not _SENTENCE_END.search(lines[a].rstrip()) and not heading_name(lines[a])
+    ]
+    return len(pairs) / (len(nonblank) - 1) >= 0.6 and len(broken) >= 0.4 * len(pairs)
+
+
+_TRAILING_WS = re.compile(r"[ \t\u00a0]+(?=\n)|[ \t\u00a0]+$")
+_SINGLE_BLANK = re.compile(r"(?<=[^\n])\n[ \t]*\n(?=[^\n])")
+_REAL_BREAK = re.compile(r"(?<=[.!?])\n(?=[ \t]*[^\s])")
+_PARA_BREAK = re.compile(r"\n[ \t]*\n\s*")
+_EMPHASIS = [
+    re.compile(r"(?<![\w*])\*\*(?=\S)(.+?)(?<=\S)\*\*(?![\w*])", re.S),
+    re.compile(r"(?<![\w_])__(?=\S)(.+?)(?<=\S)__(?![\w_])", re.S),
+    re.compile(r"(?<![\w*])\*(?=\S)(.+?)(?<=\S)\*(?![\w*])", re.S),
+    re.compile(r"(?<![\w_])_(?=\S)(.+?)(?<=\S)_(?![\w_])", re.S),
+]
+_SPACES = re.compile(r"[ \t\u00a0]{2,}|\t")
+_SPACE_BEFORE_PUNCT = re.compile(r" +(?=[,.;:!?)])")
+_HYPHEN_BREAK = re.compile(r"(\w+)-$")
+
+
+def _join_lines(lines: list[Mapped]) -> Mapped:
+    """Join the lines of one paragraph: de-hyphenate word breaks, else join with a space."""
+    joined = lines[0]
+    for line in lines[1:]:
+        prev = joined.text.rstrip()
+        joined = joined.slice(0, len(prev))
+        nxt = line.strip()
+        hyphen = _HYPHEN_BREAK.search(prev)
+        first_word = re.match(r"\w+", nxt.text)
+        if hyphen and first_word and nxt.text[:1].islower():
+            head = hyphen.group(1).lower()
+            reduplication = first_word.group(0).lower().startswith(head)
+            if not reduplication:
+                joined = joined.slice(0, len(prev) - 1)  # drop the hyphen
+                joined = Mapped(joined.text + nxt.text, joined.offsets + nxt.offsets)
+                continue
+            joined = Mapped(joined.text + nxt.text, joined.offsets + nxt.offsets)
+            continue
+        anchor = (joined.offsets[-1] + 1,) if joined.offsets else (0,)
+        joined = Mapped(joined.text + " " + nxt.text, joined.offsets + anchor + nxt.offsets)
+    return joined
+
+
+def _tidy(m: Mapped) -> Mapped:
+    for pattern in _EMPHASIS:
+        m = substitute(m, pattern, [1])
+    m = substitute(m, _SPACES, [" "])
+    m = substitute(m, _SPACE_BEFORE_PUNCT, [])
+    return m.strip()
+
+
+def clean_text(text: str) -> list[Paragraph]:
+    """Cleaned paragraphs of `text` (offsets refer to `text`)."""
+    m = Mapped(text, tuple(range(len(text))))
+    m = substitute(m, _TRAILING_WS, [])
+    if _blank_line_artefact(m.text):
+        # here a line break NOT followed by a blank line, after a finished sentence, is a real
+        # paragraph break (in the Nepal study it is where the English abstract starts)
+        m = substitute(m, _REAL_BREAK, ["\n\n\n"])
+        m = substitute(m, _SINGLE_BLANK, ["\n"])
+    paragraphs: list[Paragraph] = []
+    for block in split_mapped(m, _PARA_BREAK):
+        lines = [line for line in split_mapped(block, re.compile(r"\n")) if line.text.strip()]
+        paragraphs.extend(_block_paragraphs(lines))
+    return paragraphs
+
+
+def _block_paragraphs(lines: list[Mapped]) -> list[Paragraph]:
+    """Paragraphs of one block: headings and keyword lines alone, other lines joined."""
+    paragraphs: list[Paragraph] = []
+    current: list[Mapped] = []
+
+    def flush(kind: ParagraphKind = "text") -> None:
+        if current:
+            cleaned = _tidy(_join_lines(current))
+            if cleaned.text:
+                paragraphs.append(Paragraph(kind, cleaned))
+            current.clear()
+
+    for line in lines:
+        if heading_name(line.text):
+            flush()
+            paragraphs.append(Paragraph("heading", _tidy(line.strip())))
+        elif KEYWORDS_RE.match(_tidy(line).text):
+            flush()
+            current.append(line)
+            flush("keywords")
+        else:
+            current.append(line)
+    flush()
+    return paragraphs

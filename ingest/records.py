@@ -1,0 +1,78 @@
+"""Turn language/section segments of one file into chunk records: id, cleaned text, metadata.
+
+The id is a content hash of (study, language, section, position, window size, overlap, text), so the
+same file chunked with the same parameters always gives the same ids; the metadata follows
+`cpassist.schema.CHUNK_METADATA_KEYS`. `parallel_ids` is filled in later by `ingest.align`. This
+module reads no files and touches no store.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass, field
+from typing import Any
+
+from ingest.chunking import windows
+from ingest.sections import Segment
+
+
+@dataclass
+class ChunkRecord:
+    id: str
+    text: str
+    metadata: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def language(self) -> str:
+        return str(self.metadata["language"])
+
+
+def chunk_id(
+    study: str, language: str, section: str, position: int, size: int, overlap: int, text: str
+) -> str:
+    """Stable content hash naming a chunk (32 hex characters)."""
+    key = json.dumps([study, language, section, position, size, overlap, text], ensure_ascii=False)
+    return hashlib.sha256(key.encode("utf-8")).hexdigest()[:32]
+
+
+def build_records(
+    segments: list[Segment],
+    *,
+    source_text: str,
+    study: str,
+    titles: dict[str, str],
+    source: str,
+    source_hash: str,
+    size: int,
+    overlap: int,
+) -> list[ChunkRecord]:
+    """Sentence-window chunks of every segment, numbered in document order."""
+    records: list[ChunkRecord] = []
+    for segment in segments:
+        for start, end in windows(len(segment.sentences), size, overlap):
+            sentences = segment.sentences[start:end]
+            text = " ".join(s.text for s in sentences)
+            begin = min(s.span()[0] for s in sentences)
+            finish = max(s.span()[1] for s in sentences)
+            position = len(records)
+            records.append(
+                ChunkRecord(
+                    id=chunk_id(
+                        study, segment.language, segment.section, position, size, overlap, text
+                    ),
+                    text=text,
+                    metadata={
+                        "study": study,
+                        "title": titles.get(segment.language) or next(iter(titles.values()), study),
+                        "source": source,
+                        "source_hash": source_hash,
+                        "language": segment.language,
+                        "section": segment.section,
+                        "position": position,
+                        "parallel_ids": "",
+                        "original": source_text[begin:finish],
+                    },
+                )
+            )
+    return records

@@ -1,0 +1,56 @@
+"""Calibrated abstention: decides whether the retrieved passages can answer a question at all, and
+writes the short "the studies do not cover this" message in the user's language.
+
+Relevance of the evidence = 0.5 * scaled_cosine(best e5 cosine of the question with a retrieved
+passage) + 0.5 * (share of the question's content stems found in the retrieved passages and their
+titles). Fused retrieval scores are rank-based (RRF), so they cannot say "nothing here is relevant";
+these two absolute signals can.
+
+Calibration (tests/answer_cases.py QUESTIONS: 20 on-topic questions in both languages, 12 off-topic
+ones incl. two injection attempts; tests/test_abstain.py re-checks it on the real store):
+on-topic relevance 0.43-1.00 (lowest: "Compare the research methods of the two studies."), off-topic
+0.00-0.13 (highest: "Berapa harga beras di Jakarta hari ini?"), so `ABSTAIN_BELOW` = 0.30 sits in the gap,
+a little nearer the off-topic side because a wrong refusal costs more than a cited near-miss.
+It does not judge whether an on-topic question's exact answer is present (e.g. a number the study
+never gives): the generator's "I do not know" and verification handle that.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from cpassist.evidence import EvidenceIndex, content_stems, scaled_cosine
+from cpassist.prompts import render
+from cpassist.schema import Passage
+
+ABSTAIN_BELOW = 0.30
+
+
+def relevance(question: str, passages: Sequence[Passage], index: EvidenceIndex) -> float:
+    """How well the retrieved `passages` can answer `question` (0..1; see module docstring)."""
+    if not passages:
+        return 0.0
+    best_cos = max(index.cosines(question, [p.text for p in passages]))
+    question_stems = content_stems(question)
+    vocabulary: set[str] = set()
+    for p in passages:
+        vocabulary |= content_stems(f"{p.text} {p.title}")
+    coverage = len(question_stems & vocabulary) / len(question_stems) if question_stems else 0.0
+    return 0.5 * scaled_cosine(best_cos) + 0.5 * coverage
+
+
+def should_abstain(
+    question: str,
+    passages: Sequence[Passage],
+    index: EvidenceIndex,
+    threshold: float = ABSTAIN_BELOW,
+) -> tuple[bool, float]:
+    """(abstain?, relevance) for `question` given what retrieval found."""
+    score = relevance(question, passages, index)
+    return score < threshold, score
+
+
+def abstain_message(language: str, study_titles: Sequence[str]) -> str:
+    """The short refusal in `language` ("id" or "en"), naming the studies that are available."""
+    studies = "; ".join(dict.fromkeys(t for t in study_titles if t)) or "-"
+    return render(f"abstain_{'id' if language == 'id' else 'en'}", studies=studies).strip()

@@ -1,0 +1,367 @@
+"""The answering chain: rewrite -> language -> retrieve -> abstain? -> prompt -> generate -> verify.
+
+`Assistant.stream` yields token events as the generator writes, then one final event whose result is
+the verified answer; `ask` consumes the stream. Works with any LangChain `BaseChatModel` (or none: the
+`extractive` generator).
+
+Decisions (documented behaviour):
+- The answer's language is the question's (detected offline, id/en). The sources given to the model
+  and to the extractive generator are the question-language versions of the hits (the parallel passage
+  when the hit is in the other language), numbered [1..n]; the fixed system text comes first and the
+  sources after it, so llama.cpp reuses its cached prefix.
+- Abstain (abstained=True, a short message in the user's language, the closest passages in `contexts`)
+  when the evidence is weak (`abstain.should_abstain`) or when the model says it does not know.
+- After generation, `verify.verify_answer` keeps, corrects or drops each sentence. When too little
+  survives, or the answer is in the wrong language, the extractive answer replaces it
+  (verification.fallback=True, reason says why).
+- LLM failures (server down, timeout, any exception while generating): the extractive answer is
+  given instead, with verification.fallback=True and a reason that says what failed and what to do.
+  The user still gets a cited answer; the UI and CLI show the reason.
+- Empty or overlong questions raise `InputError`; an empty store raises `StoreError`.
+It does not load models or open the store: `cpassist.build` does.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from collections.abc import Iterator, Sequence
+from typing import TYPE_CHECKING, Any
+
+from pydantic import ValidationError
+
+from cpassist.abstain import abstain_message, should_abstain
+from cpassist.errors import InputError, StoreError
+from cpassist.evidence import index_for, split_sentences
+from cpassist.extractive import extractive_answer
+from cpassist.language import detect_language
+from cpassist.prompts import render
+from cpassist.rewrite import as_turns, default_method, rewrite
+from cpassist.schema import (
+    AnswerResult,
+    ChatTurn,
+    Citation,
+    Passage,
+    StreamEvent,
+    Timings,
+    VerificationReport,
+)
+from cpassist.settings import Settings
+from cpassist.verify import Claim, verify_answer
+
+if TYPE_CHECKING:
+    from langchain_core.embeddings import Embeddings
+    from langchain_core.language_models import BaseChatModel
+
+    from cpassist.retrieval import HybridRetriever
+
+#: Longest source text put in a prompt (characters; cut at a sentence end).
+PROMPT_SOURCE_CHARS = 700
+
+
+def _ms(start: float) -> float:
+    return round((time.perf_counter() - start) * 1000, 1)
+
+
+def _trim(text: str, limit: int = PROMPT_SOURCE_CHARS) -> str:
+    if len(text) <= limit:
+        return text
+    out = ""
+    for sentence in split_sentences(text):
+        if out and len(out) + len(sentence) + 1 > limit:
+            break
+        out = f"{out} {sentence}".strip()
+    return out[:limit]
+
+
+def _with_marker(text: str, numbers: Sequence[int]) -> str:
+    marker = "".join(f"[{n}]" for n in numbers)
+    match = re.search(r"[.!?]+$", text)
+    if match:
+        return f"{text[: match.start()]} {marker}{match.group(0)}"
+    return f"{text} {marker}"
+
+
+class Assistant:
+    """Answers questions about the ingested studies with verified [n] citations."""
+
+    def __init__(
+        self,
+        retriever: HybridRetriever,
+        chat_model: BaseChatModel | None,
+        embeddings: Embeddings,
+        settings: Settings,
+        generator_name: str = "extractive",
+    ) -> None:
+        self.retriever = retriever
+        self.chat_model = chat_model
+        self.settings = settings
+        self.generator_name = generator_name if chat_model is not None else "extractive"
+        self.index = index_for(embeddings)
+        method = settings.rewrite
+        self.rewrite_method = default_method(self.generator_name) if method == "auto" else method
+
+    # --- public API --------------------------------------------------------------------------
+    def ask(self, question: str, history: Sequence[ChatTurn | dict] | None = None) -> AnswerResult:
+        """The verified answer to `question` (with the conversation so far in `history`)."""
+        for event in self.stream(question, history):
+            if event.type == "final" and event.result is not None:
+                return event.result
+        raise RuntimeError("stream ended without a final event")  # pragma: no cover
+
+    def stream(
+        self, question: str, history: Sequence[ChatTurn | dict] | None = None
+    ) -> Iterator[StreamEvent]:
+        """Token events as the answer is written, then one final event with the verified result."""
+        start = time.perf_counter()
+        question = self._check_question(question)
+        try:
+            turns = as_turns(history)
+        except ValidationError as exc:
+            raise InputError(
+                'History must be a list of {"role": "user"|"assistant", "content": "..."} turns.'
+            ) from exc
+        timings = Timings()
+
+        t = time.perf_counter()
+        standalone = (
+            rewrite(question, turns, self.rewrite_method, self.chat_model).strip() or question
+        )
+        previous = next((x.content for x in reversed(turns) if x.role == "user"), "")
+        language = detect_language(question, default=detect_language(previous, default="en"))
+        passages = self.retriever.search(standalone, k=self.settings.top_k)
+        if not passages:
+            raise StoreError(
+                "The store is empty: run `cpassist ingest` to add the bundled studies "
+                "(or `cpassist ingest PATH` for your own files)."
+            )
+        timings.retrieve_ms = _ms(t)
+
+        abstain, score = should_abstain(standalone, passages, self.index)
+        if abstain:
+            reason = f"evidence too weak: relevance {score:.2f} below the calibrated threshold"
+            yield self._final_abstain(
+                question, standalone, language, passages, reason, timings, start
+            )
+            return
+
+        limit = self.settings.top_k if self.chat_model is None else self.settings.prompt_passages
+        sources = self.sources_for(passages, language, limit)
+
+        report = VerificationReport()
+        if self.chat_model is None:
+            t = time.perf_counter()
+            claims = extractive_answer(standalone, sources, self.index)
+            timings.generate_ms = _ms(t)
+            answer, citations = self._compose(claims, sources)
+            yield StreamEvent(type="token", text=answer)
+        else:
+            t = time.perf_counter()
+            raw, error = "", ""
+            try:
+                for chunk in self.chat_model.stream(self.messages(standalone, language, sources)):
+                    text = chunk.content if isinstance(chunk.content, str) else str(chunk.content)
+                    if text:
+                        raw += text
+                        yield StreamEvent(type="token", text=text)
+            except Exception as exc:  # noqa: BLE001 - any model failure falls back, with the reason
+                error = self._model_failure(exc)
+            timings.generate_ms = _ms(t)
+
+            t = time.perf_counter()
+            if error:
+                claims = extractive_answer(standalone, sources, self.index)
+                report = VerificationReport(fallback=True, reason=error)
+            else:
+                verified = verify_answer(raw, sources, self.index, language)
+                report = verified.report
+                if verified.unknown:
+                    timings.verify_ms = _ms(t)
+                    yield self._final_abstain(
+                        question,
+                        standalone,
+                        language,
+                        passages,
+                        report.reason,
+                        timings,
+                        start,
+                        report,
+                    )
+                    return
+                claims = verified.claims
+                if verified.needs_fallback:
+                    claims = extractive_answer(standalone, sources, self.index)
+                    report.fallback = True
+            timings.verify_ms = _ms(t)
+            answer, citations = self._compose(claims, sources, report)
+
+        if not claims:
+            yield self._final_abstain(
+                question,
+                standalone,
+                language,
+                passages,
+                "no evidence sentence found",
+                timings,
+                start,
+            )
+            return
+        timings.total_ms = _ms(start)
+        result = AnswerResult(
+            question=question,
+            answer=answer,
+            language=language,
+            abstained=False,
+            standalone_question=standalone,
+            citations=citations,
+            contexts=passages,
+            verification=report,
+            timings=timings,
+            generator=self.generator_name,
+        )
+        yield StreamEvent(type="final", result=result)
+
+    # --- parts (public so the eval and tests can look at them) -------------------------------
+    def sources_for(self, passages: Sequence[Passage], language: str, limit: int) -> list[Passage]:
+        """The question-language version of each hit (its parallel when the hit is in the other
+        language and a parallel exists), without repeats, at most `limit`."""
+        by_id = {p.chunk_id: p for p in passages}
+        hits = [p for p in passages if p.parallel_of is None]
+        wanted = [
+            pid
+            for hit in hits
+            if hit.language != language
+            for pid in hit.parallel_ids
+            if pid not in by_id
+        ]
+        if wanted:
+            by_id.update({p.chunk_id: p for p in self.retriever.get_by_ids(wanted)})
+        out: list[Passage] = []
+        seen: set[str] = set()
+        for hit in hits:
+            choice = hit
+            if hit.language != language:
+                same = [
+                    by_id[i]
+                    for i in hit.parallel_ids
+                    if i in by_id and by_id[i].language == language
+                ]
+                if same:
+                    choice = same[0]
+            if choice.chunk_id in seen:
+                continue
+            seen.add(choice.chunk_id)
+            out.append(choice)
+            if len(out) >= limit:
+                break
+        return out
+
+    def messages(self, question: str, language: str, sources: Sequence[Passage]) -> list[Any]:
+        """The chat messages for the generator: fixed rules, then the sources; the question last."""
+        from langchain_core.messages import HumanMessage, SystemMessage
+
+        blocks = "\n".join(
+            render(
+                "answer_source", n=i, title=s.title, section=s.section, text=_trim(s.text)
+            ).strip()
+            for i, s in enumerate(sources, 1)
+        )
+        lang = "id" if language == "id" else "en"
+        return [
+            SystemMessage(content=render("answer_system", sources=blocks).strip()),
+            HumanMessage(content=render(f"answer_user_{lang}", question=question).strip()),
+        ]
+
+    # --- helpers -----------------------------------------------------------------------------
+    def _check_question(self, question: str) -> str:
+        question = (question or "").strip()
+        if not question:
+            raise InputError(
+                "The question is empty: ask something about the studies, e.g. "
+                '"Apa tujuan kerja sama Nepal dan ECPAT?"'
+            )
+        limit = self.settings.max_question_chars
+        if len(question) > limit:
+            raise InputError(
+                f"The question is {len(question)} characters long; the limit is {limit} "
+                "(CPASSIST_MAX_QUESTION_CHARS). Shorten it or ask in parts."
+            )
+        return question
+
+    def _model_failure(self, exc: Exception) -> str:
+        name = self.generator_name
+        hint = {
+            "openai": f"check that the server at {self.settings.openai_base_url} is running "
+            "(CPASSIST_OPENAI_BASE_URL)",
+            "ollama": f"check that Ollama runs at {self.settings.ollama_url} (CPASSIST_OLLAMA_URL)",
+        }.get(name, "check the model setup with `cpassist info`")
+        return (
+            f"the {name} generator failed ({type(exc).__name__}: {str(exc)[:200]}); extractive "
+            f"answer given instead: {hint}, or use --generator extractive"
+        )
+
+    def _compose(
+        self,
+        claims: Sequence[Claim],
+        sources: Sequence[Passage],
+        report: VerificationReport | None = None,
+    ) -> tuple[str, list[Citation]]:
+        """Answer text with sources renumbered in order of first use, and the citations."""
+        number: dict[int, int] = {}
+        cited_by: dict[int, list[str]] = {}
+        sentences = []
+        for claim in claims:
+            nums = []
+            for i in claim.sources:
+                if i not in number:
+                    number[i] = len(number) + 1
+                nums.append(number[i])
+                cited_by.setdefault(i, []).append(claim.text)
+            sentences.append(_with_marker(claim.text, nums))
+        if report is not None and not report.fallback:
+            for check in report.sentences:
+                check.supported_by = [number[i - 1] for i in check.supported_by if i - 1 in number]
+        citations = [
+            Citation(
+                n=n,
+                chunk_id=sources[i].chunk_id,
+                study=sources[i].study,
+                title=sources[i].title,
+                language=sources[i].language,
+                section=sources[i].section,
+                text=sources[i].text,
+                sentences=cited_by[i],
+                parallel_ids=sources[i].parallel_ids,
+            )
+            for i, n in sorted(number.items(), key=lambda item: item[1])
+        ]
+        return " ".join(sentences), citations
+
+    def _final_abstain(
+        self,
+        question: str,
+        standalone: str,
+        language: str,
+        passages: Sequence[Passage],
+        reason: str,
+        timings: Timings,
+        start: float,
+        report: VerificationReport | None = None,
+    ) -> StreamEvent:
+        same = [p.title for p in passages if p.language == language] or [p.title for p in passages]
+        report = report or VerificationReport()
+        report.reason = reason
+        timings.total_ms = _ms(start)
+        result = AnswerResult(
+            question=question,
+            answer=abstain_message(language, same),
+            language=language,
+            abstained=True,
+            standalone_question=standalone,
+            citations=[],
+            contexts=list(passages),
+            verification=report,
+            timings=timings,
+            generator=self.generator_name,
+        )
+        return StreamEvent(type="final", result=result)

@@ -1,0 +1,150 @@
+"""Creates the LangChain chat model behind each generator name.
+
+- `local`: the bundled (or configured) GGUF run in-process by llama-cpp-python through LangChain's
+  `ChatLlamaCpp`; loaded once per process and guarded by a lock (one llama.cpp context must not run two
+  generations at once).
+- `openai`: `ChatOpenAI` against any OpenAI-compatible endpoint (vLLM, llama.cpp server, LM Studio, a
+  hosted API).
+- `ollama`: `ChatOllama` against an Ollama server.
+- `extractive`: no model (None).
+
+This module only builds models: prompts, retrieval and verification live elsewhere. Remote models are
+not contacted here (the first request does that), so building one never blocks or fails offline.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+import warnings
+from collections.abc import Iterator
+from functools import cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from cpassist.errors import ConfigError, ModelError
+from cpassist.settings import Settings
+
+if TYPE_CHECKING:
+    from langchain_core.language_models import BaseChatModel
+
+GENERATORS = ("local", "openai", "ollama", "extractive")
+LLAMA_CPP_INSTALL = 'CMAKE_ARGS="-DGGML_NATIVE=OFF" pip install llama-cpp-python==0.3.36'
+#: Prompt tokens llama.cpp evaluates per batch (ChatLlamaCpp's own default of 8 makes prompts ~3x slower).
+LOCAL_N_BATCH = 512
+#: ChatML end-of-turn marker of the bundled Qwen model (also in its GGUF chat template).
+CHATML_STOP = ["<|im_end|>", "<|endoftext|>"]
+_DEFAULT_OPENAI_KEY = "not-needed"
+#: One generation at a time across local models (a Lock, not an RLock: a UI may resume a stream
+#: from another thread).
+_LOCAL_LOCK = threading.Lock()
+
+
+def create_chat_model(name: str, settings: Settings) -> BaseChatModel | None:
+    """The chat model of generator `name` configured from `settings`; None for `extractive`."""
+    if name == "extractive":
+        return None
+    if name == "local":
+        from cpassist.model_files import local_model_path
+
+        return _local_model(
+            str(local_model_path(settings)),
+            settings.llm_n_ctx,
+            settings.threads,
+            settings.llm_temperature,
+            settings.llm_max_tokens,
+        )
+    if name == "openai":
+        return _openai_model(settings)
+    if name == "ollama":
+        return _ollama_model(settings)
+    raise ConfigError(f"Unknown generator {name!r}: choose one of {', '.join(GENERATORS)}.")
+
+
+def _openai_model(settings: Settings) -> BaseChatModel:
+    from langchain_openai import ChatOpenAI
+
+    key = settings.openai_api_key.get_secret_value()
+    if key == _DEFAULT_OPENAI_KEY:
+        key = os.environ.get("OPENAI_API_KEY") or key
+    return ChatOpenAI(
+        base_url=settings.openai_base_url,
+        model=settings.openai_model,
+        api_key=key,
+        timeout=settings.request_timeout,
+        temperature=settings.llm_temperature,
+        max_tokens=settings.llm_max_tokens,
+        max_retries=1,
+    )
+
+
+def _ollama_model(settings: Settings) -> BaseChatModel:
+    from langchain_ollama import ChatOllama
+
+    return ChatOllama(
+        base_url=settings.ollama_url,
+        model=settings.ollama_model,
+        temperature=settings.llm_temperature,
+        num_predict=settings.llm_max_tokens,
+        num_ctx=settings.llm_n_ctx,
+        client_kwargs={"timeout": settings.request_timeout},
+    )
+
+
+@cache
+def _local_model(
+    model_path: str, n_ctx: int, threads: int, temperature: float, max_tokens: int
+) -> BaseChatModel:
+    """ChatLlamaCpp on `model_path`, built once per distinct parameter set in this process."""
+    try:
+        import llama_cpp  # noqa: F401
+    except ImportError as exc:
+        raise ModelError(
+            f"The local generator needs llama-cpp-python: run `{LLAMA_CPP_INSTALL}` (it compiles in "
+            "about 5 minutes), or use --generator extractive / openai / ollama."
+        ) from exc
+    cls = _locked_chat_llamacpp_class()
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # LangChain's deprecation notice for ChatLlamaCpp
+        try:
+            return cls(
+                model_path=model_path,
+                n_ctx=n_ctx,
+                n_threads=threads,
+                n_batch=min(LOCAL_N_BATCH, n_ctx),
+                temperature=temperature,
+                max_tokens=max_tokens,
+                stop=CHATML_STOP,
+                streaming=True,
+                verbose=False,  # silences llama.cpp's load log and per-call timings on stderr
+            )
+        except (ValueError, OSError) as exc:
+            raise ModelError(
+                f"Could not load the local LLM from {Path(model_path)}: {exc}. Check that the file "
+                "is a complete GGUF model (delete it to re-assemble the bundled one), or set "
+                "CPASSIST_LLM_MODEL_PATH."
+            ) from exc
+
+
+@cache
+def _locked_chat_llamacpp_class() -> type:
+    """`ChatLlamaCpp` whose generations are serialised: a llama.cpp context is not thread-safe, and
+    the UI or a batch may call the one cached model from several threads."""
+    from langchain_community.chat_models import ChatLlamaCpp
+
+    class LockedChatLlamaCpp(ChatLlamaCpp):
+        def _generate(self, messages: Any, stop: Any = None, run_manager: Any = None, **kw: Any):
+            if self.streaming and not kw.get("tool_choice"):  # goes through the locked _stream
+                return super()._generate(messages, stop, run_manager, **kw)
+            with _LOCAL_LOCK:
+                return super()._generate(messages, stop, run_manager, **kw)
+
+        def _stream(self, *args: Any, **kwargs: Any) -> Iterator[Any]:
+            with _LOCAL_LOCK:
+                yield from super()._stream(*args, **kwargs)
+
+        @property
+        def _llm_type(self) -> str:
+            return "llamacpp-chat"
+
+    return LockedChatLlamaCpp

@@ -1,0 +1,68 @@
+"""Plain-text rendering of an `AnswerResult` for the terminal (`cpassist ask`, `cpassist chat`).
+
+Shows the answer, its numbered sources (study title, section, language, a short excerpt), and a line
+about verification (kept/corrected/dropped, fallback reason); an abstention lists the closest
+passages instead. Labels follow the answer's language. No colours, no HTML: the UI renders its own.
+"""
+
+from __future__ import annotations
+
+from cpassist.schema import AnswerResult
+
+_LABELS = {
+    "id": {
+        "sources": "Sumber",
+        "closest": "Bagian terdekat",
+        "checked": "Verifikasi",
+        "kept": "dipertahankan",
+        "corrected": "diperbaiki",
+        "dropped": "dibuang",
+        "fallback": "jawaban ekstraktif dipakai",
+        "rewrite": "Pertanyaan mandiri",
+    },
+    "en": {
+        "sources": "Sources",
+        "closest": "Closest passages",
+        "checked": "Verification",
+        "kept": "kept",
+        "corrected": "corrected",
+        "dropped": "dropped",
+        "fallback": "extractive answer used",
+        "rewrite": "Standalone question",
+    },
+}
+
+
+def _excerpt(text: str, limit: int = 220) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"
+
+
+def format_answer(result: AnswerResult, show_passages: int = 3) -> str:
+    """The answer with its sources (or closest passages when abstaining), as plain text."""
+    labels = _LABELS.get(result.language, _LABELS["en"])
+    lines = [result.answer.strip(), ""]
+    if result.standalone_question and result.standalone_question != result.question:
+        lines.insert(0, f"({labels['rewrite']}: {result.standalone_question})\n")
+    if result.abstained:
+        lines.append(f"{labels['closest']}:")
+        hits = [p for p in result.contexts if p.parallel_of is None][:show_passages]
+        for p in hits:
+            lines.append(f"  - {p.title} [{p.section}, {p.language}]: {_excerpt(p.text)}")
+    else:
+        lines.append(f"{labels['sources']}:")
+        for c in result.citations:
+            lines.append(f"  [{c.n}] {c.title} [{c.section}, {c.language}]")
+            lines.append(f"      {_excerpt(c.text)}")
+    report = result.verification
+    if report.sentences or report.fallback:
+        summary = (
+            f"{labels['checked']}: {report.kept} {labels['kept']}, {report.corrected} "
+            f"{labels['corrected']}, {report.dropped} {labels['dropped']}"
+        )
+        if report.fallback:
+            summary += f"; {labels['fallback']} ({report.reason})"
+        lines.append(summary)
+    elif report.reason and not result.abstained:
+        lines.append(f"{labels['checked']}: {report.reason}")
+    return "\n".join(lines).rstrip()

@@ -1,0 +1,156 @@
+"""Turns a follow-up question into a standalone one before retrieval, by rule or with the chat model.
+
+Rule (`rule_rewrite`): a question that points back ("it", "they", "-nya", "itu", "tersebut", "And ...?")
+or has at most two content words gets the key terms of the previous user question(s) put in front,
+going back until a question that names something (a proper name or acronym) has been used. When the
+follow-up names its own subject ("And the Nepal study?"), only the previous question's topic words
+are carried over, not its names. A question that names nothing itself gets the previous names. LLM (`llm_rewrite`): the `rewrite` prompt; an empty, overlong or
+answer-like reply falls back to the rule. Which one a generator uses is measured
+(bench/bench_rewrite.py) and recorded in `default_method`. It does not retrieve or answer.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Literal
+
+from cpassist.evidence import STOPWORDS, content_stems, named_terms, stem, words
+from cpassist.prompts import render
+from cpassist.schema import ChatTurn
+
+if TYPE_CHECKING:
+    from langchain_core.language_models import BaseChatModel
+
+Method = Literal["none", "rule", "llm"]
+
+_POINTERS = frozenset(
+    "it its it's they them their theirs this that these those he she him his her there then also "  # noqa: SIM905
+    "itu ini tersebut mereka dia ia beliau sana situ lalu kemudian juga begitu".split()
+)
+_STARTERS = re.compile(
+    r"^\s*(and|what about|how about|also|lalu|terus|kalau|bagaimana dengan|dan)\b", re.I
+)
+_QUESTION_WORDS = frozenset(
+    "what who whom which how why when where whose apa siapa bagaimana mengapa kenapa kapan mana "  # noqa: SIM905
+    "berapa apakah".split()
+)
+
+
+def as_turns(history: Sequence[ChatTurn | dict] | None) -> list[ChatTurn]:
+    """History as `ChatTurn`s (dicts with role/content are accepted)."""
+    return [t if isinstance(t, ChatTurn) else ChatTurn.model_validate(t) for t in (history or [])]
+
+
+def is_follow_up(question: str) -> bool:
+    """Whether `question` needs the conversation to be understood."""
+    tokens = [w.lower() for w in words(question)]
+    if not tokens:
+        return False
+    if _STARTERS.match(question) or any(t in _POINTERS for t in tokens):
+        return True
+    if any(t.endswith("nya") and len(t) > 5 and t[:-3] not in STOPWORDS for t in tokens):
+        return True
+    return len(content_stems(question)) <= 2
+
+
+def _key_terms(text: str, skip: set[str], names_only_topic: bool) -> list[str]:
+    names = named_terms(text) | {stem(w) for w in words(text) if w.isupper() and len(w) > 2}
+    out = []
+    for word in words(text):
+        low = word.lower()
+        s = stem(low)
+        if low in STOPWORDS or low in _QUESTION_WORDS or low in _POINTERS or len(low) < 3:
+            continue
+        if s in skip or (names_only_topic and s in names):
+            continue
+        skip.add(s)
+        out.append(word)
+    return out
+
+
+def rule_rewrite(question: str, history: Sequence[ChatTurn | dict] | None) -> str:
+    """`question` with the key terms of the previous user question(s) in front when it is a follow-up."""
+    users = [t.content for t in as_turns(history) if t.role == "user" and t.content.strip()]
+    if not users:
+        return question
+    own_names = named_terms(question) | {
+        stem(w) for w in words(question) if w.isupper() and len(w) > 2
+    }
+    if not is_follow_up(question):
+        if own_names:
+            return question
+        # names nothing itself ("Did the number of cases go down?"): carry the previous subject's names
+        for previous in reversed(users[-3:]):
+            names = named_terms(previous) | {
+                stem(w) for w in words(previous) if w.isupper() and len(w) > 2
+            }
+            carried = list(dict.fromkeys(w for w in words(previous) if stem(w) in names))
+            if carried:
+                return f"{' '.join(carried)}: {question}"
+        return question
+    skip = {stem(w.lower()) for w in words(question)}
+    terms: list[str] = []
+    for previous in reversed(users[-3:]):
+        terms = _key_terms(previous, skip, names_only_topic=bool(own_names)) + terms
+        if named_terms(previous) or any(w.isupper() and len(w) > 2 for w in words(previous)):
+            break
+    return f"{' '.join(terms)}: {question}" if terms else question
+
+
+def _format_history(turns: Sequence[ChatTurn], max_turns: int = 6, max_chars: int = 300) -> str:
+    lines = []
+    for turn in turns[-max_turns:]:
+        who = "User" if turn.role == "user" else "Assistant"
+        text = " ".join(turn.content.split())
+        lines.append(f"{who}: {text[:max_chars]}")
+    return "\n".join(lines)
+
+
+def llm_rewrite(
+    question: str, history: Sequence[ChatTurn | dict] | None, chat_model: BaseChatModel
+) -> str:
+    """The chat model's standalone version of `question` (the rule's when its reply is unusable)."""
+    turns = as_turns(history)
+    if not any(t.role == "user" for t in turns):
+        return question
+    prompt = render("rewrite", history=_format_history(turns), question=question)
+    try:
+        reply = chat_model.invoke(prompt)
+    except Exception:  # noqa: BLE001 - a failing model must not lose the question
+        return rule_rewrite(question, turns)
+    text = str(getattr(reply, "content", reply)).strip()
+    text = re.sub(
+        r"^(standalone question|pertanyaan)\s*:\s*",
+        "",
+        text.splitlines()[0] if text else "",
+        flags=re.I,
+    )
+    text = text.strip().strip('"“”').strip()
+    if (
+        not text
+        or len(text) > max(200, 4 * len(question))
+        or "?" not in text
+        and len(words(text)) > 25
+    ):
+        return rule_rewrite(question, turns)
+    return text
+
+
+def default_method(generator: str) -> Method:
+    """The rewrite method that measured best for `generator` (see bench/bench_rewrite.py)."""
+    return "rule"
+
+
+def rewrite(
+    question: str,
+    history: Sequence[ChatTurn | dict] | None,
+    method: Method,
+    chat_model: BaseChatModel | None = None,
+) -> str:
+    """The standalone question for retrieval (the question itself when there is no history)."""
+    if not history or method == "none":
+        return question
+    if method == "llm" and chat_model is not None:
+        return llm_rewrite(question, history, chat_model)
+    return rule_rewrite(question, history)

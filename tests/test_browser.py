@@ -1,0 +1,137 @@
+"""The chat UI in a real headless Chromium (Debian's `chromium`, driven by Playwright), as a user sees it.
+
+Loads the app (real extractive assistant on a real store with the two studies), asks in Indonesian by
+typing, waits for the answer and its sources, opens the parallel English version, switches the
+interface to English, asks by clicking an example, checks that a second browser session does not see
+the first one's chat, and saves screenshots under `test-artifacts/` (checked by their page text, and
+looked at by a person when the UI changes). Skipped with a reason when Chromium is not installed
+(`make browser` installs it).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import app
+from cpassist.settings import CHECKOUT_ROOT, Settings
+
+pytestmark = pytest.mark.slow
+
+CHROMIUM = Path("/usr/bin/chromium")
+ARTIFACTS = (CHECKOUT_ROOT or Path(__file__).resolve().parents[1]) / "test-artifacts"
+FLAGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+ANSWER_TIMEOUT_MS = 120_000
+
+
+@pytest.fixture(scope="module")
+def url(tmp_path_factory, e5_embeddings):
+    if not CHROMIUM.is_file():
+        pytest.skip(
+            "Chromium is not installed at /usr/bin/chromium: run `make browser` (apt-get install chromium)"
+        )
+    pytest.importorskip("playwright.sync_api")
+    from cpassist.build import build_assistant, build_retriever, build_vectorstore
+    from ingest.pipeline import ingest_paths
+
+    settings = Settings(
+        data_dir=tmp_path_factory.mktemp("browser-state"), generator="extractive", port=0
+    )
+    vectorstore = build_vectorstore(settings, embeddings=e5_embeddings)
+    ingest_paths([settings.corpus_dir], settings, progress=False, vectorstore=vectorstore)
+    assistant = build_assistant(
+        settings, generator="extractive", retriever=build_retriever(settings, vectorstore)
+    )
+    demo = app.create_app(settings, assistant=assistant)
+    _, served, _ = app.serve(demo, settings, prevent_thread_lock=True, quiet=True)
+    try:
+        yield served
+    finally:
+        demo.close()
+
+
+@pytest.fixture(scope="module")
+def browser(url):
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        # Playwright gives each context a fresh temporary profile (no --user-data-dir needed)
+        chromium = pw.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=FLAGS)
+        try:
+            yield chromium
+        finally:
+            chromium.close()
+
+
+def _new_page(browser, url):
+    page = browser.new_page(viewport={"width": 1280, "height": 1000})
+    page.goto(url)
+    page.wait_for_selector("#cp-input textarea")
+    return page
+
+
+def _wait_answers(page, count: int) -> None:
+    page.wait_for_function(
+        f"document.querySelectorAll('#cp-chat .cp-meta').length >= {count}",
+        timeout=ANSWER_TIMEOUT_MS,
+    )
+
+
+def test_ask_in_indonesian_and_see_the_sources(browser, url):
+    ARTIFACTS.mkdir(exist_ok=True)
+    page = _new_page(browser, url)
+    page.wait_for_function(
+        "document.querySelector('#cp-status').innerText.includes('Kerja Sama Nepal')",
+        timeout=ANSWER_TIMEOUT_MS,
+    )
+    page.fill("#cp-input textarea", "Apa tujuan kerja sama Nepal dan ECPAT?")
+    page.keyboard.press("Enter")
+    _wait_answers(page, 1)
+    chat = page.inner_text("#cp-chat")
+    assert "Apa tujuan kerja sama Nepal dan ECPAT?" in chat
+    assert "SUMBER" in chat.upper() and "[1]" in chat
+    assert "Kerja Sama Nepal dan ECPAT dalam Mengatasi Child Trafficking" in chat
+    assert page.locator("#cp-chat .cp-passage mark").count() >= 1  # cited sentence highlighted
+    parallel = page.locator("#cp-chat details.cp-par").first
+    assert "Versi Inggris" in parallel.inner_text()
+    parallel.locator("summary").click()
+    assert (
+        "Nepal" in parallel.locator(".cp-passage").inner_text()
+    )  # English version, one click away
+    page.screenshot(path=str(ARTIFACTS / "browser-chat-id.png"), full_page=True)
+
+    other = _new_page(browser, url)  # another user: a fresh session sees no one else's chat
+    assert "Apa tujuan kerja sama" not in other.inner_text("#cp-chat")
+    other.close()
+    page.close()
+
+
+def test_switch_to_english_and_ask_by_example(browser, url):
+    page = _new_page(browser, url)
+    page.get_by_text("English", exact=True).click()
+    page.wait_for_function(
+        "document.querySelector('#cp-send').innerText.trim() === 'Send'", timeout=30_000
+    )
+    page.get_by_text("Which theories does the Down to Zero study use?").click()
+    _wait_answers(page, 1)
+    chat = page.inner_text("#cp-chat")
+    assert "SOURCES" in chat.upper()
+    assert "Down to Zero" in chat
+    assert "Clear chat" in page.inner_text("body")
+    page.fill("#cp-input textarea", "   ")
+    page.click("#cp-send")
+    page.wait_for_function(
+        "document.querySelector('#cp-chat').innerText.includes('Please type a question first')",
+        timeout=30_000,
+    )
+    page.screenshot(path=str(ARTIFACTS / "browser-chat-en.png"), full_page=True)
+    page.close()

@@ -1,0 +1,116 @@
+"""Cleaning, sentence splitting, and the language/section split of both studies (real files)."""
+
+from __future__ import annotations
+
+from ingest.chunking import split_sentences, windows
+from ingest.clean import Mapped, clean_text
+from ingest.sections import split_document
+from tests.conftest import DOWN_TO_ZERO, NEPAL
+
+
+def _mapped(text: str) -> Mapped:
+    return Mapped(text, tuple(range(len(text))))
+
+
+def test_nepal_blank_line_artefacts_are_removed_but_original_is_kept() -> None:
+    raw = NEPAL.read_text(encoding="utf-8")
+    paragraphs = clean_text(raw)
+    for p in paragraphs:
+        assert "\n" not in p.text
+        assert "  " not in p.text
+        assert p.text == p.text.strip()
+    first = paragraphs[0]
+    assert "cukup tinggi di Asia Selatan" in first.text  # the line broken mid-sentence is joined
+    assert "cukup \n\ntinggi" in first.mapped.original(raw)  # the original span keeps the artefacts
+
+
+def test_down_to_zero_emphasis_removed_and_paragraphs_kept() -> None:
+    paragraphs = clean_text(DOWN_TO_ZERO.read_text(encoding="utf-8"))
+    assert not any("*" in p.text for p in paragraphs)
+    assert any(
+        "konsep Eksplorasi Seksual Komersial Anak, Gobal in the Local untuk" in p.text
+        for p in paragraphs
+    )
+    kinds = [p.kind for p in paragraphs]
+    # heading, 3 real paragraphs, keywords; the same in English
+    assert kinds == ["heading", "text", "text", "text", "keywords"] * 2
+
+
+def test_hyphenated_line_breaks_joined_but_reduplication_kept() -> None:
+    raw = "Kebijakan perlin-\n\ndungan anak-\n\nanak di Nepal masih \n\nlemah dan _perlu_ diperbaiki **segera**.\n\nIni baris dua yang \n\nterpotong juga."
+    (p,) = clean_text(raw)
+    assert p.text == (
+        "Kebijakan perlindungan anak-anak di Nepal masih lemah dan perlu diperbaiki segera. "
+        "Ini baris dua yang terpotong juga."
+    )
+
+
+def test_real_paragraph_breaks_stay() -> None:
+    raw = "First paragraph ends here.\nIt continues on a wrapped line.\n\nSecond paragraph starts."
+    assert [p.text for p in clean_text(raw)] == [
+        "First paragraph ends here. It continues on a wrapped line.",
+        "Second paragraph starts.",
+    ]
+
+
+def test_sentence_splitter_handles_abbreviations_and_decimals() -> None:
+    text = "Dr. Smith visited Jl. Sudirman no. 5 in 2009. The rate was 3.5 per cent, e.g. in Kathmandu. Menurut Ani dkk. (2020), hal ini benar! Lalu? Ya."
+    assert [s.text for s in split_sentences(_mapped(text))] == [
+        "Dr. Smith visited Jl. Sudirman no. 5 in 2009.",
+        "The rate was 3.5 per cent, e.g. in Kathmandu.",
+        "Menurut Ani dkk. (2020), hal ini benar!",
+        "Lalu?",
+        "Ya.",
+    ]
+
+
+def test_windows_cover_every_sentence_with_overlap() -> None:
+    assert windows(7, 3, 1) == [(0, 3), (2, 5), (4, 7)]
+    assert windows(4, 3, 1) == [(0, 3), (2, 4)]
+    assert windows(2, 3, 1) == [(0, 2)]
+    assert windows(3, 1, 0) == [(0, 1), (1, 2), (2, 3)]
+    assert windows(0, 3, 1) == []
+
+
+def test_nepal_language_split_without_heading() -> None:
+    segments = split_document(clean_text(NEPAL.read_text(encoding="utf-8")))
+    assert [(s.language, s.section) for s in segments] == [("id", "body"), ("en", "body")]
+    indonesian, english = segments
+    assert indonesian.text.startswith("Nepal merupakan negara")
+    assert indonesian.text.endswith("belum menunjukkan penurunan yang konsisten.")
+    assert english.text.startswith("Nepal ia a country")
+    assert english.text.endswith("has not shown a consistent decrease over the years.")
+
+
+def test_nepal_language_split_when_everything_is_one_paragraph() -> None:
+    # remove the only line break between the two languages: after cleaning it is one paragraph
+    raw = NEPAL.read_text(encoding="utf-8").replace("konsisten. \n", "konsisten. ")
+    assert len(clean_text(raw)) == 1
+    indonesian, english = split_document(clean_text(raw))
+    assert (indonesian.language, english.language) == ("id", "en")
+    assert indonesian.text.endswith("belum menunjukkan penurunan yang konsisten.")
+    assert english.text.startswith("Nepal ia a country")
+
+
+def test_down_to_zero_sections() -> None:
+    segments = split_document(clean_text(DOWN_TO_ZERO.read_text(encoding="utf-8")))
+    assert [(s.language, s.section) for s in segments] == [
+        ("id", "INTISARI"),
+        ("id", "Kata Kunci"),
+        ("en", "ABSTRACT"),
+        ("en", "Keywords"),
+    ]
+    assert segments[0].text.startswith("Eksplorasi Seksual Komersial Anak (ESKA) merupakan")
+    assert segments[1].text.startswith("Kata Kunci: Eksplorasi Seksual")
+    assert segments[2].text.startswith("Commercial Sexual Exploitation of Children (CSEC)")
+    assert segments[3].text.endswith("Advocacy, Socialization")
+
+
+def test_a_short_odd_sentence_does_not_start_a_new_language_part() -> None:
+    raw = (
+        "Penelitian ini membahas kerja sama antara pemerintah dan organisasi internasional. "
+        "Data from ECPAT. "
+        "Hasil penelitian menunjukkan bahwa kerja sama tersebut belum berjalan dengan baik."
+    )
+    segments = split_document(clean_text(raw))
+    assert [s.language for s in segments] == ["id"]

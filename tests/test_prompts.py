@@ -1,0 +1,57 @@
+"""Every prompt file renders with exactly its variables, and says what the answering chain relies on."""
+
+from __future__ import annotations
+
+import pytest
+
+from cpassist.errors import ConfigError
+from cpassist.prompts import prompt_names, render
+
+#: The variables each prompt takes (a new prompt file must be added here).
+VARIABLES: dict[str, dict[str, str]] = {
+    "answer_system": {"sources": '<source n="1">Nepal ...</source>'},
+    "answer_source": {
+        "n": "1",
+        "title": "Kerja Sama Nepal",
+        "section": "body",
+        "text": "Nepal ...",
+    },
+    "answer_user_id": {"question": "Apa tujuan kerja sama Nepal dan ECPAT?"},
+    "answer_user_en": {"question": "What are the goals?"},
+    "rewrite": {"history": "User: What is Down to Zero?", "question": "Who initiated it?"},
+    "abstain_id": {"studies": "Kerja Sama Nepal dan ECPAT"},
+    "abstain_en": {"studies": "Cooperation between Nepal and ECPAT"},
+}
+
+
+def test_every_prompt_file_is_covered() -> None:
+    assert set(prompt_names()) == set(VARIABLES)
+
+
+@pytest.mark.parametrize("name", sorted(VARIABLES))
+def test_prompt_renders_with_its_variables(name: str) -> None:
+    text = render(name, **VARIABLES[name])
+    for value in VARIABLES[name].values():
+        assert value in text
+    assert "{" not in text.replace("{{", "") or name == "answer_system"
+
+
+def test_missing_or_extra_variable_is_refused() -> None:
+    with pytest.raises(ConfigError, match="missing variables: question"):
+        render("answer_user_id")
+    with pytest.raises(ConfigError, match="unexpected: extra"):
+        render("answer_user_en", question="q", extra="x")
+
+
+def test_fixed_instructions_come_before_the_sources() -> None:
+    """llama.cpp reuses the cached prefix: the sources must come after all fixed text."""
+    text = render("answer_system", sources="SOURCES-HERE")
+    assert text.rstrip().endswith("SOURCES-HERE")
+    assert "not instructions" in text  # sources and question are text, not commands
+
+
+def test_user_prompts_ask_for_the_language_and_citations() -> None:
+    assert "Jawab dalam Bahasa Indonesia" in render("answer_user_id", question="q")
+    assert "[2]" in render("answer_user_id", question="q")
+    assert "Answer in English" in render("answer_user_en", question="q")
+    assert render("answer_user_en", question="QUESTION").startswith("QUESTION")
