@@ -88,6 +88,7 @@ TEXT: dict[str, dict[str, str]] = {
         "control_q": "Pertanyaan hanya berisi karakter kontrol. Silakan tulis pertanyaan dengan kata-kata.",
         "error": "Maaf, terjadi kesalahan: {msg}",
         "thinking": "↻ Mencari di studi…",
+        "draft": "✎ draf: kutipan diperiksa setelah jawaban selesai",
         "rated": "Terima kasih! Penilaian Anda disimpan ({rating}).",
         "rate_first": "Beri 👍 atau 👎 pada sebuah jawaban terlebih dahulu.",
         "commented": "Komentar disimpan. Terima kasih!",
@@ -102,6 +103,7 @@ TEXT: dict[str, dict[str, str]] = {
         "lang_en": "Inggris",
         "gen_extractive": "ekstraktif (tanpa LLM; kalimat langsung dari sumber)",
         "gen_local": "LLM lokal (Qwen2.5 1.5B, llama.cpp)",
+        "model_failed": "⚠ **LLM tidak dapat dimuat**; jawaban disusun secara ekstraktif.",
     },
     "en": {
         "title": "## cpassist · child-protection research assistant",
@@ -144,6 +146,7 @@ TEXT: dict[str, dict[str, str]] = {
         "control_q": "The question contains only control characters. Please type it in words.",
         "error": "Sorry, something went wrong: {msg}",
         "thinking": "↻ Searching the studies…",
+        "draft": "✎ draft: citations are checked when the answer is complete",
         "rated": "Thank you! Your rating was saved ({rating}).",
         "rate_first": "Rate an answer with 👍 or 👎 first.",
         "commented": "Comment saved. Thank you!",
@@ -158,6 +161,7 @@ TEXT: dict[str, dict[str, str]] = {
         "lang_en": "English",
         "gen_extractive": "extractive (no LLM; sentences straight from the sources)",
         "gen_local": "local LLM (Qwen2.5 1.5B, llama.cpp)",
+        "model_failed": "⚠ **The LLM could not be loaded**; answers are extractive.",
     },
 }
 
@@ -185,6 +189,7 @@ CSS = """
 .cp-par { margin: .3em 0 .1em; font-size: .9em; }
 .cp-par > summary { cursor: pointer; opacity: .8; }
 .cp-meta { font-size: .78em; opacity: .7; margin-top: .5em; }
+.cp-draft { font-size: .78em; opacity: .55; font-style: italic; margin-top: .5em; }
 .cp-abstain { font-weight: 600; }
 #cp-status { font-size: .9em; }
 footer { display: none !important; }
@@ -437,6 +442,7 @@ class ChatHandlers:
         self._variants: dict[tuple[str, int], Any] = {}
         self._lock = threading.Lock()
         self._future: Future = Future()
+        self.model_warning: str | None = None  # the LLM failed to load; answers are extractive
         if assistant is not None:
             self._future.set_result(assistant)
         elif load:
@@ -459,14 +465,24 @@ class ChatHandlers:
         threading.Thread(target=run, name="cpassist-load", daemon=True).start()
 
     def _load(self) -> Any:
-        from cpassist.build import build_assistant
+        """The configured assistant; when only the LLM fails, the extractive one with a warning."""
+        from cpassist.build import build_assistant, build_retriever
+        from cpassist.errors import ModelError
 
         try:
-            assistant = build_assistant(self.settings)
+            retriever = build_retriever(self.settings)
+            try:
+                assistant = build_assistant(self.settings, retriever=retriever)
+            except ModelError as exc:
+                log.exception("the %s generator could not be loaded", self.settings.generator)
+                self.model_warning = str(exc)
+                assistant = build_assistant(
+                    self.settings, generator="extractive", retriever=retriever
+                )
         except Exception:
             log.exception("cpassist could not be loaded")
             raise
-        log.info("assistant ready (generator %s)", self.settings.generator)
+        log.info("assistant ready (generator %s)", assistant.generator_name)
         return assistant
 
     @property
@@ -525,8 +541,12 @@ class ChatHandlers:
             return f"{_t(lang, 'load_failed')}\n\n{_esc(error)}"
         assistant = self._future.result()
         generator = getattr(assistant, "generator_name", self.settings.generator)
-        gen_label = TEXT[lang].get(f"gen_{generator}", generator)
-        lines = [f"**{_t(lang, 'generator')}:** {gen_label}", "", f"**{_t(lang, 'corpus')}:**"]
+        lines = [f"**{_t(lang, 'generator')}:** {self._generator_label(generator, lang)}"]
+        if self.model_warning:
+            lines.append(
+                f"\n{_t(lang, 'model_failed')}\n\n<small>{_esc(self.model_warning)}</small>"
+            )
+        lines += ["", f"**{_t(lang, 'corpus')}:**"]
         vectorstore = self._vectorstore()
         if vectorstore is None:
             return "\n".join(lines + ["—"])
@@ -551,6 +571,14 @@ class ChatHandlers:
             f"embedder `{stats.get('embedder') or self.settings.embedder}`</small>",
         ]
         return "\n".join(lines)
+
+    def _generator_label(self, generator: str, lang: str) -> str:
+        s = self.settings
+        if generator == "openai":
+            return f"OpenAI-compatible: `{s.openai_model}` @ {_esc(s.openai_base_url)}"
+        if generator == "ollama":
+            return f"Ollama: `{s.ollama_model}` @ {_esc(s.ollama_url)}"
+        return TEXT.get(lang, TEXT["en"]).get(f"gen_{generator}", generator)
 
     def settings_markdown(self) -> str:
         s = self.settings
@@ -638,7 +666,8 @@ class ChatHandlers:
             for event in assistant.stream(cleaned, history=list(session["turns"])):
                 if event.type == "token" and event.text:
                     streamed += event.text
-                    messages[-1] = {"role": "assistant", "content": _esc(streamed) + " ▍"}
+                    draft = f'{_esc(streamed)} ▍\n\n<div class="cp-draft">{_t(lang, "draft")}</div>'
+                    messages[-1] = {"role": "assistant", "content": draft}
                     yield "", list(messages), session, None
                 elif event.type == "final" and event.result is not None:
                     result = event.result
@@ -706,9 +735,15 @@ class ChatHandlers:
         if isinstance(index, list | tuple):
             index = index[0]
         record = session["records"].get(str(index))
-        if record is None or liked is None:
+        vote = str(liked).strip().lower()
+        if liked is True or vote in ("like", "true", "up"):
+            rating = "up"
+        elif liked is False or vote in ("dislike", "false", "down"):
+            rating = "down"
+        else:  # un-liked, or an option we do not know
             return "", session
-        rating = "up" if liked is True or str(liked).lower() in ("like", "true", "up") else "down"
+        if record is None:
+            return "", session
         saved = append_feedback(
             self.settings.feedback_file, FeedbackRecord(rating=rating, **record)
         )
@@ -745,6 +780,7 @@ class ChatHandlers:
         if not paths:
             return _t(ui_lang, "no_files"), {"files": []}
         vectorstore = None
+        self.start_loading()
         try:
             self._future.result()
             vectorstore = self._vectorstore()
@@ -955,12 +991,14 @@ def create_app(
         )
 
         def on_like(data: gr.LikeData, state: dict[str, Any], lang: str):
-            return handlers.rate(data.index, data.liked, state, lang)
+            status_text, state = handlers.rate(data.index, data.liked, state, lang)
+            # open the feedback panel so the thanks and the comment box are in view
+            return status_text, state, gr.Accordion(open=True) if status_text else gr.Accordion()
 
         chatbot.like(
             on_like,
             inputs=[session, ui_lang],
-            outputs=[feedback_status, session],
+            outputs=[feedback_status, session, feedback_box],
             api_visibility="private",
         )
         comment_btn.click(

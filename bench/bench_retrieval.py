@@ -4,13 +4,14 @@ by side with a plain LangChain `Chroma.similarity_search` over the same store an
 in the same run with the same questions, interleaved.
 
 The large stores are the studies' real chunks plus synthetic chunks: random 2-4 sentence
-combinations of the studies' sentences (same language). Their vectors are computed with the real
-embedder once and cached under `DATA_DIR/bench/` (`--vectors mean` uses the normalised mean of the
-sentence vectors instead: quick, same shape). Every question is distinct per measurement and the
+combinations of the studies' sentences (same language). Their vectors are by default the normalised
+mean of the real embedder's vectors of their sentences (seconds, not minutes; same model, same
+space); `--vectors real` embeds every synthetic chunk with the real embedder once (about 20 min for
+10,000 with e5 on 2 busy cores) and caches the vectors under `DATA_DIR/bench/`. Every question is distinct per measurement and the
 retriever's query cache is off, so each search embeds its question.
 
-    python bench/bench_retrieval.py            # 100 and 10,000 chunks, real vectors (slow once)
-    python bench/bench_retrieval.py --quick    # 100 and 2,000 chunks, mean vectors
+    python bench/bench_retrieval.py            # 100 and 10,000 chunks
+    python bench/bench_retrieval.py --quick    # 100 and 2,000 chunks, fewer rounds
 
 It prints figures; it asserts nothing.
 """
@@ -20,6 +21,7 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
+import os
 import random
 import re
 import statistics
@@ -40,11 +42,15 @@ def _pct(values: list[float], q: float) -> float:
     return ordered[min(len(ordered) - 1, int(round(q * (len(ordered) - 1))))]
 
 
-def synth_chunks(records: dict[str, Any], n: int, seed: int = 7) -> list[tuple[str, str, dict[str, Any]]]:
+def synth_chunks(
+    records: dict[str, Any], n: int, seed: int = 7
+) -> list[tuple[str, str, dict[str, Any]]]:
     """`n` (id, text, metadata) synthetic chunks recombined from the sentences of `records`."""
     pools: dict[str, list[str]] = {}
     for text, meta in zip(records["documents"], records["metadatas"], strict=True):
-        pools.setdefault(meta["language"], []).extend(s for s in _SENTENCE.split(text) if len(s) > 20)
+        pools.setdefault(meta["language"], []).extend(
+            s for s in _SENTENCE.split(text) if len(s) > 20
+        )
     pools = {lang: sorted(set(sents)) for lang, sents in pools.items()}
     rng = random.Random(seed)
     out, seen = [], set()
@@ -55,18 +61,30 @@ def synth_chunks(records: dict[str, Any], n: int, seed: int = 7) -> list[tuple[s
             continue
         seen.add(text)
         chunk_id = "synth-" + hashlib.sha256(text.encode()).hexdigest()[:24]
-        meta = {"study": f"synthetic-{len(out) % 50:02d}", "title": "synthetic", "source": "synthetic",
-                "source_hash": "", "language": lang, "section": "body", "position": len(out),
-                "parallel_ids": "", "original": text}
+        meta = {
+            "study": f"synthetic-{len(out) % 50:02d}",
+            "title": "synthetic",
+            "source": "synthetic",
+            "source_hash": "",
+            "language": lang,
+            "section": "body",
+            "position": len(out),
+            "parallel_ids": "",
+            "original": text,
+        }
         out.append((chunk_id, text, meta))
     return out
 
 
-def synth_vectors(chunks: list[tuple[str, str, dict]], embeddings: Any, mode: str, cache: Path) -> Any:
+def synth_vectors(
+    chunks: list[tuple[str, str, dict]], embeddings: Any, mode: str, cache: Path
+) -> Any:
     import numpy as np
 
     texts = [text for _, text, _ in chunks]
-    key = hashlib.sha256(json.dumps([mode, type(embeddings).__name__, texts]).encode()).hexdigest()[:16]
+    key = hashlib.sha256(json.dumps([mode, type(embeddings).__name__, texts]).encode()).hexdigest()[
+        :16
+    ]
     path = cache / f"vectors-{mode}-{len(texts)}-{key}.npy"
     if path.is_file():
         return np.load(path)
@@ -74,15 +92,28 @@ def synth_vectors(chunks: list[tuple[str, str, dict]], embeddings: Any, mode: st
     if mode == "real":
         parts = []
         for i in range(0, len(texts), 256):
-            parts.append(np.asarray(embeddings.embed_documents(texts[i : i + 256]), dtype=np.float32))
-            print(f"  embedded {min(i + 256, len(texts))}/{len(texts)} synthetic chunks", end="\r", flush=True)
+            parts.append(
+                np.asarray(embeddings.embed_documents(texts[i : i + 256]), dtype=np.float32)
+            )
+            print(
+                f"  embedded {min(i + 256, len(texts))}/{len(texts)} synthetic chunks",
+                end="\r",
+                flush=True,
+            )
         vectors = np.concatenate(parts)
     else:
         sentences = sorted({s for t in texts for s in _SENTENCE.split(t)})
-        by_sentence = dict(zip(sentences, np.asarray(embeddings.embed_documents(sentences)), strict=True))
-        vectors = np.stack([np.mean([by_sentence[s] for s in _SENTENCE.split(t)], axis=0) for t in texts])
+        by_sentence = dict(
+            zip(sentences, np.asarray(embeddings.embed_documents(sentences)), strict=True)
+        )
+        vectors = np.stack(
+            [np.mean([by_sentence[s] for s in _SENTENCE.split(t)], axis=0) for t in texts]
+        )
         vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
-    print(f"  synthetic vectors ({mode}): {len(texts)} in {time.perf_counter() - started:.1f} s" + " " * 20)
+    print(
+        f"  synthetic vectors ({mode}): {len(texts)} in {time.perf_counter() - started:.1f} s"
+        + " " * 20
+    )
     cache.mkdir(parents=True, exist_ok=True)
     np.save(path, vectors.astype(np.float32))
     return vectors
@@ -93,14 +124,23 @@ def fill_store(vectorstore: Any, chunks: list[tuple[str, str, dict]], vectors: A
     for i in range(0, len(chunks), 2000):
         part = chunks[i : i + 2000]
         collection.add(
-            ids=[c[0] for c in part], documents=[c[1] for c in part], metadatas=[c[2] for c in part],
+            ids=[c[0] for c in part],
+            documents=[c[1] for c in part],
+            metadatas=[c[2] for c in part],
             embeddings=vectors[i : i + len(part)].tolist(),
         )
 
 
-def measure(retriever: Any, vectorstore: Any, questions: list[str], rounds: int) -> dict[str, list[float]]:
+def measure(
+    retriever: Any, vectorstore: Any, questions: list[str], rounds: int
+) -> dict[str, list[float]]:
     """Latencies (ms) of hybrid and plain search, interleaved, every question text distinct."""
-    times: dict[str, list[float]] = {"hybrid": [], "plain": [], "hybrid, vector given": [], "plain, vector given": []}
+    times: dict[str, list[float]] = {
+        "hybrid": [],
+        "plain": [],
+        "hybrid, vector given": [],
+        "plain, vector given": [],
+    }
     embeddings = retriever.embeddings
     for r in range(rounds):
         for i, question in enumerate(questions):
@@ -126,12 +166,16 @@ def measure(retriever: Any, vectorstore: Any, questions: list[str], rounds: int)
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--quick", action="store_true", help="100 and 2,000 chunks, mean vectors")
+    parser.add_argument("--quick", action="store_true", help="100 and 2,000 chunks, fewer rounds")
     parser.add_argument("--sizes", type=int, nargs="*", help="store sizes (default 100 10000)")
     parser.add_argument("--vectors", choices=["real", "mean"], help="synthetic chunk vectors")
     parser.add_argument("--embedder", default="e5")
-    parser.add_argument("--rounds", type=int, default=None, help="passes over the questions per size")
-    parser.add_argument("--data-dir", type=Path, help="where vectors are cached (default: CPASSIST_DATA_DIR)")
+    parser.add_argument(
+        "--rounds", type=int, default=None, help="passes over the questions per size"
+    )
+    parser.add_argument(
+        "--data-dir", type=Path, help="where vectors are cached (default: CPASSIST_DATA_DIR)"
+    )
     args = parser.parse_args(argv)
 
     from cpassist.build import build_embeddings, build_retriever, build_vectorstore
@@ -140,7 +184,7 @@ def main(argv: list[str] | None = None) -> int:
     from ingest.pipeline import ingest_paths
 
     sizes = args.sizes or ([100, 2000] if args.quick else [100, 10000])
-    mode = args.vectors or ("mean" if args.quick else "real")
+    mode = args.vectors or "mean"
     rounds = args.rounds or (2 if args.quick else 4)
     cache = (args.data_dir or Settings().data_dir) / "bench"
     questions = [q["question"] for q in load_questions()]
@@ -171,7 +215,9 @@ def main(argv: list[str] | None = None) -> int:
             settings = Settings(data_dir=Path(tmp) / f"n{size}", embedder=args.embedder)
             store = build_vectorstore(settings)
             store._collection.add(
-                ids=real["ids"], documents=real["documents"], metadatas=real["metadatas"],
+                ids=real["ids"],
+                documents=real["documents"],
+                metadatas=real["metadatas"],
                 embeddings=real["embeddings"],
             )
             extra = max(0, size - len(real["ids"]))
@@ -193,7 +239,10 @@ def main(argv: list[str] | None = None) -> int:
                 )
             rows.append(f"| {count} | (keyword index build: {index_s * 1000:.0f} ms) | | | |")
 
-    print(f"\nretrieval latency, {args.embedder}, k=5, synthetic vectors: {mode}\n")
+    load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
+    print(
+        f"\nretrieval latency, {args.embedder}, k=5, synthetic vectors: {mode}, load avg {load}\n"
+    )
     print("| chunks | search | queries | p50 ms | p95 ms |\n|---|---|---|---|---|")
     print("\n".join(rows))
     return 0

@@ -33,6 +33,8 @@ from eval.runner import (
     store_texts,
 )
 
+#: Output tokens a judge may write: RAGAS's JSON verdicts outgrow an answer-sized limit.
+JUDGE_MAX_TOKENS = 1024
 #: Rough seconds per judge LLM call of the bundled local model on 2 cores (for the upfront estimate).
 LOCAL_JUDGE_S_PER_CALL = 12.0
 
@@ -98,7 +100,10 @@ def run_eval(
 
     judge_llm = None
     if judge:
-        judge_llm = build_chat_model(settings, judge)
+        judge_settings = settings.model_copy(
+            update={"llm_max_tokens": max(settings.llm_max_tokens, JUDGE_MAX_TOKENS)}
+        )
+        judge_llm = build_chat_model(judge_settings, judge)
         n = sum(1 for r in records if r["answerable"] and not r["error"])
         calls = n * ragas_suite.JUDGE_CALLS_PER_SAMPLE
         eta = (
@@ -112,7 +117,9 @@ def run_eval(
             file=sys.stderr,
         )
     stored = store_texts(vectorstore)
-    support, support_threshold = make_support_fn(retriever.embeddings)
+    support, support_threshold = make_support_fn(
+        retriever.embeddings, index=getattr(assistant, "index", None)
+    )
     score_records(
         records,
         k=k,

@@ -108,15 +108,16 @@ def abstention_correct(abstained: bool, answerable: bool) -> float:
     return float(abstained != answerable)
 
 
-def make_support_fn(embeddings: Any) -> tuple[SupportFn, float]:
+def make_support_fn(embeddings: Any, index: Any | None = None) -> tuple[SupportFn, float]:
     """The answering side's own support score (`cpassist.verify.Verifier`: e5 cosine + lexical
     overlap, zeroed when the sentence names something the passage and its study title do not) and
-    its calibrated threshold. A citation here is an object with text, study, title and chunk_id."""
+    its calibrated threshold. A citation here is an object with text, study, title and chunk_id.
+    Pass the assistant's `EvidenceIndex` as `index` to reuse the passage embeddings it cached."""
     from cpassist.evidence import EvidenceIndex
     from cpassist.schema import Passage
     from cpassist.verify import SUPPORT_THRESHOLD, Verifier
 
-    index = EvidenceIndex(embeddings)
+    index = index or EvidenceIndex(embeddings)
 
     def support(sentence: str, citation: Any) -> float:
         passage = Passage(

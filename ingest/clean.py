@@ -20,18 +20,13 @@ from typing import Literal
 
 ParagraphKind = Literal["heading", "keywords", "text"]
 
-KNOWN_HEADINGS = {
-    "INTISARI": "INTISARI",
-    "ABSTRAK": "ABSTRAK",
-    "ABSTRACT": "ABSTRACT",
-    "RINGKASAN": "RINGKASAN",
-    "SUMMARY": "SUMMARY",
-    "PENDAHULUAN": "PENDAHULUAN",
-    "INTRODUCTION": "INTRODUCTION",
-    "KESIMPULAN": "KESIMPULAN",
-    "CONCLUSION": "CONCLUSION",
-    "CONCLUSIONS": "CONCLUSIONS",
-}
+#: Headings recognised even as a single word (other all-caps headings need two words or more).
+_KNOWN_HEADINGS_TEXT = (
+    "INTISARI ABSTRAK ABSTRACT RINGKASAN SUMMARY PENDAHULUAN INTRODUCTION BACKGROUND METODE "
+    "METODOLOGI METHOD METHODS METHODOLOGY HASIL RESULTS PEMBAHASAN DISKUSI DISCUSSION "
+    "KESIMPULAN CONCLUSION CONCLUSIONS REFERENCES"
+)
+KNOWN_HEADINGS = frozenset(_KNOWN_HEADINGS_TEXT.split(" "))
 KEYWORDS_RE = re.compile(r"^\W{0,3}(kata[\s-]+kunci|keywords?|key\s+words)\W{0,3}\s*[:\-–—]", re.I)
 _MD_HEADING = re.compile(r"^#{1,6}\s+")
 _SENTENCE_END = re.compile(r"[.!?:;]\W{0,2}$")
@@ -128,14 +123,16 @@ def heading_name(line: str) -> str | None:
     stripped = _MD_HEADING.sub("", line.strip()).strip(" *_#:")
     if not stripped:
         return None
-    if stripped.upper() in KNOWN_HEADINGS and (stripped.isupper() or line.lstrip().startswith("#")):
-        return KNOWN_HEADINGS[stripped.upper()]
+    if stripped.upper() in KNOWN_HEADINGS and (
+        stripped.isupper() or stripped.istitle() or line.lstrip().startswith("#")
+    ):
+        return stripped.upper()
     if _MD_HEADING.match(line.strip()):
         return stripped
     words = stripped.split()
     letters = [c for c in stripped if c.isalpha()]
     if (
-        1 <= len(words) <= 8
+        2 <= len(words) <= 8
         and len(letters) >= 4
         and stripped.isupper()
         and not _SENTENCE_END.search(stripped)
@@ -179,25 +176,24 @@ _HYPHEN_BREAK = re.compile(r"(\w+)-$")
 
 def _join_lines(lines: list[Mapped]) -> Mapped:
     """Join the lines of one paragraph: de-hyphenate word breaks, else join with a space."""
-    joined = lines[0]
-    for line in lines[1:]:
-        prev = joined.text.rstrip()
-        joined = joined.slice(0, len(prev))
-        nxt = line.strip()
-        hyphen = _HYPHEN_BREAK.search(prev)
-        first_word = re.match(r"\w+", nxt.text)
-        if hyphen and first_word and nxt.text[:1].islower():
-            head = hyphen.group(1).lower()
-            reduplication = first_word.group(0).lower().startswith(head)
-            if not reduplication:
-                joined = joined.slice(0, len(prev) - 1)  # drop the hyphen
-                joined = Mapped(joined.text + nxt.text, joined.offsets + nxt.offsets)
-                continue
-            joined = Mapped(joined.text + nxt.text, joined.offsets + nxt.offsets)
-            continue
-        anchor = (joined.offsets[-1] + 1,) if joined.offsets else (0,)
-        joined = Mapped(joined.text + " " + nxt.text, joined.offsets + anchor + nxt.offsets)
-    return joined
+    text: list[str] = []
+    offsets: list[int] = []
+    for line in lines:
+        line = line.strip()
+        if text:
+            hyphen = _HYPHEN_BREAK.search(text[-1])
+            first_word = re.match(r"\w+", line.text)
+            if hyphen and first_word and line.text[:1].islower():
+                # "perlin-" + "dungan" -> "perlindungan"; "anak-" + "anak" keeps its hyphen
+                if not first_word.group(0).lower().startswith(hyphen.group(1).lower()):
+                    text[-1] = text[-1][:-1]
+                    offsets.pop()
+            else:
+                text.append(" ")
+                offsets.append(offsets[-1] + 1)
+        text.append(line.text)
+        offsets.extend(line.offsets)
+    return Mapped("".join(text), tuple(offsets))
 
 
 def _tidy(m: Mapped) -> Mapped:
@@ -225,11 +221,13 @@ def clean_text(text: str) -> list[Paragraph]:
 
 
 def _block_paragraphs(lines: list[Mapped]) -> list[Paragraph]:
-    """Paragraphs of one block: headings and keyword lines alone, other lines joined."""
+    """Paragraphs of one block: headings alone, a keyword line with its wrapped continuation lines
+    (the line before ends with a comma, or the next starts in lower case), other lines joined."""
     paragraphs: list[Paragraph] = []
     current: list[Mapped] = []
+    kind: ParagraphKind = "text"
 
-    def flush(kind: ParagraphKind = "text") -> None:
+    def flush() -> None:
         if current:
             cleaned = _tidy(_join_lines(current))
             if cleaned.text:
@@ -239,12 +237,20 @@ def _block_paragraphs(lines: list[Mapped]) -> list[Paragraph]:
     for line in lines:
         if heading_name(line.text):
             flush()
+            kind = "text"
             paragraphs.append(Paragraph("heading", _tidy(line.strip())))
         elif KEYWORDS_RE.match(_tidy(line).text):
             flush()
+            kind = "keywords"
             current.append(line)
-            flush("keywords")
+        elif kind == "keywords" and (
+            current[-1].text.rstrip().endswith((",", ";", "-")) or line.text.lstrip()[:1].islower()
+        ):
+            current.append(line)
         else:
+            if kind == "keywords":
+                flush()
+                kind = "text"
             current.append(line)
     flush()
     return paragraphs

@@ -261,6 +261,11 @@ def _prune(collection: Any, roots: list[Path], present: set[str], report: Ingest
         report.pruned_sources.append(source)
 
 
+def _drop_collection(client: Any, name: str) -> None:
+    if name in {getattr(c, "name", c) for c in client.list_collections()}:
+        client.delete_collection(name)
+
+
 def ingest_paths(
     paths: list[Path],
     settings: Settings,
@@ -274,12 +279,15 @@ def ingest_paths(
     from tqdm import tqdm
 
     if vectorstore is None:
-        from cpassist.build import build_vectorstore
+        from cpassist.build import build_client, build_vectorstore
 
-        vectorstore = build_vectorstore(settings)
-    started = time.perf_counter()  # `seconds` excludes loading the embedder and opening the store
-    if rebuild:
+        client = build_client(settings)
+        if rebuild:  # before opening: a collection of another embedder cannot be opened
+            _drop_collection(client, settings.collection)
+        vectorstore = build_vectorstore(settings, client=client)
+    elif rebuild:
         vectorstore.reset_collection()
+    started = time.perf_counter()  # `seconds` excludes loading the embedder and opening the store
     embeddings = vectorstore.embeddings
     if embeddings is None:
         raise StoreError(

@@ -203,7 +203,7 @@ def test_llm_answer_streams_then_is_replaced_by_the_verified_answer(store, e5_em
     outputs = _run(handlers, "What factors drive child trafficking in Nepal?")
     streamed = [o[1][-1]["content"] for o in outputs[1:-1]]
     assert len(streamed) > 5  # token by token
-    assert all(s.endswith("▍") for s in streamed)
+    assert all("▍" in s and "citations are checked" in s for s in streamed)  # marked as a draft
     assert len(streamed[-1]) > len(streamed[0])
     final, payload = outputs[-1][1][-1]["content"], outputs[-1][3]
     assert "▍" not in final and "cp-sources" in final
@@ -219,6 +219,19 @@ def test_a_failed_load_is_shown_not_a_blank_page(tmp_path):
     assert "could not be loaded" in status and "Chroma" in status
     _, messages, _, payload = _run(handlers, "What are the goals?", ui_lang="en")[-1]
     assert "Chroma" in messages[-1]["content"] and payload["error"]
+
+
+def test_a_failed_llm_leaves_extractive_answers_and_says_so(store):
+    settings, _ = store
+    broken = settings.model_copy(
+        update={"generator": "local", "llm_model_path": Path("/nonexistent/model.gguf")}
+    )
+    handlers = app.ChatHandlers(broken)
+    assert handlers._future.result(timeout=120).generator_name == "extractive"
+    status = handlers.status_markdown("en")
+    assert "The LLM could not be loaded" in status and "does not exist" in status
+    payload = handlers.answer_payload("Apa tujuan kerja sama Nepal dan ECPAT?")
+    assert payload["generator"] == "extractive" and payload["sources"]
 
 
 # --- feedback ------------------------------------------------------------------------------------

@@ -1,8 +1,8 @@
 """The chat UI in a real headless Chromium (Debian's `chromium`, driven by Playwright), as a user sees it.
 
-Loads the app (real extractive assistant on a real store with the two studies), asks in Indonesian by
+Loads the app (the real extractive assistant on the shared store of the two studies), asks in Indonesian by
 typing, waits for the answer and its sources, opens the parallel English version, switches the
-interface to English, asks by clicking an example, checks that a second browser session does not see
+interface to English, asks by clicking an example, rates an answer with a comment, checks that a second browser session does not see
 the first one's chat, and saves screenshots under `test-artifacts/` (checked by their page text, and
 looked at by a person when the UI changes). Skipped with a reason when Chromium is not installed
 (`make browser` installs it).
@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 import app
+from cpassist.feedback import read_feedback
 from cpassist.settings import CHECKOUT_ROOT, Settings
 
 pytestmark = pytest.mark.slow
@@ -34,33 +35,27 @@ ANSWER_TIMEOUT_MS = 120_000
 
 
 @pytest.fixture(scope="module")
-def url(tmp_path_factory, e5_embeddings):
+def app_server(tmp_path_factory, extractive_assistant):
     if not CHROMIUM.is_file():
         pytest.skip(
-            "Chromium is not installed at /usr/bin/chromium: run `make browser` (apt-get install chromium)"
+            "Chromium is not installed at /usr/bin/chromium: run `make browser` "
+            "(apt-get install chromium)"
         )
     pytest.importorskip("playwright.sync_api")
-    from cpassist.build import build_assistant, build_retriever, build_vectorstore
-    from ingest.pipeline import ingest_paths
-
+    # the shared read-only store of the two studies; this app's own files go to a temporary folder
     settings = Settings(
         data_dir=tmp_path_factory.mktemp("browser-state"), generator="extractive", port=0
     )
-    vectorstore = build_vectorstore(settings, embeddings=e5_embeddings)
-    ingest_paths([settings.corpus_dir], settings, progress=False, vectorstore=vectorstore)
-    assistant = build_assistant(
-        settings, generator="extractive", retriever=build_retriever(settings, vectorstore)
-    )
-    demo = app.create_app(settings, assistant=assistant)
+    demo = app.create_app(settings, assistant=extractive_assistant)
     _, served, _ = app.serve(demo, settings, prevent_thread_lock=True, quiet=True)
     try:
-        yield served
+        yield served, settings
     finally:
         demo.close()
 
 
 @pytest.fixture(scope="module")
-def browser(url):
+def browser(app_server):
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as pw:
@@ -86,7 +81,8 @@ def _wait_answers(page, count: int) -> None:
     )
 
 
-def test_ask_in_indonesian_and_see_the_sources(browser, url):
+def test_ask_in_indonesian_see_the_sources_and_rate(browser, app_server):
+    url, settings = app_server
     ARTIFACTS.mkdir(exist_ok=True)
     page = _new_page(browser, url)
     page.wait_for_function(
@@ -109,13 +105,24 @@ def test_ask_in_indonesian_and_see_the_sources(browser, url):
     )  # English version, one click away
     page.screenshot(path=str(ARTIFACTS / "browser-chat-id.png"), full_page=True)
 
+    page.locator("#cp-chat button[aria-label='Like']").last.click()  # thumbs up, then a comment
+    page.wait_for_function("document.body.innerText.includes('Terima kasih')", timeout=30_000)
+    page.get_by_label("Komentar untuk penilaian terakhir").fill("Jelas, sumbernya tepat.")
+    page.get_by_role("button", name="Kirim komentar").click()
+    page.wait_for_function("document.body.innerText.includes('Komentar disimpan')", timeout=30_000)
+    page.screenshot(path=str(ARTIFACTS / "browser-feedback-id.png"), full_page=True)
+    (record,) = read_feedback(settings.feedback_file)
+    assert record.rating == "up" and record.comment == "Jelas, sumbernya tepat."
+    assert record.question == "Apa tujuan kerja sama Nepal dan ECPAT?" and record.citations
+
     other = _new_page(browser, url)  # another user: a fresh session sees no one else's chat
     assert "Apa tujuan kerja sama" not in other.inner_text("#cp-chat")
     other.close()
     page.close()
 
 
-def test_switch_to_english_and_ask_by_example(browser, url):
+def test_switch_to_english_and_ask_by_example(browser, app_server):
+    url, _ = app_server
     page = _new_page(browser, url)
     page.get_by_text("English", exact=True).click()
     page.wait_for_function(

@@ -36,9 +36,19 @@ def chroma_server(tmp_path: Path):
     port = _free_port()
     log = (tmp_path / "chroma.log").open("w")
     proc = subprocess.Popen(
-        [_chroma_executable(), "run", "--path", str(tmp_path / "server-data"),
-         "--host", "127.0.0.1", "--port", str(port)],
-        stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
+        [
+            _chroma_executable(),
+            "run",
+            "--path",
+            str(tmp_path / "server-data"),
+            "--host",
+            "127.0.0.1",
+            "--port",
+            str(port),
+        ],
+        stdout=log,
+        stderr=subprocess.STDOUT,
+        start_new_session=True,
         env={**os.environ, "ANONYMIZED_TELEMETRY": "False"},
     )
     url = f"http://127.0.0.1:{port}"
@@ -51,7 +61,9 @@ def chroma_server(tmp_path: Path):
             except StoreError:
                 if proc.poll() is not None or time.monotonic() > deadline:
                     log.flush()
-                    pytest.fail(f"chroma server did not start: {(tmp_path / 'chroma.log').read_text()[-2000:]}")
+                    pytest.fail(
+                        f"chroma server did not start: {(tmp_path / 'chroma.log').read_text()[-2000:]}"
+                    )
                 time.sleep(0.3)
         yield url
     finally:

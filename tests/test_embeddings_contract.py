@@ -29,7 +29,10 @@ HARD = [
 PROVIDERS = {
     "e5": (lambda: emb.create("e5", threads=2), True),
     "use": (lambda: emb.create("use", threads=2), True),
-    "sentence-transformers": (lambda: emb.create("sentence-transformers", st_model="", threads=2), True),
+    "sentence-transformers": (
+        lambda: emb.create("sentence-transformers", st_model="", threads=2),
+        True,
+    ),
     "fake": (lambda: DeterministicFakeEmbedding(size=64), False),
 }
 _CACHE: dict[str, Embeddings] = {}
@@ -103,7 +106,9 @@ def test_e5_uses_query_and_passage_prefixes():
 @pytest.mark.parametrize("name", ["e5", "use"])
 def test_cross_lingual_translation_is_closer_than_an_unrelated_sentence(name):
     model = _CACHE.get(name) or PROVIDERS[name][0]()
-    indonesian = model.embed_query("Faktor penyebabnya adalah kemiskinan dan pendidikan yang rendah.")
+    indonesian = model.embed_query(
+        "Faktor penyebabnya adalah kemiskinan dan pendidikan yang rendah."
+    )
     translation, unrelated = model.embed_documents(
         [
             "The causes are poverty and low education levels.",

@@ -11,7 +11,6 @@ import pytest
 
 from cpassist.errors import InputError
 from eval.dataset import KINDS, LANGUAGES, load_dataset, missing_contexts, select_rows
-
 from tests.conftest import STUDIES_DIR
 
 
@@ -32,7 +31,9 @@ def test_quick_subset_is_fixed_and_covers_every_cell() -> None:
     assert 20 <= len(quick) <= 30
     cells = Counter((r.language, r.kind) for r in quick)
     assert all(cells[(lang, kind)] >= 2 for lang in LANGUAGES for kind in KINDS)
-    assert [r.id for r in select_rows(load_dataset(), quick=True, limit=3)] == [r.id for r in quick[:3]]
+    assert [r.id for r in select_rows(load_dataset(), quick=True, limit=3)] == [
+        r.id for r in quick[:3]
+    ]
 
 
 def test_every_reference_context_is_in_the_studies() -> None:
@@ -41,7 +42,9 @@ def test_every_reference_context_is_in_the_studies() -> None:
     # and the check itself notices a phrase that is not there
     rows = load_dataset()[:1]
     rows[0].reference_contexts.append("Nepal has the highest rate in the world")
-    assert missing_contexts(rows, texts) == [(rows[0].id, "Nepal has the highest rate in the world")]
+    assert missing_contexts(rows, texts) == [
+        (rows[0].id, "Nepal has the highest rate in the world")
+    ]
 
 
 def _write(tmp_path: Path, rows: list[dict]) -> Path:
@@ -51,8 +54,14 @@ def _write(tmp_path: Path, rows: list[dict]) -> Path:
 
 
 GOOD = {
-    "id": "x1", "user_input": "Why?", "reference": "Because.", "reference_contexts": ["because"],
-    "language": "en", "kind": "single", "answerable": True, "study": ["s"],
+    "id": "x1",
+    "user_input": "Why?",
+    "reference": "Because.",
+    "reference_contexts": ["because"],
+    "language": "en",
+    "kind": "single",
+    "answerable": True,
+    "study": ["s"],
 }
 
 
@@ -67,7 +76,9 @@ GOOD = {
         ({"needs_review": True}, "needs review"),
     ],
 )
-def test_bad_rows_are_refused_with_line_and_reason(tmp_path: Path, change: dict, message: str) -> None:
+def test_bad_rows_are_refused_with_line_and_reason(
+    tmp_path: Path, change: dict, message: str
+) -> None:
     path = _write(tmp_path, [GOOD, {**GOOD, "id": "x2", **change}])
     with pytest.raises(InputError) as err:
         load_dataset(path)

@@ -50,9 +50,18 @@ def test_perfect_answer_scores_one_everywhere() -> None:
     cites = [cite(1, NEPAL_EN, "ecpat-nepal-child-trafficking")]
     assert language_match(answer, "en") == 1.0
     assert abstention_correct(abstained=False, answerable=True) == 1.0
-    assert citation_scores(answer, cites, lexical_support_fn) == {"citation_support": 1.0, "cited": 1.0}
+    assert citation_scores(answer, cites, lexical_support_fn) == {
+        "citation_support": 1.0,
+        "cited": 1.0,
+    }
     got = retrieval_scores([passage("a", NEPAL_EN), passage("b", JAKARTA_EN)], [FACTORS], k=5)
-    assert got == {"hit_at_1": 1.0, "hit_at_3": 1.0, "hit_at_k": 1.0, "mrr": 1.0, "phrase_recall": 1.0}
+    assert got == {
+        "hit_at_1": 1.0,
+        "hit_at_3": 1.0,
+        "hit_at_k": 1.0,
+        "mrr": 1.0,
+        "phrase_recall": 1.0,
+    }
 
 
 # --- a wrong-language answer ----------------------------------------------------------------------
@@ -90,10 +99,14 @@ def test_wrong_citation_is_caught_by_the_answering_verifier(e5_embeddings) -> No
     """The eval reuses `cpassist.verify` (real e5): a citation of the right passage (in the answer's
     language, as the assistant cites) passes; a citation of the other study fails."""
     support, threshold = make_support_fn(e5_embeddings)
-    nepal_en = cite(1, NEPAL_EN, "ecpat-nepal-child-trafficking", "Cooperation between Nepal and ECPAT")
+    nepal_en = cite(
+        1, NEPAL_EN, "ecpat-nepal-child-trafficking", "Cooperation between Nepal and ECPAT"
+    )
     nepal_id = cite(1, NEPAL_ID, "ecpat-nepal-child-trafficking", "Kerja Sama Nepal dan ECPAT")
     jakarta = cite(2, JAKARTA_EN, "ecpat-indonesia-down-to-zero", "The Role of ECPAT Indonesia")
-    claim = "Child trafficking in Nepal is driven by poverty, low education and a patriarchal culture"
+    claim = (
+        "Child trafficking in Nepal is driven by poverty, low education and a patriarchal culture"
+    )
     klaim = "Perdagangan anak di Nepal didorong oleh kemiskinan, pendidikan rendah, dan budaya patriarki"
 
     def score(answer: str, cites: list[NS]) -> float | None:
@@ -120,17 +133,30 @@ def test_reference_at_rank_two_and_parallel_passages() -> None:
     got = retrieval_scores(ranked, [FACTORS], k=5)
     assert (got["hit_at_1"], got["hit_at_3"], got["mrr"]) == (0.0, 1.0, 0.5)
     # a parallel passage brought along with hit "a" counts at rank 1, not 2
-    with_parallel = [passage("a", JAKARTA_EN), passage("a-id", NEPAL_ID, parallel_of="a"), passage("b", NEPAL_EN)]
-    assert retrieval_scores(with_parallel, ["kemiskinan, pendidikan yang rendah"], k=5)["mrr"] == 1.0
+    with_parallel = [
+        passage("a", JAKARTA_EN),
+        passage("a-id", NEPAL_ID, parallel_of="a"),
+        passage("b", NEPAL_EN),
+    ]
+    assert (
+        retrieval_scores(with_parallel, ["kemiskinan, pendidikan yang rendah"], k=5)["mrr"] == 1.0
+    )
     # beyond k it is a miss; half of two phrases found gives phrase recall 0.5
     assert retrieval_scores(ranked, [FACTORS], k=1)["hit_at_k"] == 0.0
-    assert retrieval_scores(ranked, [FACTORS, "never written anywhere in the studies"], k=5)["phrase_recall"] == 0.5
+    assert (
+        retrieval_scores(ranked, [FACTORS, "never written anywhere in the studies"], k=5)[
+            "phrase_recall"
+        ]
+        == 0.5
+    )
     # nothing to find: not applicable
     assert retrieval_scores(ranked, [], k=5)["mrr"] is None
 
 
 def test_passage_matching_is_normalised_and_tolerates_small_cleaning() -> None:
-    assert passage_matches("Nepal  ia a COUNTRY\n\nwith a relatively high rate", "nepal ia a country with")
+    assert passage_matches(
+        "Nepal  ia a COUNTRY\n\nwith a relatively high rate", "nepal ia a country with"
+    )
     assert passage_matches("*Global in the Local* concept", "global in the local concept")
     assert passage_matches(NEPAL_EN.replace("inadaquate", "inadequate"), FACTORS)  # a fixed typo
     assert not passage_matches(JAKARTA_EN, FACTORS)

@@ -23,7 +23,9 @@ def test_quick_eval_meets_the_thresholds(
     out, err = capsys.readouterr()
     summary = json.loads((run / "summary.json").read_text(encoding="utf-8"))
     gate = summary["gate"]
-    assert rc == 0 and gate["passed"], "quick eval below eval/thresholds.json:\n" + "\n".join(gate["failures"])
+    assert rc == 0 and gate["passed"], "quick eval below eval/thresholds.json:\n" + "\n".join(
+        gate["failures"]
+    )
     assert "Quick gate: PASSED" in out and "| hit_at_k |" in out
 
     # every metric produced numbers, for both languages and every kind
@@ -33,7 +35,13 @@ def test_quick_eval_meets_the_thresholds(
     assert set(summary["by_kind"]) == {"single", "cross", "followup", "informal", "unanswerable"}
     for metric in NO_JUDGE_METRICS:
         assert summary["overall"][metric] is not None, metric
-    for name in ("report.md", "questions.csv", "questions.jsonl", "scores_by_kind.png", "latency.png"):
+    for name in (
+        "report.md",
+        "questions.csv",
+        "questions.jsonl",
+        "scores_by_kind.png",
+        "latency.png",
+    ):
         assert (run / name).is_file()
 
     # the gate itself: the same summary against stricter thresholds fails, naming each metric

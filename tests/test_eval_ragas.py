@@ -34,7 +34,9 @@ def test_answer_metrics_perfect_and_wrong(e5_embeddings) -> None:
         {"user_input": "Why?", "response": REF, "reference": REF},
         {"user_input": "Why?", "response": OTHER, "reference": REF},
     ]
-    perfect, wrong = run_ragas(samples, ANSWER_METRICS, embeddings=e5_embeddings, show_progress=False)
+    perfect, wrong = run_ragas(
+        samples, ANSWER_METRICS, embeddings=e5_embeddings, show_progress=False
+    )
     assert perfect["rouge_l"] == pytest.approx(1.0)
     assert perfect["string_similarity"] == pytest.approx(1.0)
     assert perfect["semantic_similarity"] == pytest.approx(1.0, abs=1e-3)
@@ -44,7 +46,9 @@ def test_answer_metrics_perfect_and_wrong(e5_embeddings) -> None:
 
 
 def test_judge_metric_through_langchain_wrapper_and_failure_is_not_fatal() -> None:
-    statements = {"statements": ["Poverty drives child trafficking in Nepal.", "Nepal is in Europe."]}
+    statements = {
+        "statements": ["Poverty drives child trafficking in Nepal.", "Nepal is in Europe."]
+    }
     verdicts = {
         "statements": [
             {"statement": statements["statements"][0], "reason": "stated", "verdict": 1},
@@ -56,9 +60,18 @@ def test_judge_metric_through_langchain_wrapper_and_failure_is_not_fatal() -> No
         responses=[json.dumps(statements), json.dumps(verdicts)] + ["not json at all"] * 20
     )
     samples = [
-        {"user_input": "Why?", "response": "Poverty drives it. Nepal is in Europe.",
-         "retrieved_contexts": [GOLD], "reference": REF},
-        {"user_input": "Why?", "response": "Something.", "retrieved_contexts": [GOLD], "reference": REF},
+        {
+            "user_input": "Why?",
+            "response": "Poverty drives it. Nepal is in Europe.",
+            "retrieved_contexts": [GOLD],
+            "reference": REF,
+        },
+        {
+            "user_input": "Why?",
+            "response": "Something.",
+            "retrieved_contexts": [GOLD],
+            "reference": REF,
+        },
     ]
     got = run_ragas(samples, {"faithfulness": "Faithfulness"}, llm=fake, show_progress=False)
     assert got[0]["faithfulness"] == pytest.approx(0.5)

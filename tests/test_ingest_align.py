@@ -79,3 +79,19 @@ def test_single_language_document_has_no_parallels(tmp_path, e5_cached) -> None:
     )
     records = _aligned(f, e5_cached)
     assert records and all(r.metadata["parallel_ids"] == "" for r in records)
+
+
+def test_one_sentence_translated_as_two_is_aligned_to_both(e5_cached) -> None:
+    # the English abstract splits this Indonesian sentence in two: alignment, not position, finds both
+    records = _aligned(DOWN_TO_ZERO, e5_cached, chunk_sentences=1, chunk_overlap=0)
+    by_id = {r.id: r for r in records}
+    source = _one(records, "Indonesia yang merupakan salah satu negara pengirim")
+    partners = [by_id[i].text for i in source.metadata["parallel_ids"].split(",")]
+    assert [p[:40] for p in partners] == [
+        "Indonesia, which is one of the sending c",
+        "It is one of the destination countries o",
+    ]
+    later = _one(records, "Penelitian ini mendeskripsikan peran ECPAT Indonesia")
+    assert [by_id[i].text[:32] for i in later.metadata["parallel_ids"].split(",")] == [
+        "This study describes the role of"
+    ]

@@ -119,3 +119,15 @@ def test_folders_are_walked_sorted_recursively_without_hidden_files(tmp_path: Pa
     files, missing = expand_paths([tmp_path, tmp_path / "a.md", tmp_path / "nope.txt"])
     assert [f.relative_to(tmp_path).as_posix() for f in files] == ["a.md", "b/c.txt", "z.txt"]
     assert missing == [((tmp_path / "nope.txt").resolve(), "not found (no such file or folder)")]
+
+
+def test_unreadable_file_is_named(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    f = tmp_path / "locked.txt"
+    f.write_text("Anak-anak.", encoding="utf-8")
+
+    def denied(self: Path) -> bytes:
+        raise PermissionError(13, "Permission denied", str(self))
+
+    monkeypatch.setattr(Path, "read_bytes", denied)  # root ignores chmod, so simulate it
+    with pytest.raises(LoadError, match="unreadable: Permission denied"):
+        load_file(f)

@@ -253,6 +253,21 @@ def test_cli_ingest_json(corpus, tmp_path, capsys) -> None:
     assert again["chunks_written"] == 0 and again["chunks_unchanged"] == report["chunks_written"]
 
 
+def test_cli_rebuild_switches_the_embedder_of_a_store(corpus, tmp_path, capsys) -> None:
+    data_dir = tmp_path / "switch"
+    nepal = str(corpus / NEPAL.name)
+    assert (
+        cli.main(["ingest", nepal, "--json", "--data-dir", str(data_dir), "--embedder", "use"]) == 0
+    )
+    capsys.readouterr()
+    # the store was built with `use`: e5 refuses it until --rebuild
+    assert cli.main(["ingest", nepal, "--data-dir", str(data_dir)]) == 2
+    assert "--rebuild" in capsys.readouterr().err
+    assert cli.main(["ingest", nepal, "--json", "--rebuild", "--data-dir", str(data_dir)]) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert report["chunks_written"] == report["files"][0]["chunks"] > 0
+
+
 def test_cli_ingest_of_only_bad_files_fails(tmp_path, capsys) -> None:
     (tmp_path / "empty.txt").write_bytes(b"")
     assert cli.main(["ingest", str(tmp_path / "empty.txt"), "--data-dir", str(tmp_path / "d")]) == 1

@@ -45,6 +45,17 @@ def test_hyphenated_line_breaks_joined_but_reduplication_kept() -> None:
     )
 
 
+def test_wrapped_keyword_line_stays_one_keywords_paragraph() -> None:
+    raw = "Hasil penelitian.\nKata Kunci: anak, ECPAT,\nNepal, perdagangan\nanak\nABSTRACT\nThe result."
+    paragraphs = clean_text(raw)
+    assert [(p.kind, p.text) for p in paragraphs] == [
+        ("text", "Hasil penelitian."),
+        ("keywords", "Kata Kunci: anak, ECPAT, Nepal, perdagangan anak"),
+        ("heading", "ABSTRACT"),
+        ("text", "The result."),
+    ]
+
+
 def test_real_paragraph_breaks_stay() -> None:
     raw = "First paragraph ends here.\nIt continues on a wrapped line.\n\nSecond paragraph starts."
     assert [p.text for p in clean_text(raw)] == [
@@ -114,3 +125,31 @@ def test_a_short_odd_sentence_does_not_start_a_new_language_part() -> None:
     )
     segments = split_document(clean_text(raw))
     assert [s.language for s in segments] == ["id"]
+
+
+def test_a_real_bilingual_pdf_is_split_by_heading_language_and_keywords(tmp_path) -> None:
+    from ingest.loaders import load_file
+    from tests.test_ingest_loaders import make_pdf
+
+    pdf = make_pdf(
+        tmp_path / "bilingual.pdf",
+        [
+            "ABSTRAK",
+            "Penelitian ini membahas kerja sama antara Nepal dan ECPAT dalam mengatasi perdagangan anak "
+            "yang dipengaruhi oleh kemiskinan dan pendidikan yang rendah. Data dikumpulkan dari laporan.",
+            "Kata Kunci: perdagangan anak, ECPAT, Nepal",
+            "ABSTRACT",
+            "This research discusses the cooperation between Nepal and ECPAT in tackling child trafficking "
+            "driven by poverty and low education. Data were collected from official reports.",
+            "Keywords: child trafficking, ECPAT, Nepal",
+        ],
+    )
+    segments = split_document(clean_text(load_file(pdf).text))
+    assert [(s.language, s.section) for s in segments] == [
+        ("id", "ABSTRAK"),
+        ("id", "Kata Kunci"),
+        ("en", "ABSTRACT"),
+        ("en", "Keywords"),
+    ]
+    # the line the PDF wrapped mid-sentence is joined again
+    assert "perdagangan anak yang dipengaruhi" in segments[0].text

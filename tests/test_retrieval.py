@@ -38,6 +38,20 @@ def test_reciprocal_rank_fusion_breaks_ties_by_first_seen():
     assert reciprocal_rank_fusion([[], []]) == []
 
 
+def test_weighted_fusion_counts_a_list_less():
+    fused = dict(reciprocal_rank_fusion([["a"], ["b"]], rrf_k=60, weights=[1.0, 0.5]))
+    assert fused == pytest.approx({"a": 1 / 61, "b": 0.5 / 61})
+
+
+def test_cross_language_keyword_hits_count_less(studies_retriever):
+    """An English question: English keyword hits weigh fully, Indonesian ones half."""
+    index = studies_retriever.keyword_index()
+    en = next(c for c in index.ids if index.record(c)[1]["language"] == "en")
+    id_ = next(c for c in index.ids if index.record(c)[1]["language"] == "id")
+    fused = dict(studies_retriever.fuse("What are the goals of the study?", [], [id_, en], index))
+    assert fused[en] == pytest.approx(1 / 61) and fused[id_] == pytest.approx(0.5 / 61)
+
+
 def test_diversity_swaps_a_strong_missing_study_into_the_top_k():
     fused = ["a1", "a2", "a3", "b1", "a4"]
     study = {"a1": "A", "a2": "A", "a3": "A", "a4": "A", "b1": "B"}
@@ -48,7 +62,14 @@ def test_diversity_swaps_a_strong_missing_study_into_the_top_k():
 
 
 def test_tokenizer_handles_both_languages():
-    assert tokenize("Apa tujuan kerja sama ECPAT-Nepal, 2009?") == ["tujuan", "kerja", "sama", "ecpat", "nepal", "2009"]
+    assert tokenize("Apa tujuan kerja sama ECPAT-Nepal, 2009?") == [
+        "tujuan",
+        "kerja",
+        "sama",
+        "ecpat",
+        "nepal",
+        "2009",
+    ]
     assert tokenize("What are the GOALS of the studies?") == ["goal", "study"]
     assert tokenize("") == [] and tokenize("!!! ...") == []
 
@@ -110,7 +131,9 @@ def test_cross_study_question_returns_both_studies(studies_retriever):
 
 
 def test_single_study_question_keeps_its_study_first(studies_retriever):
-    hits = _hits(studies_retriever.search("Apa saja peran ECPAT Indonesia dalam program Down to Zero?", k=5))
+    hits = _hits(
+        studies_retriever.search("Apa saja peran ECPAT Indonesia dalam program Down to Zero?", k=5)
+    )
     assert hits[0].study == DTZ_ID and hits[1].study == DTZ_ID
 
 
@@ -152,7 +175,10 @@ def test_keyword_index_is_rebuilt_after_a_new_ingest(tmp_settings, tmp_path, e5_
     hits = _hits(retriever.search(question, k=3))
     assert retriever.keyword_index() is not first_index
     assert hits[0].study == DTZ_ID
-    assert any(DTZ_ID == retriever.keyword_index().record(c)[1]["study"] for c, _ in retriever.keyword_search(question, 3))
+    assert any(
+        retriever.keyword_index().record(c)[1]["study"] == DTZ_ID
+        for c, _ in retriever.keyword_search(question, 3)
+    )
 
 
 def test_keyword_index_notices_a_same_size_change(tmp_settings, e5_embeddings):
@@ -160,8 +186,17 @@ def test_keyword_index_notices_a_same_size_change(tmp_settings, e5_embeddings):
     from cpassist.build import build_vectorstore
 
     vectorstore = build_vectorstore(tmp_settings, embeddings=e5_embeddings)
-    meta = {"study": "s", "title": "t", "language": "en", "section": "body", "position": 0, "parallel_ids": ""}
-    vectorstore.add_texts(["apples grow on trees", "the river is wide"], metadatas=[meta, meta], ids=["a", "b"])
+    meta = {
+        "study": "s",
+        "title": "t",
+        "language": "en",
+        "section": "body",
+        "position": 0,
+        "parallel_ids": "",
+    }
+    vectorstore.add_texts(
+        ["apples grow on trees", "the river is wide"], metadatas=[meta, meta], ids=["a", "b"]
+    )
     retriever = HybridRetriever(vectorstore=vectorstore, include_parallel=False)
     assert retriever.search("apples")[0].chunk_id == "a"
     vectorstore.delete(ids=["b"])
@@ -173,13 +208,31 @@ def test_keyword_index_notices_a_same_size_change(tmp_settings, e5_embeddings):
 def test_cli_search_json(studies_settings, capsys):
     from cpassist.cli import main
 
-    code = main(["search", "Apa tujuan kerja sama Nepal dan ECPAT?", "--json", "--k", "3",
-                 "--data-dir", str(studies_settings.data_dir)])
+    code = main(
+        [
+            "search",
+            "Apa tujuan kerja sama Nepal dan ECPAT?",
+            "--json",
+            "--k",
+            "3",
+            "--data-dir",
+            str(studies_settings.data_dir),
+        ]
+    )
     assert code == 0
     passages = json.loads(capsys.readouterr().out)
     assert len([p for p in passages if p["parallel_of"] is None]) == 3
     for p in passages:
-        assert {"study", "title", "language", "section", "text", "score", "chunk_id", "parallel_ids"} <= set(p)
+        assert {
+            "study",
+            "title",
+            "language",
+            "section",
+            "text",
+            "score",
+            "chunk_id",
+            "parallel_ids",
+        } <= set(p)
         assert p["study"] in {NEPAL_ID, DTZ_ID} and p["language"] in {"id", "en"} and p["text"]
     assert passages[0]["study"] == NEPAL_ID and passages[0]["score"] > 0
     assert any(p["parallel_of"] for p in passages)

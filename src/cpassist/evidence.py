@@ -42,7 +42,7 @@ STOPWORDS = frozenset(
     jelaskan sebutkan tentang terhadap lalu kemudian nya gimana gak nggak bagi akan telah sudah sedang
     masih para ada tersebut mereka kami kita saya anda ia dia beberapa banyak secara hal namun tetapi
     tapi jika kalau maka agar supaya yaitu yakni seperti hingga sampai mulai antara setiap lain lainnya
-    menurut penelitian studi peneliti penulis skripsi jurnal
+    menurut penelitian studi peneliti penulis skripsi jurnal source sources sumber
     """.split()  # noqa: SIM905 - readable word lists
 )
 

@@ -17,7 +17,7 @@ from typing import Any
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 
 #: Function words of both languages; content words (also short ones like "isu") are kept.
-STOPWORDS = frozenset(
+_STOPWORDS = (
     # Indonesian
     "yang dan di ke dari untuk dengan ini itu apa siapa bagaimana mengapa kenapa kapan dimana mana "
     "adalah ialah merupakan tidak atau dalam pada oleh juga serta sebagai karena apakah saja bisa "
@@ -28,8 +28,9 @@ STOPWORDS = frozenset(
     "a an the and or of to in on at by for with from as is are was were be been being it its this "
     "that these those what which who whom how why when where does do did has have had not no but "
     "into about than then so such can could would should will shall may might also both there their "
-    "they them he she his her we our you your i me my please tell explain list".split()
+    "they them he she his her we our you your i me my please tell explain list"
 )
+STOPWORDS = frozenset(_STOPWORDS.split())
 
 
 def tokenize(text: str) -> list[str]:

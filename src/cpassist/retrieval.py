@@ -10,7 +10,11 @@ Rules (documented behaviour):
   the most hits. Single-study questions keep their order at the top; only the tail can change.
 - `languages` restricts hits and parallels to those languages (e.g. a monolingual collection).
 - The keyword index is built from the collection once, and rebuilt when the collection's count
-  changes, when dense search returns an id it does not know, or on `refresh()`.
+  changes (checked at most once a second: a count costs about a millisecond), when dense search
+  returns an id it does not know (a same-size change), or on `refresh()`.
+- Keyword hits in the question's language count fully in the fusion; keyword hits in the other
+  language (matched only on names, numbers and loanwords) count half (measured: eval/).
+- Query vectors are cached per question text (LRU), so a repeated question is not embedded again.
 
 It does not answer, rewrite questions or rerank with a model.
 """
@@ -18,6 +22,7 @@ It does not answer, rewrite questions or rerank with a model.
 from __future__ import annotations
 
 import threading
+import time
 from collections import Counter, OrderedDict
 from collections.abc import Iterable, Sequence
 from typing import Any
@@ -85,14 +90,19 @@ class HybridRetriever(BaseRetriever):
     languages: list[str] | None = None
     query_cache_size: int = 256
     cross_language_keyword_weight: float = 0.5
+    recheck_seconds: float = 1.0
 
     _index: KeywordIndex | None = PrivateAttr(default=None)
     _count: int = PrivateAttr(default=-1)
+    _checked_at: float = PrivateAttr(default=float("-inf"))
     _lock: Any = PrivateAttr(default_factory=threading.Lock)
+    _cache_lock: Any = PrivateAttr(default_factory=threading.Lock)
     _query_vectors: OrderedDict[str, list[float]] = PrivateAttr(default_factory=OrderedDict)
 
     @classmethod
-    def from_settings(cls, vectorstore: Any, settings: Settings, **overrides: Any) -> HybridRetriever:
+    def from_settings(
+        cls, vectorstore: Any, settings: Settings, **overrides: Any
+    ) -> HybridRetriever:
         """A retriever configured by `settings` (top_k, candidates, rrf_k, diversify, include_parallel)."""
         values: dict[str, Any] = {
             "vectorstore": vectorstore,
@@ -119,25 +129,33 @@ class HybridRetriever(BaseRetriever):
                 data["ids"], data.get("documents") or [], data.get("metadatas") or []
             )
             self._count = len(self._index)
+            self._checked_at = time.monotonic()
             return self._index
 
     def keyword_index(self) -> KeywordIndex:
-        """The keyword index, rebuilt first if the collection's size changed."""
+        """The keyword index, rebuilt first if the collection's size changed (the size is checked
+        at most every `recheck_seconds`; dense hits unknown to the index trigger a rebuild anyway)."""
+        now = time.monotonic()
+        if self._index is not None and now - self._checked_at < self.recheck_seconds:
+            return self._index
         count = self.vectorstore._collection.count()
+        self._checked_at = now
         if self._index is None or count != self._count:
             return self.refresh()
         return self._index
 
     # --- the two retrievers --------------------------------------------------------------
     def _query_vector(self, query: str) -> list[float]:
-        cached = self._query_vectors.get(query)
-        if cached is not None:
-            self._query_vectors.move_to_end(query)
-            return cached
+        with self._cache_lock:
+            cached = self._query_vectors.get(query)
+            if cached is not None:
+                self._query_vectors.move_to_end(query)
+                return cached
         vector = self.embeddings.embed_query(query)
-        self._query_vectors[query] = vector
-        if len(self._query_vectors) > self.query_cache_size:
-            self._query_vectors.popitem(last=False)
+        with self._cache_lock:
+            self._query_vectors[query] = vector
+            while len(self._query_vectors) > self.query_cache_size:
+                self._query_vectors.popitem(last=False)
         return vector
 
     @staticmethod
@@ -245,7 +263,9 @@ class HybridRetriever(BaseRetriever):
                 if languages and parallel.language not in languages:
                     continue
                 seen.add(parallel_id)
-                out.append(parallel.model_copy(update={"parallel_of": hit.chunk_id, "score": hit.score}))
+                out.append(
+                    parallel.model_copy(update={"parallel_of": hit.chunk_id, "score": hit.score})
+                )
         return out
 
     def get_by_ids(self, ids: Sequence[str]) -> list[Passage]:

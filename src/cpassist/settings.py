@@ -86,7 +86,10 @@ class Settings(BaseSettings):
         default=3, ge=1, le=20, description="Sentences per chunk (window size)."
     )
     chunk_overlap: int = Field(
-        default=1, ge=0, le=19, description="Sentences shared by consecutive chunks."
+        default=0,
+        ge=0,
+        le=19,
+        description="Sentences shared by consecutive chunks (3/0 measured best: eval/retrieval_eval.py).",
     )
 
     # --- retrieval -------------------------------------------------------------------------
