@@ -67,7 +67,7 @@ TEXT: dict[str, dict[str, str]] = {
         "upload": "Tambahkan dokumen (.txt, .md, .pdf, .docx)",
         "ingest": "Masukkan ke korpus",
         "feedback": "Masukan",
-        "feedback_help": "Beri 👍/👎 pada jawaban, lalu (opsional) tulis komentar di sini.",
+        "feedback_help": "Nilai jawaban dengan tombol suka / tidak suka di bawahnya, lalu (opsional) tulis komentar di sini.",
         "comment": "Komentar untuk penilaian terakhir",
         "send_comment": "Kirim komentar",
         "json": "Data jawaban terakhir (JSON)",
@@ -90,7 +90,9 @@ TEXT: dict[str, dict[str, str]] = {
         "thinking": "↻ Mencari di studi…",
         "draft": "✎ draf: kutipan diperiksa setelah jawaban selesai",
         "rated": "Terima kasih! Penilaian Anda disimpan ({rating}).",
-        "rate_first": "Beri 👍 atau 👎 pada sebuah jawaban terlebih dahulu.",
+        "rating_up": "membantu",
+        "rating_down": "tidak membantu",
+        "rate_first": "Nilai sebuah jawaban (tombol suka / tidak suka di bawahnya) terlebih dahulu.",
         "commented": "Komentar disimpan. Terima kasih!",
         "no_files": "Pilih satu atau beberapa file terlebih dahulu.",
         "added": "ditambahkan: {n} bagian baru",
@@ -125,7 +127,7 @@ TEXT: dict[str, dict[str, str]] = {
         "upload": "Add documents (.txt, .md, .pdf, .docx)",
         "ingest": "Add to corpus",
         "feedback": "Feedback",
-        "feedback_help": "Rate an answer with 👍/👎, then (optionally) add a comment here.",
+        "feedback_help": "Rate an answer with the thumbs up / down buttons under it, then (optionally) add a comment here.",
         "comment": "Comment on your last rating",
         "send_comment": "Send comment",
         "json": "Last answer data (JSON)",
@@ -148,7 +150,9 @@ TEXT: dict[str, dict[str, str]] = {
         "thinking": "↻ Searching the studies…",
         "draft": "✎ draft: citations are checked when the answer is complete",
         "rated": "Thank you! Your rating was saved ({rating}).",
-        "rate_first": "Rate an answer with 👍 or 👎 first.",
+        "rating_up": "helpful",
+        "rating_down": "not helpful",
+        "rate_first": "Rate an answer first (thumbs up / down buttons under it).",
         "commented": "Comment saved. Thank you!",
         "no_files": "Choose one or more files first.",
         "added": "added: {n} new chunks",
@@ -421,7 +425,8 @@ def render_answer(payload: dict[str, Any]) -> str:
     if payload.get("fallback_reason"):
         meta.append(_fallback_note(lang, payload["fallback_reason"]))
     total_ms = (payload.get("timings") or {}).get("total_ms") or 0
-    meta.append(f"{_esc(payload.get('generator', ''))} · {total_ms / 1000:.1f} s")
+    took = f" · {total_ms / 1000:.1f} s" if total_ms >= 50 else ""
+    meta.append(f"{_esc(payload.get('generator', ''))}{took}")
     parts.append(f'\n\n<div class="cp-meta">{" · ".join(meta)}</div>')
     return "".join(parts)
 
@@ -728,7 +733,7 @@ class ChatHandlers:
     def rate(
         self, index: Any, liked: Any, session: dict[str, Any] | None, ui_lang: str = "id"
     ) -> tuple[str, dict[str, Any]]:
-        """Record 👍/👎 on the answer at chat `index`; returns (status text, session)."""
+        """Record thumbs up/down on the answer at chat `index`; returns (status text, session)."""
         from cpassist.feedback import FeedbackRecord, append_feedback
 
         session = session or new_session()
@@ -748,7 +753,7 @@ class ChatHandlers:
             self.settings.feedback_file, FeedbackRecord(rating=rating, **record)
         )
         session = {**session, "last_rated": saved.model_dump()}
-        return _t(ui_lang, "rated", rating="👍" if rating == "up" else "👎"), session
+        return _t(ui_lang, "rated", rating=_t(ui_lang, f"rating_{rating}")), session
 
     def comment(
         self, text: str, session: dict[str, Any] | None, ui_lang: str = "id"

@@ -1,7 +1,8 @@
 """Follow-up rewriting measured by retrieval: for each case of tests/answer_cases.py FOLLOW_UPS
 (history + follow-up + expected study + words of the gold passage), rewrite with each method and
 search the real store (the studies ingested into a temporary directory): hit@1, MRR and hit@5 of the
-first hit of the expected study holding the gold words, and the seconds each rewrite took.
+first hit of the expected study holding the gold words, whether the top hit is from the expected
+study, and the seconds each rewrite took.
 
     python bench/bench_rewrite.py [--quick] [--llm local|openai|ollama]
 
@@ -51,7 +52,7 @@ def main(argv: list[str] | None = None) -> int:
 
             methods.append(("llm", create_chat_model(args.llm, Settings())))
         for name, model in methods:
-            ranks, seconds = [], []
+            ranks, seconds, right_study = [], [], []
             for previous, follow_up, study, gold in cases:
                 start = time.perf_counter()
                 standalone = rewrite(follow_up, _history(previous), name, model)
@@ -59,7 +60,9 @@ def main(argv: list[str] | None = None) -> int:
                 passages = retriever.search(standalone, k=5)
                 by_id = {p.chunk_id: p for p in passages}
                 rank = None
-                for i, hit in enumerate([p for p in passages if p.parallel_of is None], 1):
+                hits = [p for p in passages if p.parallel_of is None]
+                right_study.append(bool(hits) and hits[0].study == study)
+                for i, hit in enumerate(hits, 1):
                     texts = [hit.text] + [by_id[x].text for x in hit.parallel_ids if x in by_id]
                     if hit.study == study and any(gold.lower() in t.lower() for t in texts):
                         rank = i
@@ -71,7 +74,9 @@ def main(argv: list[str] | None = None) -> int:
             print(
                 f"{name:<5} hit@1 {sum(r == 1 for r in ranks) / n:.2f}  "
                 f"MRR {sum(1 / r for r in ranks if r) / n:.2f}  "
+                f"hit@3 {sum(r is not None and r <= 3 for r in ranks) / n:.2f}  "
                 f"hit@5 {sum(r is not None for r in ranks) / n:.2f}  "
+                f"right study@1 {sum(right_study) / n:.2f}  "
                 f"rewrite p50 {sorted(seconds)[n // 2]:.2f} s  (n={n})"
             )
     return 0

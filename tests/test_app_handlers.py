@@ -259,6 +259,10 @@ def test_thumbs_and_comment_are_appended_to_the_feedback_file(handlers):
     # a rating on the user's own message or with nothing rated is ignored politely
     assert handlers.rate(0, False, session, "en")[0] == ""
     assert "first" in handlers.comment("hello", app.new_session(), "en")[1]
+    assert handlers.rate(1, None, session, "en")[0] == ""  # un-liking writes nothing
+    status, _ = handlers.rate(1, "Dislike", session, "id")
+    assert "tidak membantu" in status
+    assert read_feedback(handlers.settings.feedback_file)[-1].rating == "down"
 
 
 def test_feedback_reader_skips_torn_lines(tmp_path):
