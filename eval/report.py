@@ -123,7 +123,7 @@ def _bar_plot(
 
     names = list(groups)
     width = 0.8 / max(1, len(names))
-    fig, ax = plt.subplots(figsize=(max(8, len(metrics) * 0.9), 4.5))
+    fig, ax = plt.subplots(figsize=(max(9, len(metrics) * 0.9 + 2), 4.5))
     for i, name in enumerate(names):
         vals = [groups[name].get(m) or 0.0 for m in metrics]
         xs = [x + i * width for x in range(len(metrics))]
@@ -132,7 +132,7 @@ def _bar_plot(
     ax.set_xticklabels(metrics, rotation=35, ha="right", fontsize=8)
     ax.set_ylim(0, 1.05)
     ax.set_title(title)
-    ax.legend(fontsize=8)
+    ax.legend(fontsize=8, loc="upper left", bbox_to_anchor=(1.01, 1.0))
     fig.tight_layout()
     fig.savefig(path, dpi=100)
     plt.close(fig)

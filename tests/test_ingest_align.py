@@ -43,7 +43,7 @@ def test_anchors_are_numbers_acronyms_and_names() -> None:
 
 
 def test_nepal_factors_chunk_is_aligned_to_its_translation(e5_cached) -> None:
-    for size, overlap in [(3, 1), (1, 0)]:
+    for size, overlap in [(3, 1), (3, 0), (2, 0), (1, 0)]:
         records = _aligned(NEPAL, e5_cached, chunk_sentences=size, chunk_overlap=overlap)
         by_id = {r.id: r for r in records}
         source = _one(records, "kemiskinan, pendidikan yang rendah, budaya patriarki")

@@ -2,7 +2,7 @@
 
 - `local`: the bundled (or configured) GGUF run in-process by llama-cpp-python through LangChain's
   `ChatLlamaCpp`; loaded once per process and guarded by a lock (one llama.cpp context must not run two
-  generations at once).
+  generations at once). A generation that starts repeating itself sentence by sentence is stopped.
 - `openai`: `ChatOpenAI` against any OpenAI-compatible endpoint (vLLM, llama.cpp server, LM Studio, a
   hosted API).
 - `ollama`: `ChatOllama` against an Ollama server.
@@ -14,7 +14,9 @@ not contacted here (the first request does that), so building one never blocks o
 
 from __future__ import annotations
 
+import contextlib
 import os
+import re
 import threading
 import warnings
 from collections.abc import Iterator
@@ -38,6 +40,26 @@ _DEFAULT_OPENAI_KEY = "not-needed"
 #: One generation at a time across local models (a Lock, not an RLock: a UI may resume a stream
 #: from another thread).
 _LOCAL_LOCK = threading.Lock()
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+#: A completed sentence at least this long seen twice, or an unfinished one this long that starts
+#: like an earlier sentence, means the small model is looping (measured: it can repeat the question
+#: and one passage until max_tokens).
+LOOP_MIN_SENTENCE = 20
+LOOP_MIN_PREFIX = 60
+
+
+def is_looping(text: str) -> bool:
+    """Whether generated `text` has started repeating itself sentence by sentence."""
+    parts = [" ".join(p.lower().split()) for p in _SENTENCE_END.split(text.strip())]
+    *done, current = parts or [""]
+    seen: set[str] = set()
+    for sentence in done:
+        if len(sentence) >= LOOP_MIN_SENTENCE and sentence in seen:
+            return True
+        seen.add(sentence)
+    return len(current) >= LOOP_MIN_PREFIX and any(s.startswith(current) for s in seen)
 
 
 def create_chat_model(name: str, settings: Settings) -> BaseChatModel | None:
@@ -140,8 +162,13 @@ def _locked_chat_llamacpp_class() -> type:
                 return super()._generate(messages, stop, run_manager, **kw)
 
         def _stream(self, *args: Any, **kwargs: Any) -> Iterator[Any]:
-            with _LOCAL_LOCK:
-                yield from super()._stream(*args, **kwargs)
+            with _LOCAL_LOCK, contextlib.closing(super()._stream(*args, **kwargs)) as chunks:
+                text = ""
+                for chunk in chunks:
+                    yield chunk
+                    text += chunk.text
+                    if is_looping(text):  # stop paying for tokens verification would drop
+                        break
 
         @property
         def _llm_type(self) -> str:

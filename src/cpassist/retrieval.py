@@ -165,14 +165,39 @@ class HybridRetriever(BaseRetriever):
         langs = list(languages)
         return {"language": langs[0]} if len(langs) == 1 else {"language": {"$in": langs}}
 
+    def dense_ids(
+        self, query: str, n: int, languages: Sequence[str] | None = None
+    ) -> list[tuple[str, float]]:
+        """(chunk_id, cosine similarity) pairs from Chroma, best first.
+
+        Asks Chroma for ids and distances only (texts and metadata come from the in-memory index):
+        fetching 20 documents with their metadata costs as much as the vector search itself."""
+        result = self.vectorstore._collection.query(
+            query_embeddings=[self._query_vector(query)],
+            n_results=n,
+            where=self._language_filter(languages),
+            include=["distances"],
+        )
+        return [
+            (chunk_id, 1.0 - float(distance))
+            for chunk_id, distance in zip(result["ids"][0], result["distances"][0], strict=True)
+        ]
+
     def dense_search(
         self, query: str, n: int, languages: Sequence[str] | None = None
     ) -> list[tuple[Document, float]]:
-        """(document, cosine similarity) pairs from Chroma, best first."""
-        results = self.vectorstore.similarity_search_by_vector_with_relevance_scores(
-            self._query_vector(query), k=n, filter=self._language_filter(languages)
-        )
-        return [(doc, 1.0 - float(distance)) for doc, distance in results]
+        """(document, cosine similarity) pairs, best first (dense retrieval alone)."""
+        hits = self.dense_ids(query, n, languages)
+        index = self.keyword_index()
+        if any(chunk_id not in index for chunk_id, _ in hits):
+            index = self.refresh()
+        out = []
+        for chunk_id, similarity in hits:
+            if record := index.record(chunk_id):
+                out.append(
+                    (Document(page_content=record[0], metadata=record[1], id=chunk_id), similarity)
+                )
+        return out
 
     def keyword_search(
         self, query: str, n: int, languages: Sequence[str] | None = None
@@ -193,22 +218,14 @@ class HybridRetriever(BaseRetriever):
         if not len(index):
             return []
         n = max(self.candidates, k)
-        dense = self.dense_search(query, n, languages)
-        if any(doc.id not in index for doc, _ in dense):
+        dense_ids = [chunk_id for chunk_id, _ in self.dense_ids(query, n, languages)]
+        if any(chunk_id not in index for chunk_id in dense_ids):
             index = self.refresh()
-        keyword = index.search(query, n, languages)
-
-        dense_ids = [doc.id for doc, _ in dense]
-        keyword_ids = [chunk_id for chunk_id, _ in keyword]
+        keyword_ids = [chunk_id for chunk_id, _ in index.search(query, n, languages)]
         fused = self.fuse(query, dense_ids, keyword_ids, index)
         score = dict(fused)
-        order = [chunk_id for chunk_id, _ in fused]
-        records: dict[str, tuple[str, dict[str, Any]]] = {
-            doc.id: (doc.page_content, doc.metadata) for doc, _ in dense
-        }
-        for chunk_id in keyword_ids:
-            if chunk_id not in records and (record := index.record(chunk_id)):
-                records[chunk_id] = record
+        order = [chunk_id for chunk_id, _ in fused if chunk_id in index]
+        records = {chunk_id: index.record(chunk_id) for chunk_id in order}
 
         if self.diversify:
             study_of = {c: str(records[c][1].get("study", "")) for c in order if c in records}
