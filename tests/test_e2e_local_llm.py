@@ -92,12 +92,24 @@ def test_answer_rests_on_the_right_facts(ask):
     assert any(term in why for term in ("poverty", "education", "patriarch", "laws")), why
 
 
+CROSS = "How did the Nepal study and the Down to Zero study collect their data?"
+
+
 def test_cross_study_question_brings_both_studies(ask):
-    result = ask("How did the Nepal study and the Down to Zero study collect their data?")
+    result = ask(CROSS)
     assert not result.abstained
     assert result.language == "en"
     assert {p.study for p in result.contexts} == {NEPAL, DTZ}
     assert _cited_studies(result) & {NEPAL, DTZ}
+
+
+@pytest.mark.xfail(
+    strict=False,
+    reason="measured: the 1.5B model merges both studies into one sentence and cites only one "
+    "(it gave the Down to Zero interview method to both); verification does not split it",
+)
+def test_cross_study_answer_cites_both_studies(ask):
+    assert _cited_studies(ask(CROSS)) == {NEPAL, DTZ}
 
 
 def test_follow_up_is_rewritten_and_answered_from_the_same_study(ask):

@@ -76,7 +76,7 @@ def _trim(text: str, limit: int = PROMPT_SOURCE_CHARS) -> str:
 
 def _with_marker(text: str, numbers: Sequence[int]) -> str:
     marker = "".join(f"[{n}]" for n in numbers)
-    match = re.search(r"[.!?]+$", text)
+    match = re.search(r"[.!?:]+$", text)
     if match:
         return f"{text[: match.start()]} {marker}{match.group(0)}"
     return f"{text} {marker}"
@@ -317,7 +317,14 @@ class Assistant:
                     number[i] = len(number) + 1
                 nums.append(number[i])
                 cited_by.setdefault(i, []).append(claim.text)
-            sentences.append(_with_marker(claim.text, nums))
+            text = _with_marker(claim.text, nums)
+            # after a sentence that opens a list ("The factors are:"), the items go one per line
+            in_list = (
+                bool(sentences)
+                and sentences[-1].rstrip().endswith(":")
+                or (bool(sentences) and sentences[-1].startswith("\n- "))
+            )
+            sentences.append(f"\n- {text}" if in_list else text)
         if report is not None and not report.fallback:
             for check in report.sentences:
                 check.supported_by = [number[i - 1] for i in check.supported_by if i - 1 in number]
@@ -335,7 +342,7 @@ class Assistant:
             )
             for i, n in sorted(number.items(), key=lambda item: item[1])
         ]
-        return " ".join(sentences), citations
+        return " ".join(sentences).replace(" \n- ", "\n- "), citations
 
     def _final_abstain(
         self,

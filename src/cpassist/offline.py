@@ -1,7 +1,9 @@
 """Environment defaults that keep Gradio, RAGAS, Hugging Face and Chroma from calling home.
 
 Applied with `setdefault` when `cpassist` is imported, so a user gets offline behaviour without knowing
-these names, and can still override any of them. Nothing else happens here.
+these names, and can still override any of them. One performance default rides along: OpenMP threads
+sleep instead of spin-waiting, which measured e5 query p50 164 ms -> 42 ms on 2 busy cores. Nothing else
+happens here.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ OFFLINE_DEFAULTS = {
     "TRANSFORMERS_OFFLINE": "1",
     "ANONYMIZED_TELEMETRY": "False",  # chromadb's posthog telemetry
     "TOKENIZERS_PARALLELISM": "false",
+    "OMP_WAIT_POLICY": "PASSIVE",
 }
 
 
