@@ -65,6 +65,17 @@ def _latency(records: list[dict[str, Any]]) -> dict[str, float | None]:
     }
 
 
+def _corpus(vectorstore: Any) -> dict[str, Any]:
+    from cpassist.store import corpus_stats
+
+    stats = corpus_stats(vectorstore)
+    return {
+        "total": stats.get("total"),
+        "languages": stats.get("languages"),
+        "studies": {k: v.get("chunks") for k, v in (stats.get("studies") or {}).items()},
+    }
+
+
 def run_eval(
     settings: Settings,
     *,
@@ -155,9 +166,11 @@ def run_eval(
         },
         **aggregate(records, metrics),
         "errors": sum(1 for r in records if r["error"]),
+        "fallbacks": sum(1 for r in records if (r.get("verification") or {}).get("fallback")),
         "failures": [{"id": r["id"], "error": r["error"]} for r in records if r["error"]],
         "latency_s": _latency(records),
         "reference_phrases_not_in_store": len(missing_contexts(rows, stored)),
+        "corpus": _corpus(vectorstore),
     }
     if judge:
         judged = [r for r in records if r["answerable"] and not r["error"]]

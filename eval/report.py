@@ -100,6 +100,7 @@ def _flat(rec: dict[str, Any]) -> dict[str, Any]:
             "error",
         )
     }
+    row["fallback"] = (rec.get("verification") or {}).get("fallback")
     row["citations"] = json.dumps(
         [f"[{c['n']}] {c['study']} ({c['language']})" for c in rec.get("citations", [])],
         ensure_ascii=False,
@@ -167,6 +168,15 @@ def write_markdown(path: Path, summary: dict[str, Any], records: Sequence[dict[s
         f"`{run['settings']['embedder']}`; top_k: {run['settings']['top_k']}",
         f"- started {run['started']}, took {run['duration_s']:.0f} s; answer latency median "
         f"{_fmt(lat.get('median'))} s, p90 {_fmt(lat.get('p90'))} s",
+        f"- answers replaced by the extractive fallback after verification: "
+        f"{summary.get('fallbacks', 0)}",
+        f"- store: {summary.get('corpus', {}).get('total', '?')} chunks "
+        f"{summary.get('corpus', {}).get('languages', '')}",
+        *(
+            [f"- judge scores that failed (left empty): {summary['judge_failed_scores']}"]
+            if summary.get("judge_failed_scores")
+            else []
+        ),
         "",
         "## Scores (mean; — = not applicable)",
         "",

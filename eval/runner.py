@@ -49,7 +49,7 @@ ALL_METRICS = (*NO_JUDGE_METRICS, *ragas_suite.JUDGE_METRICS)
 
 
 def _count(vectorstore: Any) -> int:
-    return int(vectorstore._collection.count())
+    return len(vectorstore.get(include=[]).get("ids") or [])
 
 
 def ensure_store(settings: Settings, vectorstore: Any, *, out: Any = sys.stderr) -> None:
@@ -152,6 +152,13 @@ def answer_rows(
                 }
                 for c in result.citations
             ],
+            verification={
+                "fallback": result.verification.fallback,
+                "reason": result.verification.reason,
+                "kept": result.verification.kept,
+                "corrected": result.verification.corrected,
+                "dropped": result.verification.dropped,
+            },
             contexts=[_passage_dict(p) for p in result.contexts],
             retrieved=[_passage_dict(p) for p in retrieved],
             timings={**result.timings.model_dump(), "wall_ms": wall_ms, "search_ms": search_ms},

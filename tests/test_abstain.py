@@ -1,6 +1,6 @@
 """Abstention on the real store: calibrated relevance separates on-topic from off-topic questions.
 
-Calibration (tests/answer_cases.py QUESTIONS): on-topic 0.43-1.00, off-topic 0.00-0.13 ->
+Calibration (tests/answer_cases.py QUESTIONS): on-topic 0.41-1.00, off-topic 0.00-0.13 ->
 `ABSTAIN_BELOW` = 0.30. The messages come from prompts/abstain_{id,en}.txt.
 """
 

@@ -89,7 +89,8 @@ def test_run_directory_has_every_file(tmp_path: Path) -> None:
     summary, records = load_run(run)
     assert summary["by_language"]["id"]["mrr"] == 0.5 and len(records) == 2
     table = summary_table(summary)
-    assert "| mrr | 0.75 | 0.50 | 1.00 |" in table.replace("| id | en", "")  # overall, id, en
+    # columns: overall, id, en, single, cross
+    assert "| mrr | 0.75 | 0.50 | 1.00 | 1.00 | 0.50 |" in table
     assert "| mrr |" in (run / "report.md").read_text(encoding="utf-8")
 
 

@@ -10,12 +10,7 @@ from cpassist.prompts import prompt_names, render
 #: The variables each prompt takes (a new prompt file must be added here).
 VARIABLES: dict[str, dict[str, str]] = {
     "answer_system": {"sources": '<source n="1">Nepal ...</source>'},
-    "answer_source": {
-        "n": "1",
-        "title": "Kerja Sama Nepal",
-        "section": "body",
-        "text": "Nepal ...",
-    },
+    "answer_source": {"n": "1", "study": "ecpat-nepal-child-trafficking", "text": "Nepal ..."},
     "answer_user_id": {"question": "Apa tujuan kerja sama Nepal dan ECPAT?"},
     "answer_user_en": {"question": "What are the goals?"},
     "rewrite": {"history": "User: What is Down to Zero?", "question": "Who initiated it?"},

@@ -8,7 +8,7 @@ these two absolute signals can.
 
 Calibration (tests/answer_cases.py QUESTIONS: 20 on-topic questions in both languages, 12 off-topic
 ones incl. two injection attempts; tests/test_abstain.py re-checks it on the real store):
-on-topic relevance 0.43-1.00 (lowest: "Compare the research methods of the two studies."), off-topic
+on-topic relevance 0.41-1.00 (lowest: "Compare the research methods of the two studies."), off-topic
 0.00-0.13 (highest: "Berapa harga beras di Jakarta hari ini?"), so `ABSTAIN_BELOW` = 0.30 sits in the gap,
 a little nearer the off-topic side because a wrong refusal costs more than a cited near-miss.
 It does not judge whether an on-topic question's exact answer is present (e.g. a number the study
