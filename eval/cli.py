@@ -20,7 +20,7 @@ from typing import Any
 from cpassist.errors import InputError
 from cpassist.settings import Settings
 from eval import ragas_suite
-from eval.dataset import DEFAULT_DATASET, load_dataset, select_rows
+from eval.dataset import DEFAULT_DATASET, load_dataset, missing_contexts, select_rows
 from eval.gate import check_thresholds, load_thresholds
 from eval.metrics import aggregate, make_support_fn
 from eval.report import summary_table, write_run
@@ -48,6 +48,8 @@ _SETTINGS_SHOWN = (
     "chunk_overlap",
     "diversify",
     "include_parallel",
+    "rewrite",
+    "prompt_passages",
     "llm_max_tokens",
     "llm_temperature",
 )
@@ -142,8 +144,6 @@ def run_eval(
 
     t_done = time.perf_counter()
     metrics = ALL_METRICS if judge else NO_JUDGE_METRICS
-    from eval.dataset import missing_contexts
-
     name = started.strftime("%Y%m%d-%H%M%S") + f"-{generator}" + ("-quick" if quick else "")
     name += f"-judge-{judge}" if judge else ""
     summary: dict[str, Any] = {
@@ -162,7 +162,7 @@ def run_eval(
                 "answer": round(t_score - t_answer, 1),
                 "score": round(t_done - t_score, 1),
             },
-            "settings": {f: getattr(settings, f) for f in _SETTINGS_SHOWN},
+            "settings": {f: getattr(settings, f, None) for f in _SETTINGS_SHOWN},
         },
         **aggregate(records, metrics),
         "errors": sum(1 for r in records if r["error"]),

@@ -9,8 +9,9 @@
   supports its sentence.
 - Aggregation: the mean of every metric overall, by language and by kind (missing values skipped).
 
-RAGAS metrics live in `eval.ragas_suite`; this module does not call RAGAS or any model itself (a
-support function that uses embeddings is passed in).
+RAGAS metrics live in `eval.ragas_suite`. Citation support reuses the answering side's verifier
+(`cpassist.verify`, through `make_support_fn`), so the eval and the product agree on what
+"supported" means; `lexical_support_fn` is a model-free alternative for quick checks.
 """
 
 from __future__ import annotations

@@ -186,3 +186,18 @@ def test_llm_rewrite_method_uses_the_model(studies_settings, studies_retriever) 
     )
     assert result.standalone_question == "Siapa yang menginisiasi program Down to Zero?"
     assert {c.study for c in result.citations} == {DTZ}
+
+
+def test_supported_but_off_question_answer_falls_back(studies_settings, studies_retriever) -> None:
+    """Seen with the bundled model: its on-question sentence was unsupported and a true but
+    unrelated one (the methods) survived; the extractive answer is given instead."""
+    reply = (
+        "Program Down to Zero diinisiasi oleh beberapa INGO (Institusi Non-Pemerintahan). "
+        "Metode pengumpulan data dalam penelitian ini melalui wawancara langsung dengan narasumber."
+    )
+    result = _assistant(studies_settings, studies_retriever, [reply]).ask(
+        "Siapa yang menginisiasi program Down to Zero?"
+    )
+    assert result.verification.fallback
+    assert "inisiasi" in result.answer and "wawancara" not in result.answer
+    assert {c.study for c in result.citations} == {DTZ}

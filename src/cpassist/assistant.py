@@ -12,8 +12,10 @@ Decisions (documented behaviour):
 - Abstain (abstained=True, a short message in the user's language, the closest passages in `contexts`)
   when the evidence is weak (`abstain.should_abstain`) or when the model says it does not know.
 - After generation, `verify.verify_answer` keeps, corrects or drops each sentence. When too little
-  survives, or the answer is in the wrong language, the extractive answer replaces it
-  (verification.fallback=True, reason says why).
+  survives, the answer is in the wrong language, or what survives shares no content word with the
+  question, the extractive answer replaces it (verification.fallback=True, reason says why).
+- The prompt holds `settings.prompt_passages` sources, each cut to its sentences most similar to the
+  question (`PROMPT_SOURCE_CHARS`), labelled by study id: prompt tokens are the local model's cost.
 - LLM failures (server down, timeout, any exception while generating): the extractive answer is
   given instead, with verification.fallback=True and a reason that says what failed and what to do.
   The user still gets a cited answer; the UI and CLI show the reason.
@@ -32,7 +34,7 @@ from pydantic import ValidationError
 
 from cpassist.abstain import abstain_message, should_abstain
 from cpassist.errors import InputError, StoreError
-from cpassist.evidence import index_for, split_sentences
+from cpassist.evidence import content_stems, index_for, split_sentences
 from cpassist.extractive import extractive_answer
 from cpassist.language import detect_language
 from cpassist.prompts import render
@@ -63,6 +65,13 @@ PROMPT_SOURCE_CHARS = 320
 
 def _ms(start: float) -> float:
     return round((time.perf_counter() - start) * 1000, 1)
+
+
+def _addresses(question: str, claims: Sequence[Claim]) -> bool:
+    """Whether some claim shares a content word with the question (a verified but off-question
+    answer, e.g. the methods when asked who initiated the programme, is replaced)."""
+    stems = content_stems(question)
+    return not stems or any(stems & content_stems(c.text) for c in claims)
 
 
 def _with_marker(text: str, numbers: Sequence[int]) -> str:
@@ -180,6 +189,9 @@ class Assistant:
                     )
                     return
                 claims = verified.claims
+                if claims and not verified.needs_fallback and not _addresses(standalone, claims):
+                    verified.needs_fallback = True
+                    report.reason = "the supported sentences do not address the question"
                 if verified.needs_fallback:
                     claims = extractive_answer(standalone, sources, self.index)
                     report.fallback = True

@@ -79,10 +79,12 @@ def strip_citations(sentence: str) -> str:
 
 
 def stem(word: str) -> str:
-    """A crude shared stem for Indonesian and English: lower case, no -nya, at most 6 letters."""
+    """A crude shared stem for Indonesian and English: lower case, no -nya, no di-, at most 6 letters."""
     word = word.lower()
     if word.endswith("nya") and len(word) > 5:
         word = word[:-3]
+    if word.startswith("di") and len(word) > 6:  # Indonesian passive prefix: diinisiasi ~ inisiasi
+        word = word[2:]
     if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
         word = word[:-1]
     return word[:6]
