@@ -23,13 +23,17 @@ SCRIPTS = ["ingest", "retrieval", "answer", "rewrite", "startup", "llm"]
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="short mode of every benchmark")
-    parser.add_argument("--skip", nargs="*", default=[], choices=SCRIPTS, help="benchmarks to leave out")
+    parser.add_argument(
+        "--skip", nargs="*", default=[], choices=SCRIPTS, help="benchmarks to leave out"
+    )
     args = parser.parse_args(argv)
     failed: list[str] = []
     for name in SCRIPTS:
         if name in args.skip:
             continue
-        cmd = [sys.executable, str(BENCH_DIR / f"bench_{name}.py")] + (["--quick"] if args.quick else [])
+        cmd = [sys.executable, str(BENCH_DIR / f"bench_{name}.py")] + (
+            ["--quick"] if args.quick else []
+        )
         print(f"\n=== bench_{name} {'(quick)' if args.quick else ''} ===", flush=True)
         start = time.perf_counter()
         code = subprocess.call(cmd)

@@ -72,7 +72,9 @@ def cmd_ask(args: argparse.Namespace) -> int:
         assistant = build_assistant(settings, generator=args.generator)
         return run_jsonl(assistant, sys.stdin, sys.stdout)
     if not args.question:
-        raise CpassistError("Give a question, e.g. `cpassist ask \"Apa tujuan kerja sama Nepal dan ECPAT?\"`, or use --jsonl.")
+        raise CpassistError(
+            'Give a question, e.g. `cpassist ask "Apa tujuan kerja sama Nepal dan ECPAT?"`, or use --jsonl.'
+        )
     assistant = build_assistant(settings, generator=args.generator)
     if args.json:
         result = assistant.ask(args.question)
@@ -80,11 +82,15 @@ def cmd_ask(args: argparse.Namespace) -> int:
         return 0
     from cpassist.render import format_answer
 
+    # On a terminal an LLM's draft streams (dimmed) as it is generated; the verified answer follows.
+    # Piped output gets only the verified answer.
+    live = sys.stdout.isatty() and assistant.generator_name != "extractive"
     for event in assistant.stream(args.question):
-        if event.type == "token":
-            print(event.text, end="", flush=True)
+        if event.type == "token" and live:
+            print(f"\033[2m{event.text}\033[0m", end="", flush=True)
         elif event.result is not None:
-            print("\r\033[K" if sys.stdout.isatty() else "\n", end="")
+            if live:
+                print("\n")
             print(format_answer(event.result))
     return 0
 
@@ -110,7 +116,10 @@ def cmd_chat(args: argparse.Namespace) -> int:
             print(f"error: {exc}")
             continue
         print(format_answer(result))
-        history += [ChatTurn(role="user", content=question), ChatTurn(role="assistant", content=result.answer)]
+        history += [
+            ChatTurn(role="user", content=question),
+            ChatTurn(role="assistant", content=result.answer),
+        ]
     return 0
 
 
@@ -136,16 +145,30 @@ def build_parser() -> argparse.ArgumentParser:
         description="Bilingual (Indonesian/English) assistant over child-protection studies, with cited answers.",
     )
     common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--data-dir", type=Path, help="state directory (default: CPASSIST_DATA_DIR or .cpassist/)")
-    common.add_argument("--embedder", choices=["e5", "use", "sentence-transformers"], help="embedding model")
-    common.add_argument("--chroma-url", help="use a Chroma server at this URL instead of the embedded store")
+    common.add_argument(
+        "--data-dir", type=Path, help="state directory (default: CPASSIST_DATA_DIR or .cpassist/)"
+    )
+    common.add_argument(
+        "--embedder", choices=["e5", "use", "sentence-transformers"], help="embedding model"
+    )
+    common.add_argument(
+        "--chroma-url", help="use a Chroma server at this URL instead of the embedded store"
+    )
     sub = parser.add_subparsers(dest="command", required=True)
 
-    p = sub.add_parser("ingest", parents=[common], help="ingest files or folders (default: the bundled studies)")
+    p = sub.add_parser(
+        "ingest", parents=[common], help="ingest files or folders (default: the bundled studies)"
+    )
     p.add_argument("paths", nargs="*", help=".txt/.md/.pdf/.docx files or folders")
-    p.add_argument("--no-prune", dest="prune", action="store_false",
-                   help="keep chunks of files that are gone from the given folders (default: remove them)")
-    p.add_argument("--rebuild", action="store_true", help="drop the collection and ingest from scratch")
+    p.add_argument(
+        "--no-prune",
+        dest="prune",
+        action="store_false",
+        help="keep chunks of files that are gone from the given folders (default: remove them)",
+    )
+    p.add_argument(
+        "--rebuild", action="store_true", help="drop the collection and ingest from scratch"
+    )
     p.add_argument("--json", action="store_true", help="print the report as JSON")
     p.set_defaults(func=cmd_ingest)
 
@@ -159,9 +182,14 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("ask", parents=[common], help="answer a question with cited passages")
     p.add_argument("question", nargs="?")
     p.add_argument("--json", action="store_true", help="print the full result as JSON")
-    p.add_argument("--jsonl", action="store_true",
-                   help='batch: read {"id","question","history"} JSON lines from stdin, write one result line each')
-    p.add_argument("--generator", choices=gen, help="answer generator (default: CPASSIST_GENERATOR or local)")
+    p.add_argument(
+        "--jsonl",
+        action="store_true",
+        help='batch: read {"id","question","history"} JSON lines from stdin, write one result line each',
+    )
+    p.add_argument(
+        "--generator", choices=gen, help="answer generator (default: CPASSIST_GENERATOR or local)"
+    )
     p.set_defaults(func=cmd_ask)
 
     p = sub.add_parser("chat", parents=[common], help="a conversation in the terminal")
@@ -169,15 +197,27 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_chat)
 
     p = sub.add_parser("eval", parents=[common], help="evaluate retrieval and answer quality")
-    p.add_argument("--dataset", type=Path, help="JSONL dataset (default: eval/datasets/questions.jsonl)")
+    p.add_argument(
+        "--dataset", type=Path, help="JSONL dataset (default: eval/datasets/questions.jsonl)"
+    )
     p.add_argument("--generator", choices=gen, help="generator under test")
-    p.add_argument("--judge", choices=["local", "openai", "ollama"], help="judge LLM for RAGAS LLM metrics")
-    p.add_argument("--quick", action="store_true",
-                   help="fixed subset, extractive generator, no judge; checks eval/thresholds.json")
+    p.add_argument(
+        "--judge", choices=["local", "openai", "ollama"], help="judge LLM for RAGAS LLM metrics"
+    )
+    p.add_argument(
+        "--quick",
+        action="store_true",
+        help="fixed subset, extractive generator, no judge; checks eval/thresholds.json",
+    )
     p.add_argument("--limit", type=int, help="evaluate only the first N questions")
     p.add_argument("--out", type=Path, help="run directory (default: under DATA_DIR/eval-runs)")
-    p.add_argument("--compare", nargs=2, metavar=("RUN_A", "RUN_B"), type=Path,
-                   help="compare two run directories question by question")
+    p.add_argument(
+        "--compare",
+        nargs=2,
+        metavar=("RUN_A", "RUN_B"),
+        type=Path,
+        help="compare two run directories question by question",
+    )
     p.set_defaults(func=cmd_eval)
 
     p = sub.add_parser("info", parents=[common], help="show settings and what the store holds")
@@ -194,6 +234,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:  # output piped into `head` and closed early: not an error
+        sys.stderr.close()
+        return 0
 
 
 if __name__ == "__main__":

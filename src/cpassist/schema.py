@@ -40,7 +40,8 @@ class Passage(BaseModel):
     source: str = ""
     position: int = 0
     parallel_of: str | None = Field(
-        default=None, description="Set when this passage was brought along as the parallel of that hit."
+        default=None,
+        description="Set when this passage was brought along as the parallel of that hit.",
     )
 
     @classmethod
@@ -74,7 +75,8 @@ class Citation(BaseModel):
     section: str
     text: str
     sentences: list[str] = Field(
-        default_factory=list, description="The answer sentences that cite this source (for highlighting)."
+        default_factory=list,
+        description="The answer sentences that cite this source (for highlighting).",
     )
     parallel_ids: list[str] = Field(default_factory=list)
 
@@ -86,12 +88,16 @@ class SentenceCheck(BaseModel):
     status: Literal["kept", "corrected", "dropped"]
     cited: list[int] = Field(default_factory=list, description="[n] the generator wrote.")
     supported_by: list[int] = Field(default_factory=list, description="[n] verification attached.")
-    support: float = Field(default=0.0, description="Best support score found for the sentence (0-1).")
+    support: float = Field(
+        default=0.0, description="Best support score found for the sentence (0-1)."
+    )
 
 
 class VerificationReport(BaseModel):
     sentences: list[SentenceCheck] = Field(default_factory=list)
-    fallback: bool = Field(default=False, description="True when the extractive answer replaced the LLM's.")
+    fallback: bool = Field(
+        default=False, description="True when the extractive answer replaced the LLM's."
+    )
     reason: str = ""
 
     @property

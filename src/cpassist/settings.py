@@ -119,10 +119,10 @@ class Settings(BaseSettings):
         "model, assembled once into `data_dir/models/`.",
     )
     llm_n_ctx: int = Field(default=4096, ge=512, description="Context window of the local LLM.")
-    llm_max_tokens: int = Field(default=320, ge=16, description="Maximum tokens an answer may generate.")
+    llm_max_tokens: int = Field(default=200, ge=16, description="Maximum tokens an answer may generate.")
     llm_temperature: float = Field(default=0.0, ge=0.0, le=2.0, description="Sampling temperature.")
     prompt_passages: int = Field(
-        default=3, ge=1, le=10, description="Passages put in the LLM prompt (fewer = faster local answers)."
+        default=2, ge=1, le=10, description="Passages put in the LLM prompt (fewer = faster local answers)."
     )
     rewrite: Literal["auto", "rule", "llm", "none"] = Field(
         default="auto",
