@@ -1,5 +1,6 @@
 # cpassist: `make run` installs (first time), ingests the bundled studies and opens the chat UI;
-# `make test` runs the whole test suite (fast tests, then the slow ones: real LLM, browser, servers).
+# `make test` runs the whole test suite (real LLM, browser and servers included), then the benchmarks
+# in short mode.
 VENV   ?= .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
@@ -31,6 +32,7 @@ test-fast: install
 
 test: install browser
 	$(PY) -m pytest -q
+	$(PY) bench/run_all.py --quick
 
 lint: install
 	$(VENV)/bin/ruff check . && $(VENV)/bin/ruff format --check .

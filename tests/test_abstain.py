@@ -32,3 +32,33 @@ def test_messages_in_both_languages_name_the_studies() -> None:
     en_text = abstain_message("en", ["Study A"])
     assert "tidak membahas" in id_text and id_text.count("Studi A") == 1 and "Studi B" in id_text
     assert "do not cover" in en_text and "Study A" in en_text
+
+
+def test_fallback_threshold_separates_answers_from_unrelated_evidence(
+    studies_settings, studies_retriever
+) -> None:
+    """The extractive answer from a 2-source prompt addresses every on-topic question; for
+    unanswerable look-alikes that pass `ABSTAIN_BELOW` on a shared word it does not."""
+    from cpassist.abstain import FALLBACK_ABSTAIN_BELOW, answer_relevance
+    from cpassist.assistant import Assistant
+    from cpassist.extractive import extractive_answer
+
+    assistant = Assistant(studies_retriever, None, studies_retriever.embeddings, studies_settings)
+    look_alikes = [
+        ("Berapa jumlah penduduk Jakarta pada tahun 2020?", "id", None),
+        ("What is the population of Jakarta in 2020?", "en", None),
+        ("Siapa presiden Nepal pada tahun 2015?", "id", None),
+    ]
+    on, off = [], []
+    for question, lang, study in QUESTIONS + look_alikes:
+        passages = studies_retriever.search(question, k=studies_settings.top_k)
+        if relevance(question, passages, assistant.index) < ABSTAIN_BELOW:
+            continue  # abstains before generation
+        sources = assistant.sources_for(passages, lang, 2, question=question)
+        claims = extractive_answer(question, sources, assistant.index)
+        score = answer_relevance(question, [c.text for c in claims], assistant.index)
+        (on if study else off).append((score, question))
+    print(f"on-topic min {min(on)[0]:.3f}, look-alikes max {max(off)[0]:.3f}")
+    assert len(off) == 3  # they all pass the retrieval-evidence check
+    assert min(on)[0] >= FALLBACK_ABSTAIN_BELOW, min(on)
+    assert max(off)[0] < FALLBACK_ABSTAIN_BELOW, max(off)

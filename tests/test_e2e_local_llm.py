@@ -103,11 +103,6 @@ def test_cross_study_question_brings_both_studies(ask):
     assert _cited_studies(result) & {NEPAL, DTZ}
 
 
-@pytest.mark.xfail(
-    strict=False,
-    reason="measured: the 1.5B model merges both studies into one sentence and cites only one "
-    "(it gave the Down to Zero interview method to both); verification does not split it",
-)
 def test_cross_study_answer_cites_both_studies(ask):
     assert _cited_studies(ask(CROSS)) == {NEPAL, DTZ}
 
@@ -122,11 +117,6 @@ def test_follow_up_is_rewritten_and_answered_from_the_same_study(ask):
     _assert_answered(result, "id", NEPAL)
 
 
-@pytest.mark.xfail(
-    strict=False,
-    reason="measured: when no sentence of the model's (invented) answer is supported, the Assistant "
-    "falls back to an extractive answer about something else instead of abstaining (assistant.py)",
-)
 def test_unanswerable_question_abstains_in_its_language(ask):
     result = ask("Berapa jumlah penduduk Jakarta pada tahun 2020?")
     assert result.abstained, (result.answer, result.verification.model_dump())

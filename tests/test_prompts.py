@@ -13,6 +13,11 @@ VARIABLES: dict[str, dict[str, str]] = {
     "answer_source": {"n": "1", "study": "ecpat-nepal-child-trafficking", "text": "Nepal ..."},
     "answer_user_id": {"question": "Apa tujuan kerja sama Nepal dan ECPAT?"},
     "answer_user_en": {"question": "What are the goals?"},
+    "answer_followup_id": {
+        "question": "Lalu apa keuntungannya?",
+        "previous": "Apa tujuan kerja sama?",
+    },
+    "answer_followup_en": {"question": "And its benefits?", "previous": "What are the goals?"},
     "rewrite": {"history": "User: What is Down to Zero?", "question": "Who initiated it?"},
     "abstain_id": {"studies": "Kerja Sama Nepal dan ECPAT"},
     "abstain_en": {"studies": "Cooperation between Nepal and ECPAT"},

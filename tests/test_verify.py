@@ -64,7 +64,8 @@ def test_threshold_separates_the_calibration_claims(all_passages, e5_embeddings)
     }
     supported, unsupported = [], []
     for claim, lang, _study, ok in CLAIMS:
-        best = max(verifiers[lang].scores(claim))
+        best, supporting, _ = verifiers[lang].support(claim, SUPPORT_THRESHOLD)
+        assert bool(supporting) == ok, (claim, best)
         (supported if ok else unsupported).append((best, claim))
     print(f"supported min {min(supported)[0]:.3f}, unsupported max {max(unsupported)[0]:.3f}")
     assert min(supported)[0] >= SUPPORT_THRESHOLD, min(supported)
@@ -94,3 +95,20 @@ def test_verify_answer_reports_each_sentence(all_passages, e5_embeddings) -> Non
     assert statuses == ["kept", "dropped"]
     assert verified.claims[0].sources == [nepal]
     assert not verified.needs_fallback  # 1 of 2 content sentences survives: half is enough
+
+
+def test_self_relation_and_clause_split() -> None:
+    from cpassist.verify import _self_relation, by_study
+
+    assert _self_relation("ECPAT Indonesia juga menjadi partner ECPAT Indonesia.")
+    assert not _self_relation("Kerja sama Nepal dan ECPAT menguntungkan Nepal.")
+    names = {"nepal": {"nepal"}, "dtz": {"down", "zero"}}
+    parts = by_study(
+        "The Nepal study used journals, books and reports, while Down to Zero used interviews.",
+        names,
+    )
+    assert parts == {
+        "nepal": "The Nepal study used journals, books and reports",
+        "dtz": "Down to Zero used interviews.",
+    }
+    assert by_study("Both Nepal and Down to Zero used interviews.", names) is None

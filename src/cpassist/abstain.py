@@ -11,6 +11,10 @@ ones incl. two injection attempts; tests/test_abstain.py re-checks it on the rea
 on-topic relevance 0.41-1.00 (lowest: "Compare the research methods of the two studies."), off-topic
 0.00-0.13 (highest: "Berapa harga beras di Jakarta hari ini?"), so `ABSTAIN_BELOW` = 0.30 sits in the gap,
 a little nearer the off-topic side because a wrong refusal costs more than a cited near-miss.
+The same score over the sentences of an extractive fallback (`fallback_addresses`) decides whether
+that fallback answers the question or the assistant abstains instead ("Berapa jumlah penduduk Jakarta
+pada tahun 2020?" passes on "Jakarta"/"tahun", the model invents a figure, and the fallback's best
+sentence is about Nepal's case numbers).
 It does not judge whether an on-topic question's exact answer is present (e.g. a number the study
 never gives): the generator's "I do not know" and verification handle that.
 """
@@ -24,19 +28,42 @@ from cpassist.prompts import render
 from cpassist.schema import Passage
 
 ABSTAIN_BELOW = 0.30
+#: When the generator's answer had no supported sentence, the extractive fallback is given only if its
+#: sentences score at least this (`answer_relevance`); else the assistant abstains. Calibration (the
+#: 2-source prompts of tests/answer_cases.py QUESTIONS plus unanswerable look-alikes): on-topic
+#: 0.49-1.00 (lowest: "What kind of data did the Nepal study use?"), unanswerable questions that pass
+#: `ABSTAIN_BELOW` through a shared word 0.30-0.37 ("Berapa jumlah penduduk Jakarta pada tahun 2020?"
+#: 0.30, "Siapa presiden Nepal pada tahun 2015?" 0.37).
+FALLBACK_ABSTAIN_BELOW = 0.43
+
+
+def _relevance(question: str, texts: Sequence[str], vocabulary: str, index: EvidenceIndex) -> float:
+    best_cos = max(index.cosines(question, list(texts)), default=0.0)
+    question_stems = content_stems(question)
+    found = content_stems(vocabulary)
+    coverage = len(question_stems & found) / len(question_stems) if question_stems else 0.0
+    return 0.5 * scaled_cosine(best_cos) + 0.5 * coverage
 
 
 def relevance(question: str, passages: Sequence[Passage], index: EvidenceIndex) -> float:
     """How well the retrieved `passages` can answer `question` (0..1; see module docstring)."""
     if not passages:
         return 0.0
-    best_cos = max(index.cosines(question, [p.text for p in passages]))
-    question_stems = content_stems(question)
-    vocabulary: set[str] = set()
-    for p in passages:
-        vocabulary |= content_stems(f"{p.text} {p.title}")
-    coverage = len(question_stems & vocabulary) / len(question_stems) if question_stems else 0.0
-    return 0.5 * scaled_cosine(best_cos) + 0.5 * coverage
+    vocabulary = " ".join(f"{p.text} {p.title}" for p in passages)
+    return _relevance(question, [p.text for p in passages], vocabulary, index)
+
+
+def answer_relevance(question: str, sentences: Sequence[str], index: EvidenceIndex) -> float:
+    """The same score for the evidence sentences an answer would be made of (no titles)."""
+    if not sentences:
+        return 0.0
+    return _relevance(question, sentences, " ".join(sentences), index)
+
+
+def fallback_addresses(question: str, sentences: Sequence[str], index: EvidenceIndex) -> bool:
+    """Whether an extractive fallback made of `sentences` addresses `question` (see
+    `FALLBACK_ABSTAIN_BELOW`)."""
+    return answer_relevance(question, sentences, index) >= FALLBACK_ABSTAIN_BELOW
 
 
 def should_abstain(

@@ -11,9 +11,14 @@ Decisions (documented behaviour):
   sources after it, so llama.cpp reuses its cached prefix.
 - Abstain (abstained=True, a short message in the user's language, the closest passages in `contexts`)
   when the evidence is weak (`abstain.should_abstain`) or when the model says it does not know.
+- A question naming two studies gets a source of each in the prompt, and when the verified answer
+  cites only one of them, the best evidence sentence of the other is added (verbatim, cited).
+- A follow-up is searched with its rule rewrite (`standalone_question`), but the generator is asked
+  the user's own words with the previous question as context (prompts/answer_followup_*.txt).
 - After generation, `verify.verify_answer` keeps, corrects or drops each sentence. When too little
   survives, the answer is in the wrong language, or what survives shares no content word with the
-  question, the extractive answer replaces it (verification.fallback=True, reason says why).
+  question, the extractive answer replaces it (verification.fallback=True, reason says why), unless
+  its sentences do not address the question either (`abstain.fallback_addresses`): then it abstains.
 - The prompt holds `settings.prompt_passages` sources, each cut to its sentences most similar to the
   question (`PROMPT_SOURCE_CHARS`), labelled by study id: prompt tokens are the local model's cost.
 - LLM failures (server down, timeout, any exception while generating): the extractive answer is
@@ -32,13 +37,13 @@ from typing import TYPE_CHECKING, Any
 
 from pydantic import ValidationError
 
-from cpassist.abstain import abstain_message, should_abstain
+from cpassist.abstain import abstain_message, fallback_addresses, should_abstain
 from cpassist.errors import InputError, StoreError
 from cpassist.evidence import content_stems, index_for, split_sentences
 from cpassist.extractive import extractive_answer
 from cpassist.language import detect_language
 from cpassist.prompts import render
-from cpassist.rewrite import as_turns, default_method, rewrite
+from cpassist.rewrite import as_turns, default_method, is_follow_up, rewrite
 from cpassist.schema import (
     AnswerResult,
     ChatTurn,
@@ -49,7 +54,7 @@ from cpassist.schema import (
     VerificationReport,
 )
 from cpassist.settings import Settings
-from cpassist.verify import Claim, verify_answer
+from cpassist.verify import Claim, studies_named, study_names, verify_answer
 
 if TYPE_CHECKING:
     from langchain_core.embeddings import Embeddings
@@ -146,7 +151,7 @@ class Assistant:
             return
 
         limit = self.settings.top_k if self.chat_model is None else self.settings.prompt_passages
-        sources = self.sources_for(passages, language, limit)
+        sources = self.sources_for(passages, language, limit, question=standalone)
 
         report = VerificationReport()
         if self.chat_model is None:
@@ -159,7 +164,9 @@ class Assistant:
             t = time.perf_counter()
             raw, error = "", ""
             try:
-                for chunk in self.chat_model.stream(self.messages(standalone, language, sources)):
+                asked = self.generator_question(question, standalone, previous, language)
+                messages = self.messages(asked, language, sources, focus=standalone)
+                for chunk in self.chat_model.stream(messages):
                     text = chunk.content if isinstance(chunk.content, str) else str(chunk.content)
                     if text:
                         raw += text
@@ -173,7 +180,7 @@ class Assistant:
                 claims = extractive_answer(standalone, sources, self.index)
                 report = VerificationReport(fallback=True, reason=error)
             else:
-                verified = verify_answer(raw, sources, self.index, language)
+                verified = verify_answer(raw, sources, self.index, language, question=standalone)
                 report = verified.report
                 if verified.unknown:
                     timings.verify_ms = _ms(t)
@@ -195,6 +202,23 @@ class Assistant:
                 if verified.needs_fallback:
                     claims = extractive_answer(standalone, sources, self.index)
                     report.fallback = True
+                else:
+                    claims = self._each_named_study(standalone, sources, claims, report)
+            if report.fallback and not fallback_addresses(
+                standalone, [c.text for c in claims], self.index
+            ):
+                timings.verify_ms = _ms(t)
+                yield self._final_abstain(
+                    question,
+                    standalone,
+                    language,
+                    passages,
+                    f"{report.reason}; the evidence found does not address the question",
+                    timings,
+                    start,
+                    report,
+                )
+                return
             timings.verify_ms = _ms(t)
             answer, citations = self._compose(claims, sources, report)
 
@@ -225,9 +249,13 @@ class Assistant:
         yield StreamEvent(type="final", result=result)
 
     # --- parts (public so the eval and tests can look at them) -------------------------------
-    def sources_for(self, passages: Sequence[Passage], language: str, limit: int) -> list[Passage]:
+    def sources_for(
+        self, passages: Sequence[Passage], language: str, limit: int, question: str = ""
+    ) -> list[Passage]:
         """The question-language version of each hit (its parallel when the hit is in the other
-        language and a parallel exists), without repeats, at most `limit`."""
+        language and a parallel exists), without repeats, at most `limit`, in rank order. When
+        `question` names several studies (`verify.studies_named`), the best hit of each comes in
+        before the second hits of any."""
         by_id = {p.chunk_id: p for p in passages}
         hits = [p for p in passages if p.parallel_of is None]
         wanted = [
@@ -255,12 +283,30 @@ class Assistant:
                 continue
             seen.add(choice.chunk_id)
             out.append(choice)
-            if len(out) >= limit:
-                break
-        return out
+        named = studies_named(question, study_names(out)) if question else set()
+        if len(named) < 2 or len(out) <= limit:
+            return out[:limit]
+        firsts = {next(i for i, p in enumerate(out) if p.study == study) for study in named}
+        rest = [i for i in range(len(out)) if i not in firsts]
+        keep = sorted(sorted(firsts)[:limit] + rest[: max(0, limit - len(firsts))])
+        return [out[i] for i in keep]
 
-    def messages(self, question: str, language: str, sources: Sequence[Passage]) -> list[Any]:
-        """The chat messages for the generator: fixed rules, then the sources; the question last."""
+    def generator_question(
+        self, question: str, standalone: str, previous: str, language: str
+    ) -> str:
+        """What the generator is asked: the user's own words; a follow-up gets the previous
+        question as context (the rule-rewritten search text, "Nepal ECPAT: Lalu apa
+        keuntungannya?", made the local model loop; the follow-up with its context did not)."""
+        if not previous or not (standalone != question or is_follow_up(question)):
+            return question
+        lang = "id" if language == "id" else "en"
+        return render(f"answer_followup_{lang}", question=question, previous=previous).strip()
+
+    def messages(
+        self, question: str, language: str, sources: Sequence[Passage], focus: str = ""
+    ) -> list[Any]:
+        """The chat messages for the generator: fixed rules, then the sources (each cut to its
+        sentences nearest `focus`, default `question`); the question last."""
         from langchain_core.messages import HumanMessage, SystemMessage
 
         blocks = "\n".join(
@@ -268,7 +314,7 @@ class Assistant:
                 "answer_source",
                 n=i,
                 study=s.study,
-                text=self._focus(s.text, question),
+                text=self._focus(s.text, focus or question),
             ).strip()
             for i, s in enumerate(sources, 1)
         )
@@ -279,6 +325,29 @@ class Assistant:
         ]
 
     # --- helpers -----------------------------------------------------------------------------
+    def _each_named_study(
+        self,
+        question: str,
+        sources: Sequence[Passage],
+        claims: list[Claim],
+        report: VerificationReport,
+    ) -> list[Claim]:
+        """`claims` plus the best evidence sentence of each study the question names that no
+        verified sentence cites (a cross-study question answered for one study only)."""
+        named = studies_named(question, study_names(sources))
+        cited = {sources[i].study for c in claims for i in c.sources}
+        added = []
+        for study in sorted(named - cited):
+            own = [i for i, s in enumerate(sources) if s.study == study]
+            extra = extractive_answer(question, [sources[i] for i in own], self.index, 1)
+            added += [Claim(text=c.text, sources=[own[i] for i in c.sources]) for c in extra]
+        if added:
+            note = (
+                f"added the best evidence sentence of {len(added)} study(ies) the answer left out"
+            )
+            report.reason = "; ".join(x for x in (report.reason, note) if x)
+        return claims + added
+
     def _focus(self, text: str, question: str, limit: int = PROMPT_SOURCE_CHARS) -> str:
         """`text` cut to its sentences most similar to `question` (at least one), in text order."""
         if len(text) <= limit:

@@ -6,7 +6,8 @@ of each hit, i.e. the parallel passage when the hit is in the other language). E
 little rank prior, minus a penalty for keyword lists and for sentences whose study does not carry the
 proper names the question asks about ("Nepal", "Down to Zero"). The best sentence is taken, plus up to
 `max_sentences - 1` others close to it; when the question spans both studies, the best sentence of each
-study that scores near the best is taken too. Sentences that answer the question's kind ("why" ->
+study that scores near the best is taken too, and of each study the question names ("the Nepal study and
+the Down to Zero study") in any case. Sentences that answer the question's kind ("why" ->
 "factors", "where" -> "conducted at") get a bonus, and a chosen sentence brings the next one when that
 one continues it ("This issue is driven by ..."). The best sentence comes first. Sentences are verbatim, so they need no verification.
 It does not paraphrase, translate or summarise.
@@ -28,7 +29,7 @@ from cpassist.evidence import (
     words,
 )
 from cpassist.schema import Passage
-from cpassist.verify import Claim
+from cpassist.verify import Claim, studies_named, study_names
 
 _KEYWORDS = re.compile(r"^\s*(kata kunci|keywords?)\b", re.IGNORECASE)
 #: A sentence opening like this continues the one before it ("This issue is driven by ...").
@@ -111,9 +112,10 @@ def extractive_answer(
     best = scored[0][0]
     chosen = [scored[0]]
     studies = {sources[scored[0][2]].study}
+    named = studies_named(question, study_names(sources))
     for item in scored[1:]:
         study = sources[item[2]].study
-        if study not in studies and item[0] >= OTHER_STUDY * best:
+        if study not in studies and (item[0] >= OTHER_STUDY * best or study in named):
             chosen.append(item)
             studies.add(study)
     for item in scored[1:]:
@@ -129,7 +131,11 @@ def extractive_answer(
         follower = by_place.get((item[2], item[3] + 1))
         if follower and follower not in chosen and _CONTINUES.match(follower[1]):
             if len(chosen) + len(followers) >= max_sentences:
-                chosen.remove(min(chosen[1:] or chosen, key=lambda t: t[0]))
+                # never the only sentence of a study the question names
+                spare = [c for c in chosen[1:] if sources[c[2]].study not in named]
+                if item not in chosen or not spare:
+                    continue
+                chosen.remove(min(spare, key=lambda t: t[0]))
             followers[(item[2], item[3])] = follower
     ordered = []  # best first; a continuation right after the sentence it continues
     for item in chosen:

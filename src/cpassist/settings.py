@@ -79,7 +79,9 @@ class Settings(BaseSettings):
         description="Model path or name for the `sentence-transformers` embedder. Empty: the bundled "
         "English all-MiniLM-L6-v2 package (English only; useful for testing).",
     )
-    threads: int = Field(default=2, ge=1, description="CPU threads for embedding and the local LLM.")
+    threads: int = Field(
+        default=2, ge=1, description="CPU threads for embedding and the local LLM."
+    )
 
     # --- chunking --------------------------------------------------------------------------
     chunk_sentences: int = Field(
@@ -95,7 +97,10 @@ class Settings(BaseSettings):
     # --- retrieval -------------------------------------------------------------------------
     top_k: int = Field(default=5, ge=1, le=50, description="Passages returned by a search.")
     candidates: int = Field(
-        default=20, ge=1, le=500, description="Candidates taken from each of dense and keyword search before fusion."
+        default=20,
+        ge=1,
+        le=500,
+        description="Candidates taken from each of dense and keyword search before fusion.",
     )
     rrf_k: int = Field(default=60, ge=1, description="Reciprocal-rank-fusion constant.")
     diversify: bool = Field(
@@ -119,10 +124,15 @@ class Settings(BaseSettings):
         "model, assembled once into `data_dir/models/`.",
     )
     llm_n_ctx: int = Field(default=4096, ge=512, description="Context window of the local LLM.")
-    llm_max_tokens: int = Field(default=200, ge=16, description="Maximum tokens an answer may generate.")
+    llm_max_tokens: int = Field(
+        default=200, ge=16, description="Maximum tokens an answer may generate."
+    )
     llm_temperature: float = Field(default=0.0, ge=0.0, le=2.0, description="Sampling temperature.")
     prompt_passages: int = Field(
-        default=2, ge=1, le=10, description="Passages put in the LLM prompt (fewer = faster local answers)."
+        default=2,
+        ge=1,
+        le=10,
+        description="Passages put in the LLM prompt (fewer = faster local answers).",
     )
     rewrite: Literal["auto", "rule", "llm", "none"] = Field(
         default="auto",
@@ -133,29 +143,43 @@ class Settings(BaseSettings):
         default="http://127.0.0.1:8080/v1",
         description="Base URL of the OpenAI-compatible endpoint (vLLM, llama.cpp server, LM Studio, a hosted API).",
     )
-    openai_model: str = Field(default="local-model", description="Model name sent to the OpenAI-compatible endpoint.")
+    openai_model: str = Field(
+        default="local-model", description="Model name sent to the OpenAI-compatible endpoint."
+    )
     openai_api_key: SecretStr = Field(
         default=SecretStr("not-needed"),
         description="API key for the OpenAI-compatible endpoint (also read from OPENAI_API_KEY when unset).",
     )
-    ollama_url: str = Field(default="http://127.0.0.1:11434", description="URL of the Ollama server.")
+    ollama_url: str = Field(
+        default="http://127.0.0.1:11434", description="URL of the Ollama server."
+    )
     ollama_model: str = Field(default="qwen2.5:1.5b-instruct", description="Ollama model name.")
-    request_timeout: float = Field(default=120.0, gt=0, description="Seconds to wait for a remote LLM.")
+    request_timeout: float = Field(
+        default=120.0, gt=0, description="Seconds to wait for a remote LLM."
+    )
 
     # --- UI ----------------------------------------------------------------------------------
     host: str = Field(
         default="127.0.0.1",
         description="Address the chat UI binds to. Anything other than loopback requires `auth`.",
     )
-    port: int = Field(default=7860, ge=0, le=65535, description="Port of the chat UI (0: any free port).")
+    port: int = Field(
+        default=7860, ge=0, le=65535, description="Port of the chat UI (0: any free port)."
+    )
     auth: str | None = Field(
         default=None,
         description="`user:password` required to open the UI; mandatory when `host` is not loopback.",
     )
-    max_upload_mb: int = Field(default=20, ge=1, description="Largest file accepted by the UI upload box.")
-    max_upload_files: int = Field(default=10, ge=1, description="Most files accepted in one upload.")
+    max_upload_mb: int = Field(
+        default=20, ge=1, description="Largest file accepted by the UI upload box."
+    )
+    max_upload_files: int = Field(
+        default=10, ge=1, description="Most files accepted in one upload."
+    )
     max_question_chars: int = Field(
-        default=2000, ge=50, description="Longer questions are refused with a message (not truncated silently)."
+        default=2000,
+        ge=50,
+        description="Longer questions are refused with a message (not truncated silently).",
     )
 
     # --- evaluation -------------------------------------------------------------------------

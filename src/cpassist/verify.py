@@ -20,6 +20,21 @@ highest invented claim, "Poverty and patriarchal culture drive CSEC in Indonesia
 rate in the world" for "a relatively high rate") are NOT caught: lexical and embedding evidence
 cannot see them.
 
+Besides support, a sentence is dropped when it says nothing of its own: it echoes the question (no
+content word the question lacks, or it is itself a question), has no lower-case content word (a
+heading or a reference: "ECPAT Indonesia, 2023."), repeats an earlier sentence, relates a name to itself ("ECPAT Indonesia juga menjadi partner ECPAT Indonesia"), or is the cut-off end of an
+answer that hit the token limit.
+
+Study mixing: the proper names that occur in only one study's sources ("Nepal" vs "Indonesia", "Down to
+Zero", "ESKA") mark which study a sentence talks about. A source of another study never supports it
+(score 0). A sentence that names two studies is split at its clause boundaries ("..., while ...",
+"; ", "sedangkan") into one part per study, and kept only when a source of EACH study supports its
+part (both are cited); one that cannot be split that way ("Both the Nepal and the Down to Zero study
+used interviews") is dropped, and when too little survives the extractive
+answer (which takes the best sentence of each study) replaces it. The measured case: the bundled model
+gave the Down to Zero interview method to both studies in one sentence (support 0.63 from the Down to
+Zero source alone).
+
 `[n]` numbers here are the numbers of the sources as given (the prompt's numbering); the assistant
 renumbers them in order of first use (in `SentenceCheck.supported_by` too, except after a fallback,
 where the report describes the discarded model answer). This module does not generate or fall back:
@@ -34,6 +49,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from cpassist.evidence import (
+    STOPWORDS,
     EvidenceIndex,
     citations_in,
     content_stems,
@@ -95,6 +111,30 @@ def _name_context(source: Passage) -> set[str]:
     }
 
 
+def _capitalised(token: str) -> bool:
+    return token[:1].isupper() and token.lower() not in STOPWORDS and len(token) >= 2
+
+
+def study_names(sources: Sequence[Passage]) -> dict[str, set[str]]:
+    """Per study among `sources`: the stems of the proper names found in its sources and in no other
+    study's (empty for every study when the sources hold a single study)."""
+    names: dict[str, set[str]] = {}
+    for source in sources:
+        names.setdefault(source.study, set()).update(named_terms(source.text))
+    if len(names) < 2:
+        return {study: set() for study in names}
+    return {
+        study: own - set().union(*(n for other, n in names.items() if other != study))
+        for study, own in names.items()
+    }
+
+
+def studies_named(text: str, names: dict[str, set[str]]) -> set[str]:
+    """The studies whose distinctive names (`study_names`) occur in `text` (capitalised)."""
+    found = named_terms(text) | {stem(w) for w in words(text) if _capitalised(w)}
+    return {study for study, own in names.items() if own & found}
+
+
 class Verifier:
     """Checks sentences against a fixed list of numbered sources (built once per answer)."""
 
@@ -104,18 +144,129 @@ class Verifier:
         self._stems = [content_stems(s.text) for s in self.sources]
         self._names = [_name_context(s) for s in self.sources]
         self._sentences = [split_sentences(s.text) + [s.text] for s in self.sources]
+        self.study_names = study_names(self.sources)
 
     def scores(self, claim: str) -> list[float]:
-        """Support of `claim` by each source (0..1)."""
+        """Support of `claim` by each source (0..1); 0 from the sources of a study the claim does not
+        name when it names another one."""
+        named = studies_named(claim, self.study_names)
         stems = content_stems(claim)
         names = named_terms(claim)
         out = []
         for i in range(len(self.sources)):
+            if named and self.sources[i].study not in named:
+                out.append(0.0)
+                continue
             cos = max(self.index.cosines(claim, self._sentences[i]), default=0.0)
             lex = lexical_overlap(stems, self._stems[i])
             missing = len(names - self._names[i]) / len(names) if names else 0.0
             out.append((0.5 * scaled_cosine(cos) + 0.5 * lex) * (1.0 - NAMES_WEIGHT * missing))
         return out
+
+    def support(self, claim: str, threshold: float) -> tuple[float, list[int], int]:
+        """(support, the 0-based sources that support `claim` at `threshold` or more, the best
+        source). A claim naming several studies is split into clauses that each name one
+        (`by_study`); it needs a supporting source of each study (then the best of each is given,
+        and the support is the weakest clause's); one that cannot be split is not supported."""
+        scores = self.scores(claim)
+        if not scores:
+            return 0.0, [], -1
+        best = max(range(len(scores)), key=scores.__getitem__)
+        named = studies_named(claim, self.study_names)
+        if len(named) < 2:
+            return scores[best], [i for i, sc in enumerate(scores) if sc >= threshold], best
+        parts = by_study(claim, self.study_names)
+        if parts is None:
+            return 0.0, [], best
+        used, weakest = [], 1.0
+        for study, part in parts.items():
+            part_scores = self.scores(part)
+            own = [i for i, src in enumerate(self.sources) if src.study == study]
+            top = max(own, key=part_scores.__getitem__)
+            weakest = min(weakest, part_scores[top])
+            used.append(top)
+        if weakest < threshold:
+            return weakest, [], best
+        return weakest, sorted(used), best
+
+
+_CLAUSES = re.compile(
+    r"\s*(?:,?\s+\b(?:while|whereas|whilst|but|sedangkan|sementara|tetapi|namun)\b|[;:,])\s+",
+    re.IGNORECASE,
+)
+
+
+def by_study(claim: str, names: dict[str, set[str]]) -> dict[str, str] | None:
+    """`claim` split at its clause boundaries into one text per study it names ("The Nepal study
+    used journals, while the Down to Zero study used interviews"), or None when some clause names
+    two studies or a study's clause says nothing beyond its name ("Nepal and Down to Zero both ...")."""
+    clauses = [c for c in _CLAUSES.split(claim) if c.strip()]
+    merged: list[str] = []
+    for clause in clauses:  # a clause of fewer than 3 content words ("books and reports") belongs
+        if merged and len(content_stems(clause)) < 3:  # to the one before it, the first to the next
+            merged[-1] = f"{merged[-1]}, {clause}"
+        else:
+            merged.append(clause)
+    if len(merged) > 1 and len(content_stems(merged[0])) < 3:
+        merged[:2] = [f"{merged[0]} {merged[1]}"]
+    parts: dict[str, str] = {}
+    current, lead = "", ""
+    for clause in merged:  # a clause naming no study belongs to the study named before it
+        named = studies_named(clause, names)
+        if len(named) > 1:
+            return None
+        if named:
+            current = next(iter(named))
+        if not current:
+            lead = f"{lead} {clause}".strip()
+            continue
+        parts[current] = " ".join(x for x in (parts.get(current, ""), lead, clause) if x)
+        lead = ""
+    return parts if len(parts) >= 2 else None
+
+
+def _self_relation(text: str) -> bool:
+    """A name related to itself within a few words ("ECPAT Indonesia juga menjadi partner ECPAT
+    Indonesia"): the same run of capitalised words twice, with only lower-case words between."""
+    tokens = words(text)
+    runs: list[tuple[int, int, str]] = []
+    i = 0
+    while i < len(tokens):
+        if _capitalised(tokens[i]):
+            j = i
+            while j + 1 < len(tokens) and _capitalised(tokens[j + 1]):
+                j += 1
+            runs.append((i, j + 1, " ".join(tokens[i : j + 1]).lower()))
+            i = j + 1
+        else:
+            i += 1
+    for a, (_, end_a, name) in enumerate(runs):
+        for start_b, _, other in runs[a + 1 :]:
+            if other == name and 1 <= start_b - end_a <= 5:
+                return True
+            break  # another name comes between: a relation between two things
+    return False
+
+
+def _empty_reason(
+    text: str, stems: set[str], question_stems: set[str], earlier: Sequence[set[str]]
+) -> str:
+    """Why `text` says nothing of its own ("" when it does)."""
+    if text.rstrip().endswith("?"):
+        return "a question"
+    if not any(w[:1].islower() and stem(w) in stems for w in words(text)):
+        return "a heading or reference"  # only names and numbers: "ECPAT Indonesia, 2023."
+    if question_stems and stems <= question_stems:
+        return "echoes the question"
+    for prior in earlier:
+        if prior and len(stems & prior) / len(stems | prior) >= 0.8:
+            return "repeats an earlier sentence"
+    if _self_relation(text):
+        return "relates a name to itself"
+    return ""
+
+
+_ENDS = re.compile(r"""[.!?:;)\]"'”’*]\s*$""")
 
 
 def verify_answer(
@@ -124,36 +275,53 @@ def verify_answer(
     index: EvidenceIndex,
     language: str,
     *,
+    question: str = "",
     threshold: float = SUPPORT_THRESHOLD,
 ) -> Verified:
-    """Check each sentence of `answer` against `sources` (numbered 1..n in that order)."""
+    """Check each sentence of `answer` against `sources` (numbered 1..n in that order); sentences
+    that echo `question`, repeat each other or were cut off are dropped too (module docstring)."""
     verifier = Verifier(sources, index)
     checks: list[SentenceCheck] = []
     claims: list[Claim] = []
     unknown = False
     content_sentences = 0
-    for sentence in split_sentences(answer):
+    question_stems = content_stems(question)
+    sentences = split_sentences(answer)
+    if len(sentences) > 1 and not _ENDS.search(sentences[-1]):
+        cut = strip_citations(sentences.pop())  # the answer hit the token limit mid-sentence
+        checks_tail = [SentenceCheck(text=cut, status="dropped", cited=[], support=0.0)]
+    else:
+        checks_tail = []
+    kept_stems: list[set[str]] = []
+    for sentence in sentences:
         text = strip_citations(sentence)
         cited = citations_in(sentence)
         if says_unknown(text):
             unknown = True
             checks.append(SentenceCheck(text=text, status="dropped", cited=cited, support=0.0))
             continue
-        if not content_stems(text):
+        stems = content_stems(text)
+        if not stems:
             continue  # "Sources:", a lone "[1]", a heading: nothing to verify and nothing to keep
+        if _empty_reason(text, stems, question_stems, kept_stems):
+            # not counted below: an echo or a repeat takes nothing away from what survives
+            checks.append(SentenceCheck(text=text, status="dropped", cited=cited, support=0.0))
+            continue
         content_sentences += 1
-        scores = verifier.scores(text)
-        best = max(range(len(scores)), key=scores.__getitem__) if scores else -1
-        top = scores[best] if best >= 0 else 0.0
-        if top < threshold:
+        top, supporting, best = verifier.support(text, threshold)
+        if not supporting:
             checks.append(
                 SentenceCheck(text=text, status="dropped", cited=cited, support=round(top, 3))
             )
             continue
-        valid = [n - 1 for n in cited if 1 <= n <= len(scores) and scores[n - 1] >= threshold]
+        valid = [n - 1 for n in cited if n - 1 in supporting]
+        several = len(studies_named(text, verifier.study_names)) >= 2
+        if several:  # the best source of each named study, all of them
+            valid = supporting if sorted(valid) == supporting else []
         status = "kept" if valid else "corrected"
-        used = valid or [best]
+        used = valid or (supporting if several else [best])
         claims.append(Claim(text=text, sources=used))
+        kept_stems.append(stems)
         checks.append(
             SentenceCheck(
                 text=text,
@@ -163,6 +331,7 @@ def verify_answer(
                 support=round(top, 3),
             )
         )
+    checks.extend(checks_tail)
 
     report = VerificationReport(sentences=checks)
     survivors = len(claims)
