@@ -112,3 +112,16 @@ def test_self_relation_and_clause_split() -> None:
         "dtz": "Down to Zero used interviews.",
     }
     assert by_study("Both Nepal and Down to Zero used interviews.", names) is None
+
+
+def test_cut_off_last_sentence_is_dropped_but_not_a_list_item(all_passages, e5_embeddings) -> None:
+    sources = [p for p in all_passages if p.language == "en"]
+    index = index_for(e5_embeddings)
+    claim = "Poverty and patriarchal culture drive child trafficking in Nepal"
+    tail = "Low education and inadequate laws also drive child trafficking in Nepal, with"
+    cut = verify_answer(f"{claim}. {tail}", sources, index, "en")
+    assert [s.status for s in cut.report.sentences] == ["corrected", "dropped"]
+    whole = verify_answer(f"{claim}. {tail.removesuffix(', with')}.", sources, index, "en")
+    assert whole.report.sentences[-1].status == "corrected"  # the same words, not cut off
+    listed = verify_answer(f"The factors are:\n- {claim}", sources, index, "en")
+    assert listed.report.sentences[-1].status != "dropped"

@@ -266,6 +266,7 @@ def _empty_reason(
     return ""
 
 
+_BULLET = re.compile(r"\s*(?:[-*•]|\d+[.)])\s+")  # a list item needs no full stop
 _ENDS = re.compile(r"""[.!?:;)\]"'”’*]\s*$""")
 
 
@@ -287,7 +288,8 @@ def verify_answer(
     content_sentences = 0
     question_stems = content_stems(question)
     sentences = split_sentences(answer)
-    if len(sentences) > 1 and not _ENDS.search(sentences[-1]):
+    last_line = answer.rstrip().rsplit("\n", 1)[-1]
+    if len(sentences) > 1 and not _ENDS.search(sentences[-1]) and not _BULLET.match(last_line):
         cut = strip_citations(sentences.pop())  # the answer hit the token limit mid-sentence
         checks_tail = [SentenceCheck(text=cut, status="dropped", cited=[], support=0.0)]
     else:

@@ -1,0 +1,80 @@
+"""Answer-type check: does the evidence even contain the kind of thing the question asks for?
+
+A question can be on topic and still unanswerable: "How many children were trafficked in 2015?" finds
+the right study, but no passage holds a count. Similarity scores cannot see that; the expected answer
+type can. This module maps a question (Indonesian or English) to one of a few types whose presence is
+easy to test in text — a count, a year, an amount of money — and says whether any given passage has
+one. It deliberately does not judge other questions (what, why, how, who): those return None and are
+left to the similarity-based abstention.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from typing import Literal
+
+AnswerType = Literal["count", "year", "money"]
+
+_MONEY_Q = re.compile(
+    r"\b(how much money|budget|cost|costs|spend|spent|spending|funding|funds?|dollars?|anggaran|"
+    r"biaya|dana|uang|rupiah|berapa (juta|miliar|ribu))\b",
+    re.IGNORECASE,
+)
+_YEAR_Q = re.compile(
+    r"\b(what|which|in what|in which) years?\b|\bwhen (was|were|did|is|does)\b|\btahun (berapa|apa)\b|"
+    r"\bsejak (tahun )?kapan\b|\bkapan\b",
+    re.IGNORECASE,
+)
+_COUNT_Q = re.compile(
+    r"\bhow many\b|\bberapa (banyak|jumlah|orang|anak|kasus|kali)\b|\bberapa\b(?! (lama|tahun))|"
+    r"\bjumlah\b.*\bberapa\b",
+    re.IGNORECASE,
+)
+
+_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+_MONEY = re.compile(
+    r"(\b(rp|idr|usd|npr|eur|rupiah|rupees?|dollars?|euros?)\b|[$€£]\s?\d)", re.IGNORECASE
+)
+_NUMBER = re.compile(r"\b\d+([.,]\d+)?\b")
+_NUMBER_WORDS = re.compile(
+    r"\b(two|three|four|five|six|seven|eight|nine|ten|dozens?|hundreds?|thousands?|millions?|"
+    r"percent|first|second|third|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh|puluhan|"
+    r"ratusan|ribuan|ratus|ribu|juta|persen|pertama|kedua|ketiga)\b",
+    re.IGNORECASE,
+)
+
+
+def expected_answer_type(question: str) -> AnswerType | None:
+    """The kind of answer `question` asks for, when it is one this module can check."""
+    if _MONEY_Q.search(question):
+        return "money"
+    if _YEAR_Q.search(question):
+        return "year"
+    if _COUNT_Q.search(question):
+        return "count"
+    return None
+
+
+def _has_type(text: str, kind: AnswerType, question_numbers: set[str]) -> bool:
+    if kind == "money":
+        return bool(_MONEY.search(text))
+    if kind == "year":
+        return bool(_YEAR.search(text))
+    numbers = {m.group(0) for m in _NUMBER.finditer(text)} - question_numbers
+    counts = {n for n in numbers if not _YEAR.fullmatch(n)}
+    return bool(counts) or bool(_NUMBER_WORDS.search(text))
+
+
+def evidence_lacks_answer_type(question: str, passages: Iterable[str]) -> AnswerType | None:
+    """The expected answer type when no passage contains one (a reason to abstain), else None.
+
+    Numbers that the question itself contains ("... in 2015?") do not count as evidence.
+    """
+    kind = expected_answer_type(question)
+    if kind is None:
+        return None
+    question_numbers = {m.group(0) for m in _NUMBER.finditer(question)}
+    if any(_has_type(text, kind, question_numbers) for text in passages):
+        return None
+    return kind
