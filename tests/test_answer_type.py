@@ -14,7 +14,9 @@ DTZ_ROLES = (
     "This research found that first ECPAT Indonesia acts as a partnership. Second, ECPAT acts to "
     "advocate the policy making. Third, ECPAT Indonesia disseminates information."
 )
-DTZ_METHOD = "Metode pengumpulan data dalam penelitian ini melalui wawancara langsung dengan narasumber."
+DTZ_METHOD = (
+    "Metode pengumpulan data dalam penelitian ini melalui wawancara langsung dengan narasumber."
+)
 
 
 @pytest.mark.parametrize(
@@ -30,7 +32,10 @@ DTZ_METHOD = "Metode pengumpulan data dalam penelitian ini melalui wawancara lan
         ("Berapa anggaran program Down to Zero?", "money"),
         ("What theory does the Nepal study use?", None),
         ("Apa saja faktor penyebab child trafficking di Nepal?", None),
-        ("Beberapa faktor apa yang disebut?", None),  # "beberapa" (several) is not "berapa" (how many)
+        (
+            "Beberapa faktor apa yang disebut?",
+            None,
+        ),  # "beberapa" (several) is not "berapa" (how many)
         ("Which study reports how the number of cases changed?", None),
         ("", None),
     ],
@@ -41,19 +46,29 @@ def test_expected_answer_type(question: str, kind: str | None) -> None:
 
 def test_count_question_without_a_count_in_evidence_lacks_it() -> None:
     # The only number is a year range, and the question's own year is not evidence.
-    assert evidence_lacks_answer_type("How many children were trafficked in 2015?", [NEPAL_EN]) == "count"
+    assert (
+        evidence_lacks_answer_type("How many children were trafficked in 2015?", [NEPAL_EN])
+        == "count"
+    )
     assert evidence_lacks_answer_type("Berapa jumlah informan?", [DTZ_METHOD]) == "count"
 
 
 def test_count_question_answered_by_an_enumeration() -> None:
-    assert evidence_lacks_answer_type("How many roles does ECPAT Indonesia play?", [DTZ_ROLES]) is None
+    assert (
+        evidence_lacks_answer_type("How many roles does ECPAT Indonesia play?", [DTZ_ROLES]) is None
+    )
 
 
 def test_year_and_money() -> None:
     assert evidence_lacks_answer_type("What years does the Nepal study cover?", [NEPAL_EN]) is None
     assert evidence_lacks_answer_type("When was Down to Zero launched?", [DTZ_ROLES]) == "year"
-    assert evidence_lacks_answer_type("Berapa anggaran program ini?", [NEPAL_EN, DTZ_ROLES]) == "money"
-    assert evidence_lacks_answer_type("How much did it cost?", ["It cost USD 40,000 in total."]) is None
+    assert (
+        evidence_lacks_answer_type("Berapa anggaran program ini?", [NEPAL_EN, DTZ_ROLES]) == "money"
+    )
+    assert (
+        evidence_lacks_answer_type("How much did it cost?", ["It cost USD 40,000 in total."])
+        is None
+    )
 
 
 def test_other_questions_are_left_to_similarity() -> None:

@@ -10,7 +10,8 @@ Decisions (documented behaviour):
   when the hit is in the other language), numbered [1..n]; the fixed system text comes first and the
   sources after it, so llama.cpp reuses its cached prefix.
 - Abstain (abstained=True, a short message in the user's language, the closest passages in `contexts`)
-  when the evidence is weak (`abstain.should_abstain`) or when the model says it does not know.
+  when the evidence is weak (`abstain.should_abstain`), when the question asks for a count, year or
+  amount that no passage holds (`answer_type`), or when the model says it does not know.
 - A question naming two studies gets a source of each in the prompt, and when the verified answer
   cites only one of them, the best evidence sentence of the other is added (verbatim, cited).
 - A follow-up is searched with its rule rewrite (`standalone_question`), but the generator is asked
@@ -41,6 +42,7 @@ from typing import TYPE_CHECKING, Any
 from pydantic import ValidationError
 
 from cpassist.abstain import abstain_message, fallback_addresses, should_abstain
+from cpassist.answer_type import evidence_lacks_answer_type
 from cpassist.errors import InputError, StoreError
 from cpassist.evidence import content_stems, index_for, split_sentences
 from cpassist.extractive import extractive_answer
@@ -156,6 +158,13 @@ class Assistant:
 
         limit = self.settings.top_k if self.chat_model is None else self.settings.prompt_passages
         sources = self.sources_for(passages, language, limit, question=standalone)
+        missing = evidence_lacks_answer_type(standalone, [p.text for p in sources])
+        if missing:
+            reason = f"the question asks for a {missing} and no passage found contains one"
+            yield self._final_abstain(
+                question, standalone, language, passages, reason, timings, start
+            )
+            return
 
         report = VerificationReport()
         if self.chat_model is None:
