@@ -14,6 +14,7 @@ not contacted here (the first request does that), so building one never blocks o
 
 from __future__ import annotations
 
+import atexit
 import contextlib
 import os
 import re
@@ -129,7 +130,7 @@ def _local_model(
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # LangChain's deprecation notice for ChatLlamaCpp
         try:
-            return cls(
+            model = cls(
                 model_path=model_path,
                 n_ctx=n_ctx,
                 n_threads=threads,
@@ -146,6 +147,10 @@ def _local_model(
                 "is a complete GGUF model (delete it to re-assemble the bundled one), or set "
                 "CPASSIST_LLM_MODEL_PATH."
             ) from exc
+    # Free the model before interpreter teardown: llama.cpp's own __del__ runs too late then and
+    # prints "Exception ignored in Llama.__del__" at every exit.
+    atexit.register(model.client.close)
+    return model
 
 
 @cache
