@@ -297,6 +297,10 @@ def test_echo_repeat_and_self_relation_are_dropped(
     result = _assistant(studies_settings, studies_retriever, [reply]).ask(Q_GOALS)
     statuses = [s.status for s in result.verification.sentences]
     assert statuses == ["dropped", "dropped", "kept", "dropped", "dropped", "dropped", "dropped"]
+    notes = [s.note for s in result.verification.sentences]
+    assert notes[0] == "a question" and notes[1] == "echoes the question"
+    assert notes[3] == "repeats an earlier sentence" and notes[4] == "relates a name to itself"
+    assert notes[-1] == "cut off at the token limit" and notes[2] == ""
     assert result.answer.count("bertujuan mengatasi") == 1
     assert "?" not in result.answer and "partner" not in result.answer
     assert not result.verification.fallback

@@ -121,6 +121,7 @@ def test_cut_off_last_sentence_is_dropped_but_not_a_list_item(all_passages, e5_e
     tail = "Low education and inadequate laws also drive child trafficking in Nepal, with"
     cut = verify_answer(f"{claim}. {tail}", sources, index, "en")
     assert [s.status for s in cut.report.sentences] == ["corrected", "dropped"]
+    assert cut.report.sentences[-1].note == "cut off at the token limit"
     whole = verify_answer(f"{claim}. {tail.removesuffix(', with')}.", sources, index, "en")
     assert whole.report.sentences[-1].status == "corrected"  # the same words, not cut off
     listed = verify_answer(f"The factors are:\n- {claim}", sources, index, "en")

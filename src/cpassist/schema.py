@@ -91,6 +91,7 @@ class SentenceCheck(BaseModel):
     support: float = Field(
         default=0.0, description="Best support score found for the sentence (0-1)."
     )
+    note: str = Field(default="", description="Why a sentence was dropped (empty otherwise).")
 
 
 class VerificationReport(BaseModel):

@@ -291,7 +291,11 @@ def verify_answer(
     last_line = answer.rstrip().rsplit("\n", 1)[-1]
     if len(sentences) > 1 and not _ENDS.search(sentences[-1]) and not _BULLET.match(last_line):
         cut = strip_citations(sentences.pop())  # the answer hit the token limit mid-sentence
-        checks_tail = [SentenceCheck(text=cut, status="dropped", cited=[], support=0.0)]
+        checks_tail = [
+            SentenceCheck(
+                text=cut, status="dropped", cited=[], support=0.0, note="cut off at the token limit"
+            )
+        ]
     else:
         checks_tail = []
     kept_stems: list[set[str]] = []
@@ -300,20 +304,34 @@ def verify_answer(
         cited = citations_in(sentence)
         if says_unknown(text):
             unknown = True
-            checks.append(SentenceCheck(text=text, status="dropped", cited=cited, support=0.0))
+            checks.append(
+                SentenceCheck(
+                    text=text,
+                    status="dropped",
+                    cited=cited,
+                    note="says the sources lack the answer",
+                )
+            )
             continue
         stems = content_stems(text)
         if not stems:
             continue  # "Sources:", a lone "[1]", a heading: nothing to verify and nothing to keep
-        if _empty_reason(text, stems, question_stems, kept_stems):
+        empty = _empty_reason(text, stems, question_stems, kept_stems)
+        if empty:
             # not counted below: an echo or a repeat takes nothing away from what survives
-            checks.append(SentenceCheck(text=text, status="dropped", cited=cited, support=0.0))
+            checks.append(SentenceCheck(text=text, status="dropped", cited=cited, note=empty))
             continue
         content_sentences += 1
         top, supporting, best = verifier.support(text, threshold)
         if not supporting:
             checks.append(
-                SentenceCheck(text=text, status="dropped", cited=cited, support=round(top, 3))
+                SentenceCheck(
+                    text=text,
+                    status="dropped",
+                    cited=cited,
+                    support=round(top, 3),
+                    note="no passage supports it",
+                )
             )
             continue
         valid = [n - 1 for n in cited if n - 1 in supporting]
