@@ -33,7 +33,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--show", action="store_true", help="print every rewrite")
     args = parser.parse_args(argv)
 
-    from answer_cases import FOLLOW_UPS
+    from answer_cases import FOLLOW_UPS, gold_rank
 
     from cpassist.build import build_embeddings, build_retriever, build_vectorstore
     from cpassist.rewrite import rewrite
@@ -58,15 +58,9 @@ def main(argv: list[str] | None = None) -> int:
                 standalone = rewrite(follow_up, _history(previous), name, model)
                 seconds.append(time.perf_counter() - start)
                 passages = retriever.search(standalone, k=5)
-                by_id = {p.chunk_id: p for p in passages}
-                rank = None
                 hits = [p for p in passages if p.parallel_of is None]
                 right_study.append(bool(hits) and hits[0].study == study)
-                for i, hit in enumerate(hits, 1):
-                    texts = [hit.text] + [by_id[x].text for x in hit.parallel_ids if x in by_id]
-                    if hit.study == study and any(gold.lower() in t.lower() for t in texts):
-                        rank = i
-                        break
+                rank = gold_rank(passages, study, gold)
                 ranks.append(rank)
                 if args.show:
                     print(f"  {name:<5} rank={rank} {standalone!r}")

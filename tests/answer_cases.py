@@ -220,3 +220,15 @@ FOLLOW_UPS: list[tuple[list[str], str, str, str]] = [
     ),
     (["What did ECPAT Indonesia do?"], "How did they campaign?", DTZ, "campaigns"),
 ]
+
+
+def gold_rank(passages: list, study: str, gold: str) -> int | None:
+    """1-based rank, among the hits (parallel passages do not count), of the first hit of `study`
+    whose text or parallel text holds `gold`; None when none does."""
+    by_id = {p.chunk_id: p for p in passages}
+    hits = [p for p in passages if p.parallel_of is None]
+    for i, hit in enumerate(hits, 1):
+        texts = [hit.text] + [by_id[x].text for x in hit.parallel_ids if x in by_id]
+        if hit.study == study and any(gold.lower() in t.lower() for t in texts):
+            return i
+    return None

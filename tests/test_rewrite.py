@@ -6,7 +6,7 @@ also printed by bench/bench_rewrite.py, which measures the local LLM's rewrite t
 
 from __future__ import annotations
 
-from answer_cases import FOLLOW_UPS
+from answer_cases import FOLLOW_UPS, gold_rank
 from langchain_core.language_models import FakeListChatModel
 
 from cpassist.rewrite import is_follow_up, llm_rewrite, rewrite, rule_rewrite
@@ -90,16 +90,7 @@ def follow_up_ranks(retriever, method: str, chat_model=None) -> list[int | None]
     ranks = []
     for previous, follow_up, study, gold in FOLLOW_UPS:
         standalone = rewrite(follow_up, _history(previous), method, chat_model)
-        passages = retriever.search(standalone, k=5)
-        by_id = {p.chunk_id: p for p in passages}
-        hits = [p for p in passages if p.parallel_of is None]
-        rank = None
-        for i, hit in enumerate(hits, 1):
-            texts = [hit.text] + [by_id[x].text for x in hit.parallel_ids if x in by_id]
-            if hit.study == study and any(gold.lower() in t.lower() for t in texts):
-                rank = i
-                break
-        ranks.append(rank)
+        ranks.append(gold_rank(retriever.search(standalone, k=5), study, gold))
     return ranks
 
 
