@@ -149,7 +149,9 @@ def build_parser() -> argparse.ArgumentParser:
         "--data-dir", type=Path, help="state directory (default: CPASSIST_DATA_DIR or .cpassist/)"
     )
     common.add_argument(
-        "--embedder", choices=["e5", "use", "sentence-transformers"], help="embedding model"
+        "--embedder",
+        choices=["e5", "use", "sentence-transformers", "openai"],
+        help="embedding model (openai: an embeddings server, CPASSIST_EMBEDDINGS_URL)",
     )
     common.add_argument(
         "--chroma-url", help="use a Chroma server at this URL instead of the embedded store"
