@@ -9,12 +9,15 @@ Rules (documented behaviour):
   ("a strong hit") but is missing from the fused top k replaces the lowest fused hit of the study with
   the most hits. Single-study questions keep their order at the top; only the tail can change.
 - `languages` restricts hits and parallels to those languages (e.g. a monolingual collection).
-- The keyword index is built from the collection once, and rebuilt when the collection's count
-  changes (checked at most once a second: a count costs about a millisecond), when dense search
-  returns an id it does not know (a same-size change), or on `refresh()`.
+- The keyword index is loaded from disk at the first search (`index_dir`, see
+  `cpassist.keyword_index`), checked against the collection by its stamp, and brought up to date
+  (only the difference is read) when the collection's count changes (checked at most once a second:
+  a count costs about a millisecond), when dense search returns an id it does not know (a same-size
+  change), or on `refresh()`.
 - Keyword hits in the question's language count fully in the fusion; keyword hits in the other
   language (matched only on names, numbers and loanwords) count half (measured: eval/).
-- Query vectors are cached per question text (LRU), so a repeated question is not embedded again.
+- Query vectors are cached (LRU) by the normalised question (lowercase, whitespace collapsed), so a
+  repeated question, or the same one typed differently, is not embedded again.
 
 It does not answer, rewrite questions or rerank with a model.
 """
@@ -25,6 +28,7 @@ import threading
 import time
 from collections import Counter, OrderedDict
 from collections.abc import Iterable, Sequence
+from pathlib import Path
 from typing import Any
 
 from langchain_core.callbacks import CallbackManagerForRetrieverRun
@@ -33,6 +37,7 @@ from langchain_core.embeddings import Embeddings
 from langchain_core.retrievers import BaseRetriever
 from pydantic import ConfigDict, PrivateAttr
 
+from cpassist import keyword_index as kw
 from cpassist.keyword_index import KeywordIndex
 from cpassist.schema import Passage
 from cpassist.settings import Settings
@@ -91,6 +96,7 @@ class HybridRetriever(BaseRetriever):
     query_cache_size: int = 256
     cross_language_keyword_weight: float = 0.5
     recheck_seconds: float = 1.0
+    index_dir: Path | None = None
 
     _index: KeywordIndex | None = PrivateAttr(default=None)
     _count: int = PrivateAttr(default=-1)
@@ -111,6 +117,7 @@ class HybridRetriever(BaseRetriever):
             "rrf_k": settings.rrf_k,
             "diversify": settings.diversify,
             "include_parallel": settings.include_parallel,
+            "index_dir": kw.index_dir(settings),
         }
         return cls(**(values | overrides))
 
@@ -120,14 +127,11 @@ class HybridRetriever(BaseRetriever):
         return self.vectorstore.embeddings
 
     # --- keyword index -------------------------------------------------------------------
-    def refresh(self) -> KeywordIndex:
-        """Rebuild the keyword index from the collection now."""
+    def refresh(self, full: bool = False) -> KeywordIndex:
+        """Bring the keyword index up to date with the collection now (`full`: re-read every chunk)."""
         with self._lock:
-            collection = self.vectorstore._collection
-            data = collection.get(include=["documents", "metadatas"])
-            self._index = KeywordIndex.build(
-                data["ids"], data.get("documents") or [], data.get("metadatas") or []
-            )
+            store = kw.IndexStore(self.index_dir) if self.index_dir is not None else None
+            self._index = kw.sync(self.vectorstore._collection, self._index, store, full=full)
             self._count = len(self._index)
             self._checked_at = time.monotonic()
             return self._index
@@ -145,17 +149,30 @@ class HybridRetriever(BaseRetriever):
         return self._index
 
     # --- the two retrievers --------------------------------------------------------------
-    def _query_vector(self, query: str) -> list[float]:
+    @staticmethod
+    def cache_key(query: str) -> str:
+        """The query-cache key of `query`: lowercased, whitespace collapsed."""
+        return " ".join((query or "").lower().split())
+
+    def remember_query_vector(self, query: str, vector: list[float]) -> None:
+        """Put `vector` in the query cache for `query` (benchmarks give the vector this way)."""
+        key = self.cache_key(query)
         with self._cache_lock:
-            cached = self._query_vectors.get(query)
+            self._query_vectors[key] = vector
+            self._query_vectors.move_to_end(key)
+            while len(self._query_vectors) > max(self.query_cache_size, 1):
+                self._query_vectors.popitem(last=False)
+
+    def _query_vector(self, query: str) -> list[float]:
+        key = self.cache_key(query)
+        with self._cache_lock:
+            cached = self._query_vectors.get(key)
             if cached is not None:
-                self._query_vectors.move_to_end(query)
+                self._query_vectors.move_to_end(key)
                 return cached
         vector = self.embeddings.embed_query(query)
-        with self._cache_lock:
-            self._query_vectors[query] = vector
-            while len(self._query_vectors) > self.query_cache_size:
-                self._query_vectors.popitem(last=False)
+        if self.query_cache_size > 0:
+            self.remember_query_vector(query, vector)
         return vector
 
     @staticmethod
