@@ -25,10 +25,19 @@ def start_embed_server(log_path: Path, threads: int = 2) -> tuple[str, subproces
     port = free_port()
     root = Path(__file__).resolve().parents[1]
     env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(root / "src"), str(root)])}
-    log = Path(log_path).open("w")
+    log = Path(log_path).open("w")  # noqa: SIM115 - the server writes to it until stopped
     proc = subprocess.Popen(
-        [sys.executable, "-m", "cpassist.embed_server", "--host", "127.0.0.1", "--port",
-         str(port), "--threads", str(threads)],
+        [
+            sys.executable,
+            "-m",
+            "cpassist.embed_server",
+            "--host",
+            "127.0.0.1",
+            "--port",
+            str(port),
+            "--threads",
+            str(threads),
+        ],
         stdout=log,
         stderr=subprocess.STDOUT,
         start_new_session=True,
@@ -40,10 +49,11 @@ def start_embed_server(log_path: Path, threads: int = 2) -> tuple[str, subproces
             with urllib.request.urlopen(f"http://127.0.0.1:{port}/v1/models", timeout=2) as r:
                 json.load(r)
             return f"http://127.0.0.1:{port}/v1", proc
-        except OSError:
+        except OSError as exc:
             if proc.poll() is not None or time.monotonic() > deadline:
                 stop(proc)
-                raise RuntimeError(f"embeddings server did not start: {Path(log_path).read_text()}")
+                log_text = Path(log_path).read_text()
+                raise RuntimeError(f"embeddings server did not start: {log_text}") from exc
             time.sleep(0.2)
 
 

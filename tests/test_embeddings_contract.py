@@ -50,6 +50,8 @@ def _server_embeddings() -> Embeddings:
     url, proc = start_embed_server(Path(tempfile.mkdtemp()) / "embed-server.log")
     atexit.register(stop, proc)
     return emb.create("openai", server=emb.ServerOptions(url=url))
+
+
 _CACHE: dict[str, Embeddings] = {}
 
 

@@ -80,15 +80,21 @@ def test_a_store_of_another_server_model_is_refused_clearly(embed_url, tmp_path,
     from cpassist.build import build_vectorstore
 
     other = Settings(
-        data_dir=tmp_path / "data", embedder="openai", embeddings_url=embed_url,
+        data_dir=tmp_path / "data",
+        embedder="openai",
+        embeddings_url=embed_url,
         embeddings_model="some-other-model",
     )
     store = build_vectorstore(other)
     store.add_texts(["x"], metadatas=[{"language": "en"}], ids=["x"])
     with pytest.raises(StoreError) as err:
-        build_vectorstore(Settings(data_dir=other.data_dir, embedder="e5"), embeddings=e5_embeddings)
+        build_vectorstore(
+            Settings(data_dir=other.data_dir, embedder="e5"), embeddings=e5_embeddings
+        )
     message = str(err.value)
-    assert "'some-other-model'" in message and "CPASSIST_EMBEDDINGS_MODEL=some-other-model" in message
+    assert (
+        "'some-other-model'" in message and "CPASSIST_EMBEDDINGS_MODEL=some-other-model" in message
+    )
     assert "--rebuild" in message
 
 

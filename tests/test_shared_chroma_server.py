@@ -58,19 +58,20 @@ def test_two_processes_see_each_others_ingests(chroma_server, tmp_path):  # noqa
 
         # this process (B: its own data dir) searches it: keyword index built from the server
         settings = Settings(
-            data_dir=tmp_path / "process-b", chroma_url=chroma_server, embedder="openai",
+            data_dir=tmp_path / "process-b",
+            chroma_url=chroma_server,
+            embedder="openai",
             embeddings_url=url,
         )
         retriever = build_retriever(settings)
         retriever.recheck_seconds = 0.0
-        assert {p.study for p in retriever.search("Nepal child trafficking", k=3)} == {
-            NEPAL.stem
-        }
+        assert {p.study for p in retriever.search("Nepal child trafficking", k=3)} == {NEPAL.stem}
         assert (index_dir(settings) / "current.json").is_file()
 
         # B ingests the Down to Zero study; A, in a new process, finds it by a keyword-only term
-        ingest_paths([docs / DOWN_TO_ZERO.name], settings, progress=False,
-                     vectorstore=retriever.vectorstore)
+        ingest_paths(
+            [docs / DOWN_TO_ZERO.name], settings, progress=False, vectorstore=retriever.vectorstore
+        )
         found = _cli(["search", "ESKA Jakarta Down to Zero", "--json", "--k", "3"], env)
         assert found.returncode == 0, found.stderr
         assert json.loads(found.stdout)[0]["study"] == DOWN_TO_ZERO.stem

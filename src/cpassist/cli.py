@@ -38,6 +38,11 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     report = ingest_paths(
         paths, settings, prune=args.prune, rebuild=args.rebuild, progress=not args.json
     )
+    if report.chunks_written or report.chunks_removed:
+        # bring the saved keyword index up to date now, so the next start only loads it
+        from cpassist.build import build_retriever
+
+        build_retriever(settings).refresh()
     if args.json:
         _print_json(report.model_dump(mode="json"))
     else:

