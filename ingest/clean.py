@@ -243,6 +243,11 @@ def strip_emphasis(
     return drop_spans(m, spans) if spans else m
 
 
+def plain_text(text: str) -> str:
+    """`text` without terminal escape sequences, control characters (but newline, tab), surrogates."""
+    return _CONTROL.sub("", text)
+
+
 def strip_controls(m: Mapped) -> Mapped:
     """`m` without terminal escape sequences, control characters (but `\\n`, `\\t`) and surrogates."""
     return substitute(m, _CONTROL, [])
