@@ -10,8 +10,6 @@ import os
 import shutil
 from pathlib import Path
 
-import pytest
-
 import ingest.pipeline as pipeline
 from cpassist import cli
 from ingest.pipeline import ingest_paths
