@@ -512,8 +512,10 @@ class Assistant:
         number: dict[int, int] = {}
         cited_by: dict[int, list[str]] = {}
         sentences = []
+        product_lines = set()  # lines the product writes itself (not claims, never list openers)
         if premise_corrected:
             sentences.append(render(f"premise_corrected_{lang}").strip())
+            product_lines.add(0)
         framed = False
         for claim in claims:
             nums = []
@@ -527,6 +529,7 @@ class Assistant:
             if source_language != language and _verbatim(text, sources, claim.sources):
                 if not framed:
                     name = _LANGUAGE_NAMES[lang].get(source_language, source_language)
+                    product_lines.add(len(sentences))
                     sentences.append(
                         render(f"frame_other_language_{lang}", source_language=name).strip()
                     )
@@ -534,11 +537,8 @@ class Assistant:
                 text = f"“{text}”"
             text = _with_marker(text, nums)
             # after a sentence that opens a list ("The factors are:"), the items go one per line
-            in_list = (
-                bool(sentences)
-                and sentences[-1].rstrip().endswith(":")
-                and not framed
-                or (bool(sentences) and sentences[-1].startswith("\n- "))
+            in_list = bool(sentences) and (len(sentences) - 1 not in product_lines) and (
+                sentences[-1].rstrip().endswith(":") or sentences[-1].startswith("\n- ")
             )
             sentences.append(f"\n- {text}" if in_list else text)
         if report is not None:

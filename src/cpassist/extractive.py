@@ -36,14 +36,20 @@ from cpassist.verify import Claim, studies_named, study_names
 _KEYWORDS = re.compile(r"^\s*(kata kunci|keywords?)\b", re.IGNORECASE)
 #: A sentence opening like this continues the one before it ("This issue is driven by ...").
 _CONTINUES = re.compile(
-    r"^\s*(this|these|it|such|hal ini|hal tersebut|ini|faktor|factors?)\b", re.I
+    r"^\s*(?!(this|the) (research|study|paper|thesis|article|report)\b)"
+    r"(this|these|it|such|hal ini|hal tersebut|ini|faktor|factors?)\b",
+    re.I,
 )
 #: A sentence opening with a pronoun needs the sentence before it for its referent.
 _PRONOUN_START = re.compile(
-    r"^\s*(it|its|this|these|they|their|he|she|such|hal ini|hal tersebut|ini|itu|mereka|ia|dia)\b",
+    r"^\s*(?!(this|the) (research|study|paper|thesis|article|report)\b)"
+    r"(it|its|this|these|they|their|he|she|such|hal ini|hal tersebut|ini|itu|mereka|ia|dia)\b",
     re.I,
 )
-CUE_BONUS = 0.2
+_DEBUG = False
+#: Per answer-cue word of the question's focus a sentence holds (at most 3 count): "method" ->
+#: "interviews", "qualitative", "data".
+CUE_BONUS = 0.12
 #: The sentence carrying the ordinal a question asks for ("the third role") gains this; one
 #: carrying another ordinal loses ORDINAL_PENALTY.
 ORDINAL_BONUS = 0.35
@@ -58,10 +64,11 @@ def extractive_answer(
     question: str, sources: Sequence[Passage], index: EvidenceIndex, max_sentences: int = 3
 ) -> list[Claim]:
     """Claims (verbatim sentences with their 0-based source) answering `question` from `sources`."""
-    q_stems = content_stems(question)
     q_names = named_terms(question) | {
         stem(w) for w in words(question) if w.isupper() and len(w) > 2
     }
+    # the names pick the study (below); what the sentence must share is the rest of the question
+    q_stems = content_stems(question) - q_names or content_stems(question)
     candidates: list[tuple[str, int, int]] = []  # sentence, source index, position
     seen: set[str] = set()
     for i, source in enumerate(sources):
@@ -81,14 +88,16 @@ def extractive_answer(
     language = detect_language(question)
     ordinals = _ordinals(sources) if focus.ordinal else {}
     scored: list[tuple[float, str, int, int]] = []
+    cue_hits: dict[tuple[int, int], int] = {}
     for (sentence, i, j), cos in zip(candidates, cosines, strict=True):
         stems = {stem(w) for w in words(sentence.lower())}
         if sources[i].language != language:
             stems = translations(stems)
         lex = len(q_stems & stems) / len(q_stems) if q_stems else 0.0
         score = 0.6 * scaled_cosine(cos) + 0.4 * lex
-        if cues and cues & stems:
-            score += CUE_BONUS
+        if cues:
+            cue_hits[(i, j)] = len(cues & stems)
+            score += CUE_BONUS * min(3, cue_hits[(i, j)])
         if focus.ordinal:
             carried = ordinals.get((i, j), set())
             if focus.ordinal in carried:
@@ -104,6 +113,9 @@ def extractive_answer(
             score *= 1.0 - 0.5 * len(q_names - names_of[i]) / len(q_names)
         scored.append((score, sentence, i, j))
     scored.sort(key=lambda t: -t[0])
+    if _DEBUG:
+        for sc, sent, i, j in scored[:8]:
+            print(f"  {sc:.3f} [{i},{j}] {sent[:100]}")
     best = scored[0][0]
     chosen = [scored[0]]
     studies = {sources[scored[0][2]].study}
@@ -116,8 +128,13 @@ def extractive_answer(
     for item in scored[1:]:
         if len(chosen) >= max_sentences:
             break
-        if item not in chosen and item[0] >= NEAR_BEST * best:
-            chosen.append(item)
+        if item in chosen or item[0] < NEAR_BEST * best:
+            continue
+        # a focused question ("which method?") answered by a sentence of that kind takes only
+        # other sentences of that kind
+        if cue_hits.get(scored[0][2:]) and not cue_hits.get(item[2:]):
+            continue
+        chosen.append(item)
     chosen = chosen[:max_sentences]
     # a chosen sentence followed by one that continues it ("This issue is driven by ...") brings it
     by_place = {(i, j): (sc, sent, i, j) for sc, sent, i, j in scored}

@@ -21,14 +21,14 @@ _FOCI: dict[str, tuple[str, str]] = {
     "method": (
         "method methods methodology metode metodologi collect collected gather gathered dikumpulkan "
         "mengumpulkan pengumpulan approach pendekatan design desain data kind type jenis",
-        "method metode data interviews interview wawancara documents dokumen document study studi "
+        "method metode data interviews interview wawancara documents dokumen document "
         "qualitative kualitatif quantitative kuantitatif descriptive deskriptif survey survei "
         "journals jurnal books buku observation observasi utilizing memanfaatkan collection "
         "pengumpulan",
     ),
     "theory": (
         "theory theories teori framework kerangka concept concepts konsep lens",
-        "theory teori concept konsep concepts based framework kerangka",
+        "theory theories teori concept konsep concepts based framework kerangka",
     ),
     "initiator": (
         "initiated initiate initiator inisiasi menginisiasi diinisiasi memprakarsai prakarsa "
@@ -57,10 +57,6 @@ _FOCI: dict[str, tuple[str, str]] = {
     "time": (
         "when kapan period periode year years tahun since sejak between antara",
         "year tahun since sejak from hingga period periode",
-    ),
-    "author": (
-        "author authors penulis wrote written write menulis ditulis peneliti researcher who wrote",
-        "author penulis written ditulis by oleh",
     ),
     "aim": (
         "aim aims goal goals purpose tujuan bertujuan objective objectives sasaran want wanted "
@@ -108,8 +104,7 @@ def question_focus(question: str) -> Focus:
             out.cue_stems |= answer
     if _AUTHOR_Q.search(question):
         out.names.add("author")
-    if "author" in out.names and not _AUTHOR_Q.search(question):
-        out.names.discard("author")  # "researcher" alone is not an author question
+        out.cue_stems |= {stem(w) for w in "author penulis written ditulis".split()}
     ordinals = [ORDINALS[t] for t in tokens if t in ORDINALS and ORDINALS[t] < 99]
     if ordinals:
         out.ordinal = ordinals[0]
