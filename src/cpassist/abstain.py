@@ -24,7 +24,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from cpassist.evidence import EvidenceIndex, content_stems, scaled_cosine, stem, words
-from cpassist.focus import question_focus
+from cpassist.focus import kind_cues
 from cpassist.prompts import render
 from cpassist.schema import Passage
 
@@ -67,10 +67,10 @@ def fallback_addresses(question: str, sentences: Sequence[str], index: EvidenceI
     (at least two answer cues: "which method?" -> "descriptive qualitative ... data")."""
     if answer_relevance(question, sentences, index) >= FALLBACK_ABSTAIN_BELOW:
         return True
-    focus = question_focus(question)
-    if not focus.cue_stems or not sentences:
+    cues = kind_cues(question)
+    if not cues or not sentences:
         return False
-    return len(focus.cue_stems & {stem(w) for w in words(sentences[0].lower())}) >= 2
+    return len(cues & {stem(w) for w in words(sentences[0].lower())}) >= 2
 
 
 def should_abstain(

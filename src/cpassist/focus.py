@@ -86,6 +86,21 @@ _AUTHOR_Q = re.compile(
 )
 
 
+#: Foci whose answer sentences are recognisable by their words alone ("which method?" ->
+#: "interviews ... documents"); counts, times and trends need the evidence's values instead.
+KIND_FOCI = frozenset({"method", "theory", "initiator", "factors", "role", "place", "aim", "benefit"})
+
+
+def kind_cues(question: str) -> set[str]:
+    """Answer-cue stems of the `KIND_FOCI` among the question's foci."""
+    tokens = {stem(w.lower()) for w in words(question)}
+    out: set[str] = set()
+    for name, (trigger, answer) in _CUES.items():
+        if name in KIND_FOCI and trigger & tokens:
+            out |= answer
+    return out
+
+
 @dataclass
 class Focus:
     names: set[str] = field(default_factory=set)
