@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from cpassist.evidence import (
+    STOPWORDS,
     EvidenceIndex,
     content_stems,
     named_terms,
@@ -34,7 +35,7 @@ from cpassist.evidence import (
     words,
 )
 from cpassist.language import detect_language
-from cpassist.lexicon import ORDINALS, Features, features, translations
+from cpassist.lexicon import ORDINALS, Features, features, has_aim, translations
 from cpassist.schema import Passage
 from cpassist.verify import by_study, studies_named, study_names
 
@@ -88,11 +89,11 @@ _AGENT = re.compile(
 )
 _RECEIVE = re.compile(
     r"\b(receives?|received|receiving|gets?|got|obtains?|obtained|mendapat\w*|menerima|memperoleh)\b"
-    r"(.{0,60}?)\b(?:from|dari)\s+([A-Z][\w-]*)",
+    r"(.{0,60}?)(?:\b(?:from|dari)\s+|\b(?:bantuan|dukungan)\s+)([A-Z][\w-]*)",
 )
 _GIVE = re.compile(
-    r"\b(helps?|helped|assists?|assisted|supports?|supported|aids?|aided|membantu|mendukung|"
-    r"memberi\w*|bantu)\s+([A-Z][\w-]*)",
+    r"\b(helps?|helping|helped|assists?|assisting|assisted|supports?|supporting|supported|aids?|"
+    r"aided|membantu|mendukung|memberi\w*|bantu)\b",
 )
 
 
@@ -108,15 +109,26 @@ def edges(text: str) -> set[tuple[str, str]]:
         if before:
             out.add((stem(m.group(3)), stem(before[-1])))
     for m in _GIVE.finditer(text):
-        before = _names_before(text, m.start())
-        if before:
-            out.add((stem(before[-1]), stem(m.group(2))))
+        before = actors(text[: m.start()])
+        after = actors(" ".join(words(text[m.end() :])[:3]))
+        if before and after:
+            out.add((before[-1], after[0]))
     return {(a, b) for a, b in out if a != b}
 
 
+_ACTIVE_INIT = re.compile(
+    r"((?:[A-Z][\w-]*\s+){1,3})(?:\w+\s+)?(initiated|founded|started|launched|menginisiasi|"
+    r"memprakarsai|mendirikan|memulai|meluncurkan)\b"
+)
+
+
 def _agents(text: str) -> list[tuple[str, set[str]]]:
-    """(verb stem, agent stems) of "<verb> by X" / "initiation of X" phrases."""
+    """(verb stem, agent stems) of "<verb> by X" / "initiation of X" / "X initiated" phrases."""
     out = []
+    for m in _ACTIVE_INIT.finditer(text):
+        stems = content_stems(m.group(1))
+        if stems:
+            out.append((stem(m.group(2)), stems))
     for m in _AGENT.finditer(text):
         verb, agent = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
         stems = content_stems(agent)
@@ -142,13 +154,15 @@ class ClaimChecker:
         self._context: list[set[str]] = []  # per source: name stems of its text, title and study
         companions = companions or {}
         for i, source in enumerate(self.sources):
-            context = {
-                stem(w)
-                for w in words(f"{source.text} {source.title} {source.study.replace('-', ' ')}")
-            }
+            context = {stem(w) for w in source.study.split("-")}
             for passage in [source, *companions.get(i, [])]:
-                context |= {stem(w) for w in words(f"{passage.text} {passage.title}")}
+                context |= {
+                    stem(w) for w in _split_hyphens(words(f"{passage.text} {passage.title}"))
+                    if w[:1].isupper() or w.isdigit()
+                }
                 for j, text in enumerate(split_sentences(passage.text)):
+                    if _KEYWORDS.match(text):
+                        continue  # a keyword list asserts nothing
                     self._sentences.append(
                         _Sentence(
                             source=i,
@@ -300,8 +314,14 @@ class ClaimChecker:
             {"only", "hanya"} & (c.universal - q.universal) - ev.universal
         ):
             return "generalises beyond the source (all/every/only)"
-        if c.causal and not q.causal and not ev.causal:
+        anchor = [grounding[0], *self._versions(grounding[:1])]
+        if c.causal and not q.causal and not any(s.feats.causal for s in anchor):
             return "a causal link the source does not make"
+        if has_aim(claim) and not has_aim(question) and not any(has_aim(s.text) for s in evidence):
+            return "an aim the source does not state"
+        problem = self._actor_problem(claim, question, anchor)
+        if problem:
+            return problem
         claim_stems = set(_stems(claim))
         ev_stems = set().union(*(translations(s.stems) for s in evidence)) if evidence else set()
         if c.negated:
@@ -335,6 +355,32 @@ class ClaimChecker:
             return f"name {missing!r} is not in the source"
         return ""
 
+    def _actor_problem(self, claim: str, question: str, anchor: Sequence[_Sentence]) -> str:
+        """The claim's subject must be the subject of a source clause it restates, and not the
+        one that clause does something to ("advocacy to the government")."""
+        first = subject(claim)
+        if not first or first in {stem(w) for w in words(question)}:
+            return ""
+        same = translations({first}) | {first}
+        claim_stems = set(_stems(claim)) - same
+        clauses = []
+        for s in anchor:
+            for clause in _CLAUSE_SPLIT.split(s.text):
+                overlap = len(claim_stems & translations(set(_stems(clause))))
+                if overlap >= 2:
+                    clauses.append((overlap, clause))
+        if not clauses:
+            return ""
+        if any(subject(c) in same for _, c in clauses):
+            return ""
+        best = max(clauses)[1]
+        if same & recipients(best):
+            return "who does what to whom is reversed"
+        other = subject(best)
+        if other and other not in same:
+            return f"the actor {first!r} is not the one the source names"
+        return ""
+
     def _ordinals_match(self, claim: str, grounding: Sequence[_Sentence]) -> bool:
         """Each ordinal of the claim ("the second role is X") belongs to the source sentence that
         says X: of the sentences of the grounding's study that carry an ordinal, the one sharing
@@ -350,6 +396,9 @@ class ClaimChecker:
         for n, (i, value) in enumerate(marks):
             end = marks[n + 1][0] if n + 1 < len(marks) else len(tokens)
             window = content_stems(" ".join(tokens[i + 1 : end])) - _ROLE_WORDS
+            if not window:  # "X is the third role": what is numbered comes before
+                begin = marks[n - 1][0] + 1 if n else 0
+                window = content_stems(" ".join(tokens[begin:i])) - _ROLE_WORDS
             if not window:
                 continue
             scored = [(len(window & translations(s.stems)), o) for s, o in carriers]
@@ -377,6 +426,61 @@ class ClaimChecker:
 _ROLE_WORDS = {stem(w) for w in "role roles peran berperan step aspect factor faktor".split()}
 
 
+def _split_hyphens(tokens: list[str]) -> list[str]:
+    return [part for t in tokens for part in t.split("-") if part]
+
+
 def _names(text: str) -> set[str]:
-    """Stems of the proper names and acronyms of `text`."""
-    return named_terms(text) | {stem(w) for w in words(text) if w.isupper() and len(w) > 2}
+    """Stems of the proper names and acronyms of `text` ("Nepal-ECPAT" is two names)."""
+    out = set()
+    for name in named_terms(text) | {stem(w) for w in words(text) if w.isupper() and len(w) > 2}:
+        out |= {p for p in name.split("-") if len(p) > 1}
+    return out
+
+
+_KEYWORDS = re.compile(r"^\s*(kata kunci|keywords?)\s*:", re.IGNORECASE)
+_ACTOR_WORDS = frozenset(
+    "government governments pemerintah state states negara ministry ministries kementerian ngo ngos "
+    "ingo ingos lsm author penulis stakeholder stakeholders police polisi community masyarakat".split()
+)
+_CLAUSE_SPLIT = re.compile(
+    r",?\s+\b(?:while|whereas|but|and then|sedangkan|sementara|serta|namun|dan juga)\b\s+|;\s+|,\s+dan\s+",
+    re.I,
+)
+_RECIPIENT = re.compile(r"\b(?:kepada|to the)\s+([\w-]+)", re.I)
+_NOT_SUBJECT = frozenset("to kepada of about tentang in di dari from on pada the".split())
+
+
+def subject(text: str) -> str:
+    """The first actor of `text` when it opens the sentence (within its first 5 words) and is not
+    the object of a preposition ("advocacy to the government"), else ""."""
+    tokens = words(text)[:5]
+    for i, t in enumerate(tokens):
+        low = t.lower()
+        if low in _ACTOR_WORDS or (t[:1].isupper() and (i > 0 or t.isupper()) and low not in STOPWORDS):
+            if i > 0 and tokens[i - 1].lower() in _NOT_SUBJECT - {"the"}:
+                return ""
+            if i + 1 < len(tokens) and tokens[i + 1].lower() in ("study", "research", "studi"):
+                return ""
+            return stem(low.split("-")[0])
+    return ""
+
+
+def actors(text: str) -> list[str]:
+    """The actors of `text` in order: proper names/acronyms and actor nouns (government, state,
+    ministries, NGOs, author), as stems."""
+    out = []
+    tokens = words(text)
+    for i, t in enumerate(tokens):
+        low = t.lower()
+        if low in _ACTOR_WORDS or (t[:1].isupper() and (i > 0 or t.isupper()) and low not in STOPWORDS):
+            out.append(stem(low.split("-")[0]))
+    return out
+
+
+def recipients(text: str) -> set[str]:
+    return {
+        stem(m.group(1).lower())
+        for m in _RECIPIENT.finditer(text)
+        if m.group(1).lower() in _ACTOR_WORDS or m.group(1)[:1].isupper()
+    }

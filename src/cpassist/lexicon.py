@@ -33,7 +33,7 @@ ORDINALS = {
 METHODS: dict[str, tuple[str, ...]] = {
     "qualitative": ("qualitative", "kualitatif"),
     "quantitative": ("quantitative", "kuantitatif", "statistical", "statistik", "regression", "regresi"),
-    "descriptive": ("descriptive", "deskriptif", "describes", "describe", "mendeskripsikan"),
+    "descriptive": ("descriptive", "deskriptif"),
     "exploratory": ("exploratory", "eksploratif", "eksploratori"),
     "explanatory": ("explanatory", "eksplanatif", "eksplanatori"),
     "survey": ("survey", "surveys", "survei", "questionnaire", "questionnaires", "kuesioner", "angket"),
@@ -80,13 +80,13 @@ _UNIVERSAL = frozenset(
 #: Universal words inside these idioms quantify nothing the claim asserts ("around the world").
 _IDIOMS = re.compile(
     r"\b(di ?seluruh dunia|seluruh dunia|all over the world|throughout the world|around the world|"
-    r"the whole world|all around|first of all|above all|after all|at all)\b",
+    r"the whole world|all around|first of all|above all|after all|at all(?![ \t]+\w))\b",
     re.I,
 )
 _SOME = frozenset("some several many various few beberapa sebagian banyak berbagai".split())
 _CAUSAL = re.compile(
     r"\b(because|due to|caused|causes|cause|leads? to|led to|result(?:ed|s)? in|as a result|driven|"
-    r"drives?|owing to|thanks to|therefore|hence|so that|karena|disebabkan|menyebabkan|penyebab|"
+    r"drives?|owing to|thanks to|therefore|hence|prompted|triggered|aroused|gave rise|karena|memunculkan|disebabkan|menyebabkan|penyebab|"
     r"akibat|mengakibatkan|didasari|mendorong|sehingga|oleh karena itu|berkat)\b",
     re.I,
 )
@@ -117,6 +117,27 @@ def _number(token: str) -> str:
     return raw.replace(",", ".")
 
 
+#: "kedua pihak" / "kedua negara" mean "both parties / countries", not "the second".
+_BOTH_NOUNS = frozenset("pihak belah negara organisasi lembaga studi penelitian-penelitian".split())
+_AIM = re.compile(r"\b(aims?|aimed|purpose|goals?|objectives?|intends?|bertujuan|tujuan(nya)?|sasaran)\b", re.I)
+_ID_PREFIX = re.compile(r"^(meng|meny|mem|men|me|peng|peny|pem|pen|pe|ber|ter|di|ke|se)(?=\w{4,})")
+_ID_SUFFIX = re.compile(r"(nya|kan|an|i)$")
+
+
+def root(word: str) -> str:
+    """A crude Indonesian root (affixes off, 6 letters), for matching paraphrases by word family:
+    "menyebarkan" ~ "penyebarluasan" stays apart, but "berkampanye" ~ "kampanye"."""
+    w = word.lower()
+    if len(w) > 6:
+        w = _ID_SUFFIX.sub("", w) if len(w) > 7 else w
+        w = _ID_PREFIX.sub("", w)
+    return w[:6]
+
+
+def has_aim(text: str) -> bool:
+    return bool(_AIM.search(text or ""))
+
+
 @dataclass
 class Features:
     numbers: set[str] = field(default_factory=set)
@@ -141,7 +162,11 @@ def features(text: str) -> Features:
     out = Features()
     out.numbers = {_number(m.group(0)) for m in _DIGITS.finditer(low)}
     out.numbers |= {str(_NUMBER_WORDS[t]) for t in tokens if t in _NUMBER_WORDS}
-    out.ordinals = {ORDINALS[t] for t in tokens if t in ORDINALS}
+    out.ordinals = {
+        ORDINALS[t]
+        for i, t in enumerate(tokens)
+        if t in ORDINALS and not (i + 1 < len(tokens) and tokens[i + 1] in _BOTH_NOUNS)
+    }
     out.methods = {m for m, names in METHODS.items() if any(_phrase_in(low, n) for n in names)}
     plain = _NOT_ONLY.sub(" ", _IDIOMS.sub(" ", low))
     out.universal = {w.lower() for w in words(plain) if w.lower() in _UNIVERSAL}
@@ -156,6 +181,8 @@ def features(text: str) -> Features:
             out.negated_stems |= {stem(w) for w in scope if len(w) > 2}
     for i, t in enumerate(toks):
         direction = _direction(t)
+        if i + 1 < len(toks) and toks[i + 1] in ("of", "dari") and direction == "up":
+            direction = None  # "the rise of non-state actors": an emergence, not a trend
         if t in ("more", "less", "lebih", "kurang"):  # comparatives only count with a trend noun
             direction = None
         if direction is None:
@@ -196,7 +223,7 @@ pengembangan development penyebarluasan dissemination sosialisasi socialization 
 masalah problem masalah issue isu issue menangani handle mengatasi address mengatasi tackle memerangi combat
 fokus focus berfokus focuses elemen element bentuk form menganalisis analyze melihat see kredibel credible
 ilmiah scientific resmi official sumber source didirikan founded dimulai started mulai began
-lsm ngo ornop ngo inisiasi initiation menginisiasi initiated diinisiasi initiated diprakarsai initiated prakarsa initiative
+lsm ngo ornop ngo ngo non-governmental ngo non-pemerintahan ngo non-pemerintah worldwide global endanger threaten endangers threatens everywhere world membahayakan mengancam lewat melalui menyebarkan penyebarluasan spreading dissemination trains training inisiasi initiation menginisiasi initiated diinisiasi initiated diprakarsai initiated prakarsa initiative
 """.split()
 
 
