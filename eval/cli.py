@@ -194,6 +194,22 @@ def run_eval_command(args: argparse.Namespace, settings: Settings) -> int:
         run_a, run_b = args.compare
         print(compare_runs(Path(run_a), Path(run_b)))
         return 0
+    if getattr(args, "claims", False):
+        from eval.claims import report_claims_outcome, run_claims_eval
+
+        if args.quick or args.judge or args.generator or args.limit:
+            raise InputError(
+                "--claims checks the claim set with the verifier only; drop --quick, --judge, "
+                "--generator and --limit."
+            )
+        summary, run_dir = run_claims_eval(
+            settings,
+            split=getattr(args, "split", None) or "all",
+            dataset=args.dataset,
+            out=args.out,
+            progress=True,
+        )
+        return report_claims_outcome(summary, run_dir)
     summary, run_dir = run_eval(
         settings,
         dataset=args.dataset,

@@ -72,6 +72,7 @@ def sentence_table() -> dict[str, str]:
 
 
 # (claim language, study, claim, question, evidence keys). Verbatim rows give only the key.
+# fmt: off
 VERBATIM = {
     "en": [
         ("dz", "d_en1", "What is commercial sexual exploitation of children?"),
@@ -441,6 +442,7 @@ ROWS: dict[str, list[tuple[str, str, str, str, list[str]]]] = {
         ("id", "dz", "INGO tidak berperan membantu negara dalam menangani ESKA.", "Apakah INGO membantu negara menangani ESKA?", ["d_id3"]),
     ],
 }
+# fmt: on
 
 
 def _clean(sentence: str) -> str:
