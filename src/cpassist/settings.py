@@ -176,6 +176,12 @@ class Settings(BaseSettings):
     max_upload_files: int = Field(
         default=10, ge=1, description="Most files accepted in one upload."
     )
+    max_decompressed_mb: int = Field(
+        default=200,
+        ge=1,
+        description="Largest size a DOCX (all zip members) or one PDF stream may decompress to; "
+        "bigger files are refused with a reason (decompression bombs).",
+    )
     max_question_chars: int = Field(
         default=2000,
         ge=50,
