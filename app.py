@@ -272,6 +272,24 @@ def discard_upload(path: Path) -> bool:
         return False
 
 
+def _discard_when_refused(component: Any) -> None:
+    """When Gradio itself refuses an upload (a file type outside `file_types`, before any handler
+    runs), delete the request's files from its upload cache instead of keeping them forever."""
+    original = component.preprocess
+
+    def preprocess(payload: Any) -> Any:
+        try:
+            return original(payload)
+        except gr.Error:
+            items = getattr(payload, "root", payload)
+            for item in items if isinstance(items, list) else [items]:
+                if getattr(item, "path", None):
+                    discard_upload(Path(item.path))
+            raise
+
+    component.preprocess = preprocess
+
+
 def check_bind(settings: Settings) -> tuple[str, str] | None:
     """The (user, password) pair for Gradio auth; raises ConfigError for a non-loopback host without it."""
     auth = None
@@ -329,14 +347,16 @@ class LoginThrottle:
         user: str,
         password: str,
         *,
-        max_failures: int = LOGIN_MAX_FAILURES,
-        window_s: float = LOGIN_WINDOW_S,
-        delay_s: float = LOGIN_FAIL_DELAY_S,
+        max_failures: int | None = None,
+        window_s: float | None = None,
+        delay_s: float | None = None,
         clock: Callable[[], float] = time.monotonic,
     ) -> None:
         self._user = user.encode("utf-8", "surrogatepass")
         self._password = password.encode("utf-8", "surrogatepass")
-        self.max_failures, self.window_s, self.delay_s = max_failures, window_s, delay_s
+        self.max_failures = LOGIN_MAX_FAILURES if max_failures is None else max_failures
+        self.window_s = LOGIN_WINDOW_S if window_s is None else window_s
+        self.delay_s = LOGIN_FAIL_DELAY_S if delay_s is None else delay_s
         self._clock = clock
         self._failures: dict[str, deque[float]] = {}
         self._lock = threading.Lock()
@@ -1145,6 +1165,7 @@ def create_app(
                         show_label=False,
                         height=120,
                     )
+                    _discard_when_refused(files)
                     ingest_btn = gr.Button(T["ingest"], size="sm")
                     upload_result = gr.Markdown(latex_delimiters=[], sanitize_html=True)
                     upload_json = gr.JSON(visible=False)
