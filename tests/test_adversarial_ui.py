@@ -321,6 +321,7 @@ def test_browser_makes_no_request_to_planted_urls_and_has_no_planted_links(
             page = browser.new_page(viewport={"width": 1280, "height": 1000})
             page.on("request", lambda r: requests.append(r.url))
             page.goto(url)
+            page.wait_for_selector("#cp-input textarea")
             page.wait_for_function(
                 "document.querySelector('#cp-status').innerText.includes('Kupang Helpline Study')",
                 timeout=120_000,
