@@ -302,9 +302,7 @@ FLAGS = [
 
 
 @pytest.mark.slow
-def test_browser_makes_no_request_to_planted_urls_and_has_no_planted_links(
-    served, evil, tmp_path
-):
+def test_browser_makes_no_request_to_planted_urls_and_has_no_planted_links(served, evil, tmp_path):
     if not CHROMIUM.is_file():
         pytest.skip("Chromium is not installed at /usr/bin/chromium: run `make browser`")
     sync_api = pytest.importorskip("playwright.sync_api")
