@@ -35,17 +35,25 @@ TRANSLATIONS = MIXED / "translations-local.json"
 STUDY_QUESTIONS = Path(__file__).parent / "datasets" / "retrieval.jsonl"
 
 #: variant name -> HybridRetriever overrides
-BEFORE = {"group_parallels": False, "keyword_weighting": "flat", "dense_balance": "none"}
+BEFORE = {
+    "group_parallels": False,
+    "keyword_weighting": "flat",
+    "dense_balance": "none",
+    "anchor_documents": 0,
+    "diversify": True,
+}
 VARIANTS: dict[str, dict[str, Any]] = {
     "before (flat keyword weight, no groups)": BEFORE,
-    "after (groups + matched keywords + balanced dense)": {},
+    "after": {},
 }
 ABLATIONS: dict[str, dict[str, Any]] = {  # "after" minus one part
     "after without groups": {"group_parallels": False},
     "after with flat keyword weight": {"keyword_weighting": "flat"},
     "after without dense balance": {"dense_balance": "none"},
-    "after, dense balanced by rank": {"dense_balance": "rank"},
-    "after without diversity": {"diversify": False},
+    "after, dense balanced by standout": {"dense_balance": "standout"},
+    "after with diversity": {"diversify": True},
+    "after without document anchors": {"anchor_documents": 0},
+    "after, 1 anchor document": {"anchor_documents": 1},
 }
 CELLS = [("id", "id"), ("id", "en"), ("en", "en"), ("en", "id")]
 

@@ -147,7 +147,7 @@ class HybridRetriever(BaseRetriever):
     k: int = 5
     candidates: int = 20
     rrf_k: int = 60
-    diversify: bool = True
+    diversify: bool = False
     diversity_depth: int = 3
     include_parallel: bool = True
     languages: list[str] | None = None
@@ -155,7 +155,9 @@ class HybridRetriever(BaseRetriever):
     cross_language_keyword_weight: float = 0.5
     keyword_weighting: Literal["matched", "flat"] = "matched"
     group_parallels: bool = True
-    dense_balance: Literal["none", "rank", "standout"] = "standout"
+    dense_balance: Literal["none", "rank", "standout"] = "rank"
+    anchor_documents: int = 2
+    anchor_ratio: float = 0.5
     translate: Callable[[str], str] | None = None
     recheck_seconds: float = 1.0
 
@@ -303,6 +305,11 @@ class HybridRetriever(BaseRetriever):
         if any(c not in index for ranking in dense_lists for c in ranking):
             index = self.refresh()
         keyword_lists = [self.keyword_ranking(q, n, languages, index) for q in queries]
+        if self.anchor_documents:
+            for q, dense in zip(queries, list(dense_lists), strict=True):
+                anchored = self.anchor_ranking(q, dense, index)
+                if anchored:
+                    keyword_lists.append(anchored)
         if self.group_parallels:
             return self._search_grouped(query, k, languages, index, dense_lists, keyword_lists)
 
@@ -356,6 +363,42 @@ class HybridRetriever(BaseRetriever):
                 scored.append((key, -sim, chunk_id))
         scored.sort()
         return [chunk_id for _, _, chunk_id in scored][: n * len(wanted)]
+
+    def anchor_ranking(self, query: str, dense: list[str], index: KeywordIndex) -> list[str]:
+        """The dense candidates of the (at most `anchor_documents`) studies that best match the
+        question's crossing words (names, numbers, acronyms: language-neutral), in dense order; a
+        study scoring under `anchor_ratio` x the best one's BM25, or matching no crossing word that a
+        better one does not, is left out (so "ECPAT in Nepal and ECPAT Indonesia" anchors both
+        studies, "reports from Indonesia to SafeNet Asia" only the SafeNet report). A question
+        that names a document ("... in East Lombok") thus votes for that document's passages
+        whatever their language; the dense order picks the passage within it."""
+        crossing = crossing_tokens(query)
+        if not crossing:
+            return []
+        per_token = token_scores(index, sorted(crossing))
+        if not per_token:
+            return []
+        total = sum(per_token.values())
+        best: dict[str, float] = {}
+        matched: dict[str, set[str]] = {}
+        for i in total.nonzero()[0]:
+            study = str(index.metadatas[i].get("study", ""))
+            best[study] = max(best.get(study, 0.0), float(total[i]))
+        for token, scores in per_token.items():
+            for i in scores.nonzero()[0]:
+                matched.setdefault(str(index.metadatas[i].get("study", "")), set()).add(token)
+        ranked = sorted(best, key=lambda s: -best[s])
+        chosen: set[str] = set()
+        covered: set[str] = set()
+        for study in ranked:
+            if len(chosen) >= self.anchor_documents:
+                break
+            # a further study must name something the better ones do not (its own name)
+            if best[study] < self.anchor_ratio * best[ranked[0]] or not matched[study] - covered:
+                continue
+            chosen.add(study)
+            covered |= matched[study]
+        return [c for c in dense if c in index and index.record(c)[1].get("study") in chosen]
 
     def keyword_ranking(
         self, query: str, n: int, languages: Sequence[str] | None, index: KeywordIndex
