@@ -314,10 +314,14 @@ class HybridRetriever(BaseRetriever):
             return self._search_grouped(query, k, languages, index, dense_lists, keyword_lists)
 
         dense_ids, keyword_ids = dense_lists[0], keyword_lists[0]
-        if len(queries) > 1:
+        if len(queries) > 1 or self.keyword_weighting != "flat":
             fused = reciprocal_rank_fusion(dense_lists + keyword_lists, self.rrf_k)
         else:
             fused = self.fuse(query, dense_ids, keyword_ids, index)
+            if len(keyword_lists) > 1:  # document-anchor lists
+                fused = reciprocal_rank_fusion(
+                    [[c for c, _ in fused], *keyword_lists[1:]], self.rrf_k
+                )
         score = dict(fused)
         order = [chunk_id for chunk_id, _ in fused if chunk_id in index]
         records = {chunk_id: index.record(chunk_id) for chunk_id in order}
@@ -459,8 +463,9 @@ class HybridRetriever(BaseRetriever):
                 record = index.record(c)
                 on_side = record is None or record[1].get("language") in (language, None, "")
                 (same if on_side else other).append(group)
-            weights = [1.0, 1.0, self.cross_language_keyword_weight]
-            fused = reciprocal_rank_fusion([rankings[0], same, other], self.rrf_k, weights)
+            extra = rankings[2:]  # document-anchor lists
+            weights = [1.0, 1.0, self.cross_language_keyword_weight] + [1.0] * len(extra)
+            fused = reciprocal_rank_fusion([rankings[0], same, other, *extra], self.rrf_k, weights)
         else:
             fused = reciprocal_rank_fusion(rankings, self.rrf_k)
 
