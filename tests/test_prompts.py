@@ -21,6 +21,7 @@ VARIABLES: dict[str, dict[str, str]] = {
     "rewrite": {"history": "User: What is Down to Zero?", "question": "Who initiated it?"},
     "abstain_id": {"studies": "Kerja Sama Nepal dan ECPAT"},
     "abstain_en": {"studies": "Cooperation between Nepal and ECPAT"},
+    "translate_query": {"target": "English", "question": "Berapa kader desa yang dilatih?"},
 }
 
 

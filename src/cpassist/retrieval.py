@@ -26,6 +26,12 @@ Rules (documented behaviour):
   or the document's own term, e.g. "brondolan" asked about in English). Ordinary words of the
   other language count nothing. `"flat"` is the earlier rule: every keyword hit in the other language
   counts `cross_language_keyword_weight` (0.5).
+- Dense search runs once per language of the collection and the lists are interleaved by rank
+  (`dense_balance="rank"`): e5 scores a passage in the question's language above an equally relevant
+  one in the other.
+- Document anchors (`anchor_documents`, 2): the passages of the document(s) whose names, numbers or
+  acronyms the question uses get one more RRF list (in dense order), whatever their language.
+- Diversity is off by default (settings): on a mixed corpus it swapped evidence out.
 - `translate` (optional): a callable giving the question in the other language; when set, the
   translation is searched too and its dense and keyword lists join the fusion (one extra LLM call;
   see `cpassist.query_translation`).
