@@ -133,9 +133,14 @@ def test_search_and_ask_print_no_escape_sequences(cli_env, capsys):
     assert not any(c in raw for c in RAW_CONTROLS)
     assert any("\x1b]0;pwned" in p["text"] for p in json.loads(raw))  # escaped, not lost
 
-    assert main(["ask", "What did the Kupang helpline volunteers do?"]) == 0
-    out = capsys.readouterr().out
-    assert "Kupang" in out and not any(c in out for c in RAW_CONTROLS)
+    for question in [
+        "What did the Kupang helpline volunteers do?",
+        "Kupang report escape sequences",
+    ]:
+        assert main(["ask", question]) == 0
+        out = capsys.readouterr().out
+        assert "Kupang" in out and not any(c in out for c in RAW_CONTROLS)
+    assert "red  end" in out  # the passage with the escapes was printed, without them
 
 
 # --- secrets -------------------------------------------------------------------------------------
