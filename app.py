@@ -243,13 +243,24 @@ def check_question(
 
 
 def safe_upload_name(name: str) -> str:
-    """A file name safe to create under the uploads folder: no folders, no traversal, ASCII only."""
-    base = (name or "").replace("\\", "/").rsplit("/", 1)[-1]
+    """A file name safe to create under the uploads folder: no folders, no traversal, ASCII only.
+
+    Unique and stable: a name kept as it is stays as it is (uploading it again updates that
+    document); a name that sanitising changes (non-ASCII letters, spaces, an upper-case suffix...)
+    gets `-` and 12 hex digits of the original name's sha256, so two different names never become
+    the same file (Chinese and Japanese names both reduce to `upload`). A kept name that already ends
+    like such a hash is hashed as well, so it cannot take another upload's place."""
+    import hashlib
+
+    base = unicodedata.normalize("NFC", (name or "").replace("\\", "/").rsplit("/", 1)[-1])
     stem, suffix = os.path.splitext(base)
-    stem = "".join(c for c in unicodedata.normalize("NFKD", stem) if not unicodedata.combining(c))
-    stem = re.sub(r"[^A-Za-z0-9_-]+", "-", stem).strip("-_")[:80] or "upload"
-    suffix = re.sub(r"[^a-z0-9.]", "", suffix.lower())[:8]
-    return f"{stem}{suffix}"
+    clean = "".join(c for c in unicodedata.normalize("NFKD", stem) if not unicodedata.combining(c))
+    clean = re.sub(r"[^A-Za-z0-9_-]+", "-", clean).strip("-_")[:80] or "upload"
+    clean_suffix = re.sub(r"[^a-z0-9.]", "", suffix.lower())[:8]
+    if f"{clean}{clean_suffix}" != base or re.search(r"-[0-9a-f]{12}$", clean):
+        digest = hashlib.sha256(base.encode("utf-8", "surrogatepass")).hexdigest()[:12]
+        clean = f"{clean[:67]}-{digest}"
+    return f"{clean}{clean_suffix}"
 
 
 def discard_upload(path: Path) -> bool:

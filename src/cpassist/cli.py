@@ -240,6 +240,18 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--limit", type=int, help="evaluate only the first N questions")
     p.add_argument("--out", type=Path, help="run directory (default: under DATA_DIR/eval-runs)")
     p.add_argument(
+        "--claims",
+        action="store_true",
+        help="check the claim-check set (eval/datasets/claims.jsonl) with the answer verifier; "
+        "exits 1 when the heldout gate in eval/thresholds.json fails",
+    )
+    p.add_argument(
+        "--split",
+        choices=["dev", "heldout", "all"],
+        help="rows of this split only (--claims default: all, dev and heldout reported apart; "
+        "questions default: all)",
+    )
+    p.add_argument(
         "--compare",
         nargs=2,
         metavar=("RUN_A", "RUN_B"),
