@@ -12,11 +12,12 @@ from __future__ import annotations
 import io
 import json
 import os
+import re
 import subprocess
 import sys
 
 import pytest
-from adversarial_payloads import write_kupang
+from adversarial_payloads import ESCAPES, write_kupang
 
 from cpassist.cli import main
 from cpassist.errors import InputError
@@ -34,13 +35,17 @@ def hostile_store(tmp_path_factory, e5_embeddings):
 
     folder = tmp_path_factory.mktemp("hostile-cli")
     settings = Settings(data_dir=folder / "data", generator="extractive")
+    vectorstore = build_vectorstore(settings, embeddings=e5_embeddings)
     report = ingest_paths(
-        [write_kupang(folder, BASE)],
-        settings,
-        progress=False,
-        vectorstore=build_vectorstore(settings, embeddings=e5_embeddings),
+        [write_kupang(folder, BASE)], settings, progress=False, vectorstore=vectorstore
     )
     assert report.chunks_written > 0, report.summary()
+    # The ingest cleans escape sequences out of new text; a store written by an older version or by
+    # another writer of a shared Chroma server may still hold them: plant one chunk directly.
+    meta = dict(vectorstore.get(limit=1)["metadatas"][0])
+    text = f"Escape sequences in the Kupang helpline report: {ESCAPES} end."
+    meta.update(title=f"Kupang {ESCAPES} report", position=99, original=text)
+    vectorstore.add_texts([text], metadatas=[meta], ids=["kupang-escapes"])
     return settings
 
 
@@ -125,7 +130,7 @@ def test_search_and_ask_print_no_escape_sequences(cli_env, capsys):
     assert main(["search", "Escape sequences in the Kupang helpline report"]) == 0
     out = capsys.readouterr().out
     # the text is there; the escapes are not (an OSC's payload, the window title, goes with it)
-    assert "helpline report:  red  end" in out and "pwned" not in out
+    assert re.search(r"helpline report: +red +end", out) and "pwned" not in out
     assert not any(c in out for c in RAW_CONTROLS)
 
     assert main(["search", "Escape sequences in the Kupang helpline report", "--json"]) == 0
@@ -140,7 +145,7 @@ def test_search_and_ask_print_no_escape_sequences(cli_env, capsys):
         assert main(["ask", question]) == 0
         out = capsys.readouterr().out
         assert "Kupang" in out and not any(c in out for c in RAW_CONTROLS)
-    assert "red  end" in out  # the passage with the escapes was printed, without them
+    assert re.search(r"red +end", out)  # the passage with the escapes was printed, without them
 
 
 # --- secrets -------------------------------------------------------------------------------------
