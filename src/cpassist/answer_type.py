@@ -50,9 +50,7 @@ _PERSON = re.compile(
 )
 #: A place: a capitalised word after a locative preposition ("at the ECPAT head office, South
 #: Jakarta", "di Nepal").
-_PLACE = re.compile(
-    r"\b(at|in|di|ke|from|dari|located|berlokasi|office|kantor)\b[^.]{0,40}?\b[A-Z][a-z]+"
-)
+_PLACE = re.compile(r"\b(at|in|di|ke|from|dari|located|berlokasi|office|kantor)\b[^.]{0,40}?\b[A-Z][a-z]+")
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 _MONEY = re.compile(
     r"(\b(rp|idr|usd|npr|eur|rupiah|rupees?|dollars?|euros?)\b|[$€£]\s?\d)", re.IGNORECASE

@@ -537,10 +537,8 @@ class Assistant:
                 text = f"“{text}”"
             text = _with_marker(text, nums)
             # after a sentence that opens a list ("The factors are:"), the items go one per line
-            in_list = (
-                bool(sentences)
-                and (len(sentences) - 1 not in product_lines)
-                and (sentences[-1].rstrip().endswith(":") or sentences[-1].startswith("\n- "))
+            in_list = bool(sentences) and (len(sentences) - 1 not in product_lines) and (
+                sentences[-1].rstrip().endswith(":") or sentences[-1].startswith("\n- ")
             )
             sentences.append(f"\n- {text}" if in_list else text)
         if report is not None:

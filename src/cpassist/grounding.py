@@ -157,8 +157,7 @@ class ClaimChecker:
             context = {stem(w) for w in source.study.split("-")}
             for passage in [source, *companions.get(i, [])]:
                 context |= {
-                    stem(w)
-                    for w in _split_hyphens(words(f"{passage.text} {passage.title}"))
+                    stem(w) for w in _split_hyphens(words(f"{passage.text} {passage.title}"))
                     if w[:1].isupper() or w.isdigit()
                 }
                 for j, text in enumerate(split_sentences(passage.text)):
@@ -228,10 +227,9 @@ class ClaimChecker:
         novel = claim_stems - set(_stems(question))
         covered = self._covered(novel, grounding)
         for _, _, other in scored[1:8]:  # a second sentence when it covers more of the claim
-            if (
-                other.source != best.source
-                and self.sources[other.source].study != self.sources[best.source].study
-            ):
+            if other.source != best.source and self.sources[other.source].study != self.sources[
+                best.source
+            ].study:
                 continue
             gain = self._covered(novel, [*grounding, other]) - covered
             if len(gain) >= SECOND_SENTENCE_GAIN and other.text != best.text:
@@ -247,10 +245,7 @@ class ClaimChecker:
             return Verdict(False, round(score, 3), found, reason)
         if coverage < MIN_COVERAGE:
             return Verdict(
-                False,
-                round(score, 3),
-                found,
-                f"only {coverage:.0%} of what it says is in the source",
+                False, round(score, 3), found, f"only {coverage:.0%} of what it says is in the source"
             )
         if score < ACCEPT_SUPPORT:
             return Verdict(False, round(score, 3), found, "no passage supports it")
@@ -344,8 +339,7 @@ class ClaimChecker:
         for verb, agent in _agents(claim):
             verbs = translations({verb})
             ok = any(
-                agent <= translations(s.stems)
-                and (verbs & translations(s.stems) or verb in {"by", "oleh"})
+                agent <= translations(s.stems) and (verbs & translations(s.stems) or verb in {"by", "oleh"})
                 for s in evidence
             )
             if not ok and not agent <= set(_stems(question)):
@@ -463,9 +457,7 @@ def subject(text: str) -> str:
     tokens = words(text)[:5]
     for i, t in enumerate(tokens):
         low = t.lower()
-        if low in _ACTOR_WORDS or (
-            t[:1].isupper() and (i > 0 or t.isupper()) and low not in STOPWORDS
-        ):
+        if low in _ACTOR_WORDS or (t[:1].isupper() and (i > 0 or t.isupper()) and low not in STOPWORDS):
             if i > 0 and tokens[i - 1].lower() in _NOT_SUBJECT - {"the"}:
                 return ""
             if i + 1 < len(tokens) and tokens[i + 1].lower() in ("study", "research", "studi"):
@@ -481,9 +473,7 @@ def actors(text: str) -> list[str]:
     tokens = words(text)
     for i, t in enumerate(tokens):
         low = t.lower()
-        if low in _ACTOR_WORDS or (
-            t[:1].isupper() and (i > 0 or t.isupper()) and low not in STOPWORDS
-        ):
+        if low in _ACTOR_WORDS or (t[:1].isupper() and (i > 0 or t.isupper()) and low not in STOPWORDS):
             out.append(stem(low.split("-")[0]))
     return out
 

@@ -69,9 +69,7 @@ _NEGATIONS = frozenset(
     "tidak tak bukan belum tanpa gagal kurang".split()
 )
 #: "not only ... but", "tidak hanya": no negation of what follows.
-_NOT_ONLY = re.compile(
-    r"\b(not only|not just|tidak hanya|bukan hanya|tidak saja|bukan saja)\b", re.I
-)
+_NOT_ONLY = re.compile(r"\b(not only|not just|tidak hanya|bukan hanya|tidak saja|bukan saja)\b", re.I)
 _UNIVERSAL = frozenset(
     "all every entire entirely always whole everyone everything only sole solely never none "
     "semua seluruh setiap selalu segala semuanya hanya satu-satunya seluruhnya "
@@ -115,19 +113,13 @@ def _direction(token: str) -> str | None:
 
 
 def _number(token: str) -> str:
-    raw = (
-        token.replace(",", "").replace(".", "")
-        if re.fullmatch(r"\d{1,3}([.,]\d{3})+", token)
-        else token
-    )
+    raw = token.replace(",", "").replace(".", "") if re.fullmatch(r"\d{1,3}([.,]\d{3})+", token) else token
     return raw.replace(",", ".")
 
 
 #: "kedua pihak" / "kedua negara" mean "both parties / countries", not "the second".
 _BOTH_NOUNS = frozenset("pihak belah negara organisasi lembaga studi penelitian-penelitian".split())
-_AIM = re.compile(
-    r"\b(aims?|aimed|purpose|goals?|objectives?|intends?|bertujuan|tujuan(nya)?|sasaran)\b", re.I
-)
+_AIM = re.compile(r"\b(aims?|aimed|purpose|goals?|objectives?|intends?|bertujuan|tujuan(nya)?|sasaran)\b", re.I)
 _ID_PREFIX = re.compile(r"^(meng|meny|mem|men|me|peng|peny|pem|pen|pe|ber|ter|di|ke|se)(?=\w{4,})")
 _ID_SUFFIX = re.compile(r"(nya|kan|an|i)$")
 
