@@ -77,6 +77,30 @@ def test_other_language_keyword_hits_count_only_on_crossing_words():
     assert "id-2" not in flat.keyword_ranking("Which programme trained?", 10, None, index)
 
 
+def test_query_translation_reply_is_cleaned_or_refused():
+    from cpassist.query_translation import clean_reply, llm_translator, other_language
+
+    q = "Berapa kader desa yang dilatih di Lombok Timur?"
+    assert other_language(q) == "en"
+    assert clean_reply('English translation: "How many village cadres were trained?"', q, "en") == (
+        "How many village cadres were trained?"
+    )
+    assert clean_reply("", q, "en") == "" and clean_reply(q, q, "en") == ""
+    assert clean_reply("Berapa banyak kader yang dilatih di desa?", q, "en") == ""  # wrong language
+
+    class Model:
+        calls = 0
+
+        def invoke(self, prompt):
+            Model.calls += 1
+            assert "English" in prompt and q in prompt
+            return "How many village cadres were trained in East Lombok?"
+
+    translate = llm_translator(Model())
+    assert translate(q) == translate(q) == "How many village cadres were trained in East Lombok?"
+    assert Model.calls == 1
+
+
 # --- real store -------------------------------------------------------------------------------
 @pytest.fixture(scope="module")
 def mixed_retriever(tmp_path_factory: pytest.TempPathFactory, e5_cached) -> HybridRetriever:

@@ -25,6 +25,7 @@ VARIABLES: dict[str, dict[str, str]] = {
     "frame_other_language_id": {"source_language": "bahasa Inggris"},
     "premise_corrected_en": {},
     "premise_corrected_id": {},
+    "translate_query": {"target": "English", "question": "Berapa kader desa yang dilatih?"},
 }
 
 

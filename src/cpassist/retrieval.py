@@ -26,6 +26,12 @@ Rules (documented behaviour):
   or the document's own term, e.g. "brondolan" asked about in English). Ordinary words of the
   other language count nothing. `"flat"` is the earlier rule: every keyword hit in the other language
   counts `cross_language_keyword_weight` (0.5).
+- Dense search runs once per language of the collection and the lists are interleaved by rank
+  (`dense_balance="rank"`): e5 scores a passage in the question's language above an equally relevant
+  one in the other.
+- Document anchors (`anchor_documents`, 2): the passages of the document(s) whose names, numbers or
+  acronyms the question uses get one more RRF list (in dense order), whatever their language.
+- Diversity is off by default (settings): on a mixed corpus it swapped evidence out.
 - `translate` (optional): a callable giving the question in the other language; when set, the
   translation is searched too and its dense and keyword lists join the fusion (one extra LLM call;
   see `cpassist.query_translation`).
@@ -314,10 +320,14 @@ class HybridRetriever(BaseRetriever):
             return self._search_grouped(query, k, languages, index, dense_lists, keyword_lists)
 
         dense_ids, keyword_ids = dense_lists[0], keyword_lists[0]
-        if len(queries) > 1:
+        if len(queries) > 1 or self.keyword_weighting != "flat":
             fused = reciprocal_rank_fusion(dense_lists + keyword_lists, self.rrf_k)
         else:
             fused = self.fuse(query, dense_ids, keyword_ids, index)
+            if len(keyword_lists) > 1:  # document-anchor lists
+                fused = reciprocal_rank_fusion(
+                    [[c for c, _ in fused], *keyword_lists[1:]], self.rrf_k
+                )
         score = dict(fused)
         order = [chunk_id for chunk_id, _ in fused if chunk_id in index]
         records = {chunk_id: index.record(chunk_id) for chunk_id in order}
@@ -459,8 +469,9 @@ class HybridRetriever(BaseRetriever):
                 record = index.record(c)
                 on_side = record is None or record[1].get("language") in (language, None, "")
                 (same if on_side else other).append(group)
-            weights = [1.0, 1.0, self.cross_language_keyword_weight]
-            fused = reciprocal_rank_fusion([rankings[0], same, other], self.rrf_k, weights)
+            extra = rankings[2:]  # document-anchor lists
+            weights = [1.0, 1.0, self.cross_language_keyword_weight] + [1.0] * len(extra)
+            fused = reciprocal_rank_fusion([rankings[0], same, other, *extra], self.rrf_k, weights)
         else:
             fused = reciprocal_rank_fusion(rankings, self.rrf_k)
 
