@@ -17,7 +17,7 @@ import subprocess
 import sys
 
 import pytest
-from adversarial_payloads import write_kupang
+from adversarial_payloads import ESCAPES, write_kupang
 
 from cpassist.cli import main
 from cpassist.errors import InputError
@@ -35,13 +35,17 @@ def hostile_store(tmp_path_factory, e5_embeddings):
 
     folder = tmp_path_factory.mktemp("hostile-cli")
     settings = Settings(data_dir=folder / "data", generator="extractive")
+    vectorstore = build_vectorstore(settings, embeddings=e5_embeddings)
     report = ingest_paths(
-        [write_kupang(folder, BASE)],
-        settings,
-        progress=False,
-        vectorstore=build_vectorstore(settings, embeddings=e5_embeddings),
+        [write_kupang(folder, BASE)], settings, progress=False, vectorstore=vectorstore
     )
     assert report.chunks_written > 0, report.summary()
+    # The ingest cleans escape sequences out of new text; a store written by an older version or by
+    # another writer of a shared Chroma server may still hold them: plant one chunk directly.
+    meta = dict(vectorstore.get(limit=1)["metadatas"][0])
+    text = f"Escape sequences in the Kupang helpline report: {ESCAPES} end."
+    meta.update(title=f"Kupang {ESCAPES} report", position=99, original=text)
+    vectorstore.add_texts([text], metadatas=[meta], ids=["kupang-escapes"])
     return settings
 
 
@@ -135,9 +139,14 @@ def test_search_and_ask_print_no_escape_sequences(cli_env, capsys):
     assert not any(c in raw for c in RAW_CONTROLS)
     assert any("\x1b]0;pwned" in p["text"] for p in json.loads(raw))  # escaped, not lost
 
-    assert main(["ask", "What did the Kupang helpline volunteers do?"]) == 0
-    out = capsys.readouterr().out
-    assert "Kupang" in out and not any(c in out for c in RAW_CONTROLS)
+    for question in [
+        "What did the Kupang helpline volunteers do?",
+        "Kupang report escape sequences",
+    ]:
+        assert main(["ask", question]) == 0
+        out = capsys.readouterr().out
+        assert "Kupang" in out and not any(c in out for c in RAW_CONTROLS)
+    assert re.search(r"red +end", out)  # the passage with the escapes was printed, without them
 
 
 # --- secrets -------------------------------------------------------------------------------------
