@@ -51,6 +51,7 @@ from cpassist.grounding import ClaimChecker
 from cpassist.language import detect_language
 from cpassist.prompts import render
 from cpassist.rewrite import as_turns, default_method, is_follow_up, rewrite
+from cpassist.sanitize import fence_safe
 from cpassist.schema import (
     AnswerResult,
     ChatTurn,
@@ -420,8 +421,8 @@ class Assistant:
             render(
                 "answer_source",
                 n=i,
-                study=s.study,
-                text=self._focus(s.text, focus or question),
+                study=fence_safe(s.study),
+                text=fence_safe(self._focus(s.text, focus or question)),
             ).strip()
             for i, s in enumerate(sources, 1)
         )
