@@ -238,6 +238,8 @@ class Assistant:
 
             t = time.perf_counter()
             if error:
+                sources = self.sources_for(passages, language, self.settings.top_k, standalone)
+                companions = self.companions_for(sources, passages)
                 claims = extractive_answer(standalone, sources, self.index)
                 report = VerificationReport(fallback=True, reason=error)
             else:
@@ -263,6 +265,10 @@ class Assistant:
                     verified.needs_fallback = True
                     report.reason = "the supported sentences do not address the question"
                 if verified.needs_fallback:
+                    # the fallback quotes from every hit, not only the prompt's few sources
+                    report.sentences = [c for c in report.sentences if c.status == "dropped"]
+                    sources = self.sources_for(passages, language, self.settings.top_k, standalone)
+                    companions = self.companions_for(sources, passages)
                     claims = extractive_answer(standalone, sources, self.index)
                     report.fallback = True
                 else:
