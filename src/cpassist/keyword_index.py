@@ -104,3 +104,23 @@ class KeywordIndex:
             hits = hits[np.argpartition(-scores[hits], n - 1)[:n]]
         hits = hits[np.argsort(-scores[hits], kind="stable")]
         return [(self.ids[i], float(scores[i])) for i in hits]
+
+
+def token_scores(index: KeywordIndex, tokens: Sequence[str]) -> dict[str, Any]:
+    """BM25 score of every chunk of `index` for each token on its own (a numpy array per token, in
+    the index's id order); tokens the index does not know are left out. BM25 sums over query tokens,
+    so the arrays add up to `search`'s scores. Used to weigh keyword hits by what they matched."""
+    bm25 = index._bm25
+    if bm25 is None:
+        return {}
+    out: dict[str, Any] = {}
+    for token in dict.fromkeys(tokens):
+        ids = bm25.get_tokens_ids([token])
+        if ids:
+            out[token] = bm25.get_scores_from_ids(ids)
+    return out
+
+
+def language_array(index: KeywordIndex) -> Any:
+    """The language of every chunk of `index` (numpy array of str, in the index's id order)."""
+    return index._languages

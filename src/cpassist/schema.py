@@ -93,6 +93,12 @@ class SentenceCheck(BaseModel):
         default=0.0, description="Best support score found for the sentence (0-1)."
     )
     note: str = Field(default="", description="Why a sentence was dropped (empty otherwise).")
+    quoted: bool = Field(
+        default=False, description="The sentence is a source sentence, verbatim (else a paraphrase)."
+    )
+    grounding: list[str] = Field(
+        default_factory=list, description="The source sentences the sentence was checked against."
+    )
 
 
 class VerificationReport(BaseModel):
