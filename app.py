@@ -6,6 +6,13 @@ click away), the standalone question that was searched, and thumbs up/down feedb
 the corpus, the generator and per-session retrieval settings, and ingests uploaded files. The interface
 text switches between Bahasa Indonesia and English; answers follow the question's language.
 
+Document text is data: everything derived from a document, a question or a model (answers, passages,
+titles, sections, upload reasons, error texts) is rendered through `cpassist.sanitize.plain_markdown`,
+so no markdown link, image, auto-linked URL or HTML in it can make a request or be clicked; the only
+links are the ones this module writes. Failed logins are throttled per client (`LoginThrottle`);
+rejected uploads are deleted from Gradio's upload cache; uploads ingest in their own queue, so chats of
+other sessions go on meanwhile.
+
 This module holds presentation only: no retrieval, prompting or verification logic (that lives in
 `cpassist.*` and `ingest`). It never uses `share=True`, binds to 127.0.0.1 unless credentials are set,
 and loads the models in the background so the page is served at once.
@@ -13,23 +20,30 @@ and loads the models in the background so the page is served at once.
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
+import contextvars
 import html
 import logging
+import math
 import os
 import re
 import shutil
 import socket
 import sys
 import threading
+import time
 import unicodedata
-from collections.abc import Iterator
+from collections import deque
+from collections.abc import Callable, Iterator
 from concurrent.futures import Future
 from pathlib import Path
 from typing import Any
 
 import cpassist  # noqa: F401  (sets the offline environment before gradio is imported)
 from cpassist.errors import ConfigError, CpassistError
-from cpassist.settings import Settings
+from cpassist.sanitize import plain_markdown
+from cpassist.settings import Settings, check_in_range
 
 import gradio as gr  # noqa: E402  isort: skip
 
@@ -87,6 +101,7 @@ TEXT: dict[str, dict[str, str]] = {
         "pertanyaannya, atau unggah teks panjang sebagai dokumen di panel samping.",
         "control_q": "Pertanyaan hanya berisi karakter kontrol. Silakan tulis pertanyaan dengan kata-kata.",
         "error": "Maaf, terjadi kesalahan: {msg}",
+        "internal": "kesalahan internal ({kind}); rinciannya ada di log server",
         "thinking": "↻ Mencari di studi…",
         "draft": "✎ draf: kutipan diperiksa setelah jawaban selesai",
         "rated": "Terima kasih! Penilaian Anda disimpan ({rating}).",
@@ -147,6 +162,7 @@ TEXT: dict[str, dict[str, str]] = {
         "or upload long text as a document in the side panel.",
         "control_q": "The question contains only control characters. Please type it in words.",
         "error": "Sorry, something went wrong: {msg}",
+        "internal": "internal error ({kind}); the details are in the server log",
         "thinking": "↻ Searching the studies…",
         "draft": "✎ draft: citations are checked when the answer is complete",
         "rated": "Thank you! Your rating was saved ({rating}).",
@@ -227,20 +243,69 @@ def check_question(
 
 
 def safe_upload_name(name: str) -> str:
-    """A file name safe to create under the uploads folder: no folders, no traversal, ASCII only."""
-    base = (name or "").replace("\\", "/").rsplit("/", 1)[-1]
+    """A file name safe to create under the uploads folder: no folders, no traversal, ASCII only.
+
+    Unique and stable: a name kept as it is stays as it is (uploading it again updates that
+    document); a name that sanitising changes (non-ASCII letters, spaces, an upper-case suffix...)
+    gets `-` and 12 hex digits of the original name's sha256, so two different names never become
+    the same file (Chinese and Japanese names both reduce to `upload`). A kept name that already ends
+    like such a hash is hashed as well, so it cannot take another upload's place."""
+    import hashlib
+
+    base = unicodedata.normalize("NFC", (name or "").replace("\\", "/").rsplit("/", 1)[-1])
     stem, suffix = os.path.splitext(base)
-    stem = "".join(c for c in unicodedata.normalize("NFKD", stem) if not unicodedata.combining(c))
-    stem = re.sub(r"[^A-Za-z0-9_-]+", "-", stem).strip("-_")[:80] or "upload"
-    suffix = re.sub(r"[^a-z0-9.]", "", suffix.lower())[:8]
-    return f"{stem}{suffix}"
+    clean = "".join(c for c in unicodedata.normalize("NFKD", stem) if not unicodedata.combining(c))
+    clean = re.sub(r"[^A-Za-z0-9_-]+", "-", clean).strip("-_")[:80] or "upload"
+    clean_suffix = re.sub(r"[^a-z0-9.]", "", suffix.lower())[:8]
+    if f"{clean}{clean_suffix}" != base or re.search(r"-[0-9a-f]{12}$", clean):
+        digest = hashlib.sha256(base.encode("utf-8", "surrogatepass")).hexdigest()[:12]
+        clean = f"{clean[:67]}-{digest}"
+    return f"{clean}{clean_suffix}"
+
+
+def discard_upload(path: Path) -> bool:
+    """Delete a rejected upload from Gradio's upload cache (and its folder when empty). Files
+    outside that cache (a caller's own files) are never touched. True when something was deleted."""
+    from gradio.utils import get_upload_folder
+
+    try:
+        cache = Path(get_upload_folder()).resolve()
+        target = Path(path).resolve()
+        if cache not in target.parents or not target.is_file():
+            return False
+        target.unlink()
+        if target.parent != cache:
+            with contextlib.suppress(OSError):  # not empty: another file of the same upload
+                target.parent.rmdir()
+        return True
+    except OSError:
+        log.warning("could not delete the rejected upload %s", path)
+        return False
+
+
+def _discard_when_refused(component: Any) -> None:
+    """When Gradio itself refuses an upload (a file type outside `file_types`, before any handler
+    runs), delete the request's files from its upload cache instead of keeping them forever."""
+    original = component.preprocess
+
+    def preprocess(payload: Any) -> Any:
+        try:
+            return original(payload)
+        except gr.Error:
+            items = getattr(payload, "root", payload)
+            for item in items if isinstance(items, list) else [items]:
+                if getattr(item, "path", None):
+                    discard_upload(Path(item.path))
+            raise
+
+    component.preprocess = preprocess
 
 
 def check_bind(settings: Settings) -> tuple[str, str] | None:
     """The (user, password) pair for Gradio auth; raises ConfigError for a non-loopback host without it."""
     auth = None
     if settings.auth:
-        user, sep, password = settings.auth.partition(":")
+        user, sep, password = settings.auth.get_secret_value().partition(":")
         if not sep or not user or not password:
             raise ConfigError(
                 "CPASSIST_AUTH must look like `user:password` (both parts non-empty)."
@@ -255,10 +320,128 @@ def check_bind(settings: Settings) -> tuple[str, str] | None:
 
 
 # --------------------------------------------------------------------------------------------
+# Login throttling (Gradio calls an auth callable with the user name and password only)
+# --------------------------------------------------------------------------------------------
+LOGIN_MAX_FAILURES = 5  #: failed logins allowed per client address within LOGIN_WINDOW_S
+LOGIN_WINDOW_S = 300.0
+LOGIN_FAIL_DELAY_S = 1.0  #: every failed login is answered this much later
+_CLIENT: contextvars.ContextVar[str] = contextvars.ContextVar("cpassist_client", default="?")
+
+
+class ClientAddressMiddleware:
+    """Pure ASGI middleware: makes each HTTP request's client address visible to `LoginThrottle`
+    (through a context variable; Gradio does not pass the request to an auth callable)."""
+
+    def __init__(self, app: Any) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
+        if scope.get("type") != "http":
+            await self.app(scope, receive, send)
+            return
+        client = scope.get("client")
+        token = _CLIENT.set(str(client[0]) if client else "?")
+        try:
+            await self.app(scope, receive, send)
+        finally:
+            _CLIENT.reset(token)
+
+
+class LoginThrottle:
+    """Checks one `user:password` pair in constant time; after `max_failures` failed logins from a
+    client address within `window_s`, that address gets HTTP 429 (correct password or not) until the
+    oldest failure leaves the window. Each failure is answered `delay_s` late (without blocking the
+    server). Behind a proxy every client shares the proxy's address: the lockout is then shared too."""
+
+    def __init__(
+        self,
+        user: str,
+        password: str,
+        *,
+        max_failures: int | None = None,
+        window_s: float | None = None,
+        delay_s: float | None = None,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        self._user = user.encode("utf-8", "surrogatepass")
+        self._password = password.encode("utf-8", "surrogatepass")
+        self.max_failures = LOGIN_MAX_FAILURES if max_failures is None else max_failures
+        self.window_s = LOGIN_WINDOW_S if window_s is None else window_s
+        self.delay_s = LOGIN_FAIL_DELAY_S if delay_s is None else delay_s
+        self._clock = clock
+        self._failures: dict[str, deque[float]] = {}
+        self._lock = threading.Lock()
+
+    def _recent(self, client: str, now: float) -> deque[float]:
+        if len(self._failures) > 10_000:  # forget clients whose failures all left the window
+            for key in [k for k, v in self._failures.items() if now - v[-1] > self.window_s]:
+                del self._failures[key]
+        recent = self._failures.setdefault(client, deque())
+        while recent and now - recent[0] > self.window_s:
+            recent.popleft()
+        return recent
+
+    def retry_after(self, client: str) -> float:
+        """Seconds until `client` may try again (0: now)."""
+        with self._lock:
+            now = self._clock()
+            recent = self._recent(client, now)
+            if len(recent) < self.max_failures:
+                return 0.0
+            return max(0.0, self.window_s - (now - recent[0]))
+
+    def verify(self, username: str, password: str) -> bool:
+        """The credentials are right (constant time in the password)."""
+        import secrets
+
+        user_ok = secrets.compare_digest(username.encode("utf-8", "surrogatepass"), self._user)
+        password_ok = secrets.compare_digest(
+            password.encode("utf-8", "surrogatepass"), self._password
+        )
+        return user_ok and password_ok
+
+    async def __call__(self, username: str, password: str) -> bool:
+        return await self.check(username, password)
+
+    async def check(self, username: str, password: str) -> bool:
+        """Gradio's auth callable: True to log in, False for wrong credentials, HTTP 429 when
+        this client failed too often."""
+        from fastapi import HTTPException
+
+        client = _CLIENT.get()
+        wait = self.retry_after(client)
+        if wait > 0:
+            log.warning("login refused: too many failures from %s", client)
+            raise HTTPException(
+                status_code=429,
+                detail=f"Too many failed logins from this address; try again in {math.ceil(wait)} s.",
+                headers={"Retry-After": str(math.ceil(wait))},
+            )
+        if self.verify(username or "", password or ""):
+            return True
+        with self._lock:
+            self._recent(client, self._clock()).append(self._clock())
+        log.warning("failed login from %s", client)
+        await asyncio.sleep(self.delay_s)
+        return False
+
+
+# --------------------------------------------------------------------------------------------
 # Rendering an AnswerResult as chat HTML
 # --------------------------------------------------------------------------------------------
 def _esc(text: str) -> str:
+    """HTML-escaped product text (labels, settings): markdown in it stays markdown."""
     return html.escape(text or "", quote=False)
+
+
+#: Untrusted text (documents, questions, model output, error texts): rendered literally, never a link.
+_doc = plain_markdown
+
+
+def _code(name: str) -> str:
+    """A file name as a markdown code span (literal: no links, no HTML); it cannot close the span."""
+    name = CONTROL_CHARS.sub("", " ".join((name or "").split())).replace("`", "'")
+    return f"`{name}`" if name.strip() else "`?`"
 
 
 def _lang_name(code: str, ui: str) -> str:
@@ -281,13 +464,13 @@ def highlight(passage: str, claims: list[str]) -> str:
             marked.add(best)
     out = []
     for i, sentence in enumerate(sentences):
-        out.append(f"<mark>{_esc(sentence)}</mark>" if i in marked else _esc(sentence))
+        out.append(f"<mark>{_doc(sentence)}</mark>" if i in marked else _doc(sentence))
     return " ".join(out)
 
 
 def _section_suffix(p: dict[str, Any]) -> str:
     section = p.get("section") or ""
-    return f" · {_esc(section)}" if section and section != "body" else ""
+    return f" · {_doc(section)}" if section and section != "body" else ""
 
 
 def _passage_block(
@@ -301,9 +484,9 @@ def _passage_block(
     num = f"<b>[{n}]</b> " if n is not None else ""
     tags = f'<span class="cp-tag">{_esc(_lang_name(p.get("language", ""), ui))}</span>'
     if p.get("section") and p.get("section") != "body":
-        tags += f'<span class="cp-tag">{_esc(p["section"])}</span>'
+        tags += f'<span class="cp-tag">{_doc(p["section"])}</span>'
     parts = [
-        f'<details class="cp-src"{" open" if expanded else ""}><summary>{num}{_esc(p.get("title") or p.get("study", ""))}'
+        f'<details class="cp-src"{" open" if expanded else ""}><summary>{num}{_doc(p.get("title") or p.get("study", ""))}'
         f"{tags}</summary>",
         f'<div class="cp-passage">{marked_html}</div>',
     ]
@@ -311,7 +494,7 @@ def _passage_block(
         label = _t(ui, "parallel", language=_lang_name(par.get("language", ""), ui))
         parts.append(
             f'<details class="cp-par"><summary>⇄ {_esc(label)}{_section_suffix(par)}</summary>'
-            f'<div class="cp-passage">{_esc(par.get("text", ""))}</div></details>'
+            f'<div class="cp-passage">{_doc(par.get("text", ""))}</div></details>'
         )
     parts.append("</details>")
     return "".join(parts)
@@ -384,17 +567,26 @@ def _fallback_note(lang: str, reason: str) -> str:
     from cpassist.prompts import render
 
     try:
-        return _esc(
+        return _doc(
             render(f"fallback_note_{'id' if lang == 'id' else 'en'}", reason=reason).strip()
         )
     except CpassistError:
-        return _esc(f"({reason})")
+        return _doc(f"({reason})")
+
+
+def _with_citations(text: str) -> str:
+    """Untrusted `text` rendered literally, its [n] citation marks styled (the product's markup)."""
+    pieces = CITE_MARK.split(text or "")  # text, number, text, number, ...
+    return "".join(
+        _doc(piece) if i % 2 == 0 else f'<span class="cp-cite">[{int(piece)}]</span>'
+        for i, piece in enumerate(pieces)
+    )
 
 
 def render_answer(payload: dict[str, Any]) -> str:
     """Chat-message markdown/HTML for an answer payload, labelled in the answer's language."""
     lang = payload.get("language") or "en"
-    answer = CITE_MARK.sub(r'<span class="cp-cite">[\1]</span>', _esc(payload["answer"]))
+    answer = _with_citations(payload["answer"])
     parts = []
     if payload.get("abstained"):
         parts.append(f'<span class="cp-abstain">{_esc(_t(lang, "abstained"))}.</span> ')
@@ -411,7 +603,7 @@ def render_answer(payload: dict[str, Any]) -> str:
         )
     if payload.get("closest"):
         items = "".join(
-            _passage_block(None, p, lang, _esc(p["text"]), [], expanded=False)
+            _passage_block(None, p, lang, _doc(p["text"]), [], expanded=False)
             for p in payload["closest"]
         )
         parts.append(
@@ -421,7 +613,7 @@ def render_answer(payload: dict[str, Any]) -> str:
     meta = []
     question, standalone = payload.get("question", ""), payload.get("standalone_question", "")
     if standalone and standalone.strip().casefold() != question.strip().casefold():
-        meta.append(f"{_t(lang, 'searched')}: “{_esc(standalone)}”")
+        meta.append(f"{_t(lang, 'searched')}: “{_doc(standalone)}”")
     if payload.get("fallback_reason"):
         meta.append(_fallback_note(lang, payload["fallback_reason"]))
     total_ms = (payload.get("timings") or {}).get("total_ms") or 0
@@ -429,6 +621,19 @@ def render_answer(payload: dict[str, Any]) -> str:
     meta.append(f"{_esc(payload.get('generator', ''))}{took}")
     parts.append(f'\n\n<div class="cp-meta">{" · ".join(meta)}</div>')
     return "".join(parts)
+
+
+def _checked_top_k(top_k: Any) -> int | None:
+    """None (the default) for 0/None; else top_k within the `top_k` setting's range, or an
+    InputError that names the range."""
+    if top_k is None or (top_k == 0 and not isinstance(top_k, str)):
+        return None
+    return check_in_range("top_k", top_k, "top_k")
+
+
+def _internal_error(lang: str, exc: BaseException) -> str:
+    """What a user sees for a bug or a crashed model: the kind, not the raw text (that is logged)."""
+    return _t(lang, "internal", kind=type(exc).__name__)
 
 
 # --------------------------------------------------------------------------------------------
@@ -543,13 +748,13 @@ class ChatHandlers:
             return _t(lang, "loading")
         error = self.load_error()
         if error:
-            return f"{_t(lang, 'load_failed')}\n\n{_esc(error)}"
+            return f"{_t(lang, 'load_failed')}\n\n{_doc(error)}"
         assistant = self._future.result()
         generator = getattr(assistant, "generator_name", self.settings.generator)
         lines = [f"**{_t(lang, 'generator')}:** {self._generator_label(generator, lang)}"]
         if self.model_warning:
             lines.append(
-                f"\n{_t(lang, 'model_failed')}\n\n<small>{_esc(self.model_warning)}</small>"
+                f"\n{_t(lang, 'model_failed')}\n\n<small>{_doc(self.model_warning)}</small>"
             )
         lines += ["", f"**{_t(lang, 'corpus')}:**"]
         vectorstore = self._vectorstore()
@@ -561,14 +766,15 @@ class ChatHandlers:
             stats = corpus_stats(vectorstore)
         except Exception as exc:
             log.exception("corpus stats failed")
-            return "\n".join(lines + [f"⚠ {_esc(str(exc))}"])
+            return "\n".join(lines + [f"⚠ {_doc(str(exc))}"])
         if not stats.get("total"):
             return "\n".join(lines + [_t(lang, "empty_store")])
         for info in stats["studies"].values():
             titles = info.get("titles") or {}
             title = titles.get(lang) or next(iter(titles.values()), "?")
             counts = " · ".join(f"{k.upper()} {v}" for k, v in info["chunks"].items())
-            lines.append(f"- {_esc(title)}  \n  <small>{counts} {_t(lang, 'chunks')}</small>")
+            counts = _doc(counts)  # language codes come from document metadata
+            lines.append(f"- {_doc(title)}  \n  <small>{counts} {_t(lang, 'chunks')}</small>")
         langs = " · ".join(f"{k.upper()} {v}" for k, v in stats["languages"].items())
         lines += [
             "",
@@ -608,6 +814,7 @@ class ChatHandlers:
         if problem:
             return {"error": problem, "answer": "", "citations": [], "sources": []}
         try:
+            top_k = _checked_top_k(top_k)
             assistant = self.assistant(top_k, fast)
             result = assistant.ask(cleaned, history=history or [])
         except CpassistError as exc:
@@ -617,7 +824,7 @@ class ChatHandlers:
         ) as exc:  # a bug or a crashed model: an error payload, and the trace in the log
             log.exception("answering over the API failed")
             return {
-                "error": f"{type(exc).__name__}: {exc}",
+                "error": _internal_error("en", exc),
                 "answer": "",
                 "citations": [],
                 "sources": [],
@@ -651,7 +858,7 @@ class ChatHandlers:
             shown = (message or "").strip()
             if shown:
                 shown = CONTROL_CHARS.sub("", shown[:300]) + ("…" if len(shown) > 300 else "")
-                messages.append({"role": "user", "content": _esc(shown) or "…"})
+                messages.append({"role": "user", "content": _doc(shown) or "…"})
             messages.append({"role": "assistant", "content": f"{problem}"})
             yield (
                 message if (message or "").strip() else "",  # keep the text so it can be edited
@@ -660,18 +867,19 @@ class ChatHandlers:
                 {"error": problem},
             )
             return
-        messages.append({"role": "user", "content": _esc(cleaned)})
+        messages.append({"role": "user", "content": _doc(cleaned)})
         messages.append({"role": "assistant", "content": _t(lang, "thinking")})
         yield "", list(messages), session, None
 
         result = None
         try:
+            top_k = _checked_top_k(top_k)
             assistant = self.assistant(top_k, fast)
             streamed = ""
             for event in assistant.stream(cleaned, history=list(session["turns"])):
                 if event.type == "token" and event.text:
                     streamed += event.text
-                    draft = f'{_esc(streamed)} ▍\n\n<div class="cp-draft">{_t(lang, "draft")}</div>'
+                    draft = f'{_doc(streamed)} ▍\n\n<div class="cp-draft">{_t(lang, "draft")}</div>'
                     messages[-1] = {"role": "assistant", "content": draft}
                     yield "", list(messages), session, None
                 elif event.type == "final" and event.result is not None:
@@ -682,11 +890,11 @@ class ChatHandlers:
             msg = _t(lang, "error", msg=str(exc))
         except Exception as exc:  # a bug or a crashed model: tell the user, log the trace
             log.exception("answering failed")
-            msg = _t(lang, "error", msg=f"{type(exc).__name__}: {exc}")
+            msg = _t(lang, "error", msg=_internal_error(lang, exc))
         else:
             msg = None
         if result is None:
-            messages[-1] = {"role": "assistant", "content": f"⚠ {_esc(msg or '')}"}
+            messages[-1] = {"role": "assistant", "content": f"⚠ {_doc(msg or '')}"}
             yield "", list(messages), session, {"error": msg}
             return
 
@@ -818,6 +1026,9 @@ class ChatHandlers:
                 )
                 continue
             entry.update(self._ingest_one(src, dest_dir / name, vectorstore))
+        for src, entry in zip(paths, results, strict=True):
+            if entry["status"] == "skipped":
+                discard_upload(src)
         if progress is not None:
             progress((len(paths), len(paths)))
         return self._upload_report(results, ui_lang), {"files": results}
@@ -864,13 +1075,15 @@ class ChatHandlers:
             if r["status"] == "added":
                 langs = ", ".join(f"{k.upper()} {v}" for k, v in r.get("languages", {}).items())
                 lines.append(
-                    f"- ✓ `{r['name']}`: {_t(lang, 'added', n=r['chunks'])}"
+                    f"- ✓ {_code(r['name'])}: {_t(lang, 'added', n=r['chunks'])}"
                     + (f" ({langs})" if langs else "")
                 )
             elif r["status"] == "unchanged":
-                lines.append(f"- = `{r['name']}`: {_t(lang, 'unchanged')}")
+                lines.append(f"- = {_code(r['name'])}: {_t(lang, 'unchanged')}")
             else:
-                lines.append(f"- ✗ `{r['name']}`: {_t(lang, 'skipped', reason=_esc(r['reason']))}")
+                lines.append(
+                    f"- ✗ {_code(r['name'])}: {_t(lang, 'skipped', reason=_doc(r['reason']))}"
+                )
         return "\n".join(lines)
 
 
@@ -888,7 +1101,9 @@ def create_app(
     lang0 = "id"
     T = TEXT[lang0]
 
-    with gr.Blocks(title="cpassist", fill_width=True) as demo:
+    # delete_cache: Gradio's copies of uploads (accepted ones live on in uploads_dir) go after a day,
+    # and all at shutdown; rejected ones are deleted at once by `discard_upload`
+    with gr.Blocks(title="cpassist", fill_width=True, delete_cache=(3600, 86400)) as demo:
         demo.cpassist_handlers = handlers  # for tests and main()
         session = gr.State(new_session())
         with gr.Row(equal_height=False):
@@ -913,6 +1128,8 @@ def create_app(
                     buttons=["copy"],
                     layout="bubble",
                     group_consecutive_messages=False,
+                    latex_delimiters=[],  # document text is data: no KaTeX either
+                    sanitize_html=True,
                 )
                 with gr.Row():
                     msg = gr.Textbox(
@@ -937,7 +1154,12 @@ def create_app(
                     layout="gallery",
                 )
             with gr.Column(scale=1, min_width=300):
-                status = gr.Markdown(handlers.status_markdown(lang0), elem_id="cp-status")
+                status = gr.Markdown(
+                    handlers.status_markdown(lang0),
+                    elem_id="cp-status",
+                    latex_delimiters=[],
+                    sanitize_html=True,
+                )
                 with gr.Accordion(T["settings"], open=False) as settings_box:
                     top_k = gr.Slider(1, 20, value=settings.top_k, step=1, label=T["top_k"])
                     fast = gr.Checkbox(
@@ -954,8 +1176,9 @@ def create_app(
                         show_label=False,
                         height=120,
                     )
+                    _discard_when_refused(files)
                     ingest_btn = gr.Button(T["ingest"], size="sm")
-                    upload_result = gr.Markdown()
+                    upload_result = gr.Markdown(latex_delimiters=[], sanitize_html=True)
                     upload_json = gr.JSON(visible=False)
                 with gr.Accordion(T["feedback"], open=False) as feedback_box:
                     feedback_help = gr.Markdown(T["feedback_help"])
@@ -1133,9 +1356,21 @@ def launch_options(settings: Settings) -> dict[str, Any]:
 
 
 def serve(demo: gr.Blocks, settings: Settings, **overrides: Any) -> tuple[Any, str, str]:
-    """Launch `demo` with `launch_options(settings)` (overridden by `overrides`)."""
+    """Launch `demo` with `launch_options(settings)` (overridden by `overrides`); a `(user, password)`
+    auth pair is checked by a `LoginThrottle` (failed logins throttled per client address)."""
     options = launch_options(settings) | overrides
     options["share"] = False
+    auth = options.get("auth")
+    if isinstance(auth, tuple) and len(auth) == 2:  # a plain pair: check it with throttling
+        from starlette.middleware import Middleware
+
+        options["auth"] = LoginThrottle(*auth).check
+        app_kwargs = dict(options.get("app_kwargs") or {})
+        app_kwargs["middleware"] = [
+            *app_kwargs.get("middleware", []),
+            Middleware(ClientAddressMiddleware),
+        ]
+        options["app_kwargs"] = app_kwargs
     return demo.launch(**options)
 
 

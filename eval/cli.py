@@ -89,15 +89,17 @@ def run_eval(
     out: Path | None = None,
     progress: bool = True,
     thresholds_path: Path | None = None,
+    split: str | None = None,
 ) -> tuple[dict[str, Any], Path]:
-    """Run one evaluation; return (summary, run directory). The quick gate result is in summary['gate']."""
+    """Run one evaluation; return (summary, run directory). The quick gate result is in summary['gate'].
+    `split` ("dev"/"heldout") keeps only the rows of that split (None or "all": every row)."""
     from cpassist.build import build_assistant, build_chat_model, build_retriever, build_vectorstore
 
     if quick and judge:
         raise InputError(
             "--quick runs without a judge; drop --judge (or drop --quick for a judged run)."
         )
-    rows = select_rows(load_dataset(dataset), quick=quick, limit=limit)
+    rows = select_rows(load_dataset(dataset), quick=quick, limit=limit, split=split)
     generator = generator or ("extractive" if quick else settings.generator)
     started = datetime.now(UTC)
     t0 = time.perf_counter()
@@ -153,6 +155,7 @@ def run_eval(
             "questions": len(records),
             "quick": quick,
             "limit": limit,
+            "split": split or "all",
             "generator": generator,
             "judge": judge,
             "started": started.isoformat(timespec="seconds"),
@@ -194,6 +197,22 @@ def run_eval_command(args: argparse.Namespace, settings: Settings) -> int:
         run_a, run_b = args.compare
         print(compare_runs(Path(run_a), Path(run_b)))
         return 0
+    if getattr(args, "claims", False):
+        from eval.claims import report_claims_outcome, run_claims_eval
+
+        if args.quick or args.judge or args.generator or args.limit:
+            raise InputError(
+                "--claims checks the claim set with the verifier only; drop --quick, --judge, "
+                "--generator and --limit."
+            )
+        summary, run_dir = run_claims_eval(
+            settings,
+            split=getattr(args, "split", None) or "all",
+            dataset=args.dataset,
+            out=args.out,
+            progress=True,
+        )
+        return report_claims_outcome(summary, run_dir)
     summary, run_dir = run_eval(
         settings,
         dataset=args.dataset,
@@ -203,6 +222,7 @@ def run_eval_command(args: argparse.Namespace, settings: Settings) -> int:
         limit=args.limit,
         out=args.out,
         progress=True,
+        split=getattr(args, "split", None),
     )
     return report_outcome(summary, run_dir)
 

@@ -1,7 +1,8 @@
 """Loads and validates the evaluation question set (JSONL, one question per line).
 
 Rows use RAGAS field names where they exist (`user_input`, `reference`, `reference_contexts`) plus
-`language`, `kind`, `answerable`, `history` (follow-ups) and `study`. A bad row is reported with its
+`language`, `kind`, `answerable`, `history` (follow-ups), `study`, `reference_facts` (keyword groups a
+correct and complete answer must contain, "alt1|alt2|..." each) and `split` (dev / heldout). A bad row is reported with its
 line number and what to fix; nothing is skipped silently. This module also checks reference contexts
 against the study files (whitespace/case-normalised containment). It does not run the assistant.
 """
@@ -18,8 +19,16 @@ from pydantic import BaseModel, Field, ValidationError, model_validator
 from cpassist.errors import InputError
 from cpassist.schema import ChatTurn
 
-Kind = Literal["single", "cross", "followup", "informal", "unanswerable"]
-KINDS: tuple[str, ...] = ("single", "cross", "followup", "informal", "unanswerable")
+Kind = Literal["single", "cross", "followup", "informal", "false_premise", "unanswerable"]
+KINDS: tuple[str, ...] = (
+    "single",
+    "cross",
+    "followup",
+    "informal",
+    "false_premise",
+    "unanswerable",
+)
+SPLITS: tuple[str, ...] = ("dev", "heldout")
 LANGUAGES: tuple[str, ...] = ("id", "en")
 
 #: The bundled question set.
@@ -42,6 +51,15 @@ class EvalRow(BaseModel):
     answerable: bool = True
     history: list[ChatTurn] = Field(default_factory=list)
     study: list[str] = Field(default_factory=list)
+    reference_facts: list[str] = Field(
+        default_factory=list,
+        description='Keyword groups a correct, complete answer contains: each "alt1|alt2|..." (both '
+        "languages, common word forms); matched case/accent/whitespace-insensitively.",
+    )
+    split: Literal["dev", "heldout"] = Field(
+        default="dev",
+        description="heldout rows are never tuned on (one third per kind x language).",
+    )
     quick: bool = Field(default=False, description="Part of the fixed `--quick` subset.")
     needs_review: bool = Field(
         default=False, description="Set by eval.feedback_import; a person must check the row first."
@@ -62,6 +80,14 @@ class EvalRow(BaseModel):
             raise ValueError("an answerable row needs at least one reference_contexts entry")
         if self.kind == "followup" and not self.history:
             raise ValueError("a follow-up needs its history")
+        if self.kind == "false_premise" and not self.answerable:
+            raise ValueError("a false_premise row is answerable: the answer corrects the premise")
+        if any(
+            not g.strip() or not all(a.strip() for a in g.split("|")) for g in self.reference_facts
+        ):
+            raise ValueError(
+                'reference_facts: every group needs non-empty "alt1|alt2" alternatives'
+            )
         return self
 
 
@@ -107,9 +133,18 @@ def load_dataset(path: Path | None = None) -> list[EvalRow]:
 
 
 def select_rows(
-    rows: list[EvalRow], *, quick: bool = False, limit: int | None = None
+    rows: list[EvalRow],
+    *,
+    quick: bool = False,
+    limit: int | None = None,
+    split: str | None = None,
 ) -> list[EvalRow]:
-    """The `--quick` subset (rows flagged `quick`) and/or the first `limit` rows, in file order."""
+    """The `--quick` subset (rows flagged `quick`), the rows of `split` ("dev"/"heldout"; None or
+    "all": every row) and/or the first `limit` rows, in file order."""
+    if split not in (None, "all", *SPLITS):
+        raise InputError(f"--split must be dev, heldout or all (got {split!r}).")
+    if split in SPLITS:
+        rows = [r for r in rows if r.split == split]
     if quick:
         rows = [r for r in rows if r.quick]
         if not rows:

@@ -5,13 +5,17 @@
   fuzzy match (the ingestion may clean text a little). A parallel passage brought along with a hit
   counts at the rank of that hit.
 - Answers: the answer is in the question's language; abstention is correct (abstains on
-  unanswerable questions, answers the answerable ones); every `[n]` points to a cited passage that
-  supports its sentence.
+  unanswerable questions, answers the answerable ones); `fact_recall`, the share of the row's
+  `reference_facts` keyword groups found in the answer (case/accent/whitespace-insensitive, each
+  alternative matched from a word start); `verification_changed`, whether verification dropped or
+  corrected a sentence or fell back; and, as a self-check only, every `[n]` points to a cited passage
+  that supports its sentence by the product's own verifier.
 - Aggregation: the mean of every metric overall, by language and by kind (missing values skipped).
 
 RAGAS metrics live in `eval.ragas_suite`. Citation support reuses the answering side's verifier
-(`cpassist.verify`, through `make_support_fn`), so the eval and the product agree on what
-"supported" means; `lexical_support_fn` is a model-free alternative for quick checks.
+(`cpassist.verify`, through `make_support_fn`): it is a self-check (the product grading itself, blind
+to a false claim the verifier accepted), not a correctness measure; `fact_recall` and the claim-check
+set (`eval.claims`) are the independent ones. `lexical_support_fn` is a model-free alternative.
 """
 
 from __future__ import annotations
@@ -102,6 +106,43 @@ def language_match(answer: str, language: str) -> float | None:
     if not text:
         return None
     return float(detect_language(text, default="en") == language)
+
+
+def _fold(text: str) -> str:
+    """Lower-case, accents stripped, quotes unified, markdown emphasis and [n] removed, whitespace
+    collapsed: the form both an answer and a reference fact are compared in."""
+    import unicodedata
+
+    text = unicodedata.normalize("NFKD", strip_citations(text or ""))
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    return normalize(text)
+
+
+def fact_found(answer: str, group: str) -> bool:
+    """True when any alternative of `group` ("alt1|alt2|...") occurs in `answer`, starting at a word
+    boundary (so a stem such as "advoca" matches "advocacy", and "ngo" does not match inside "INGO")."""
+    folded = _fold(answer)
+    for alt in group.split("|"):
+        alt = _fold(alt)
+        if alt and re.search(r"(?<![^\W_])" + re.escape(alt), folded):
+            return True
+    return False
+
+
+def fact_recall(answer: str, facts: Sequence[str]) -> float | None:
+    """Share of the reference fact groups found in `answer`; None when the row has no facts."""
+    if not facts:
+        return None
+    return sum(fact_found(answer, g) for g in facts) / len(facts)
+
+
+def verification_changed(verification: dict[str, Any] | None) -> float | None:
+    """1.0 when verification dropped or corrected a sentence of the answer or fell back to the
+    extractive answer, else 0.0; None when the record carries no verification report."""
+    if not verification:
+        return None
+    changed = verification.get("dropped") or verification.get("corrected")
+    return float(bool(changed or verification.get("fallback")))
 
 
 def abstention_correct(abstained: bool, answerable: bool) -> float:

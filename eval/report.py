@@ -27,6 +27,8 @@ HEADLINE = (
     "string_similarity",
     "language_match",
     "abstention_correct",
+    "fact_recall",
+    "verification_changed",
     "citation_support",
     "cited",
     "faithfulness",
@@ -48,7 +50,9 @@ METRIC_HELP = {
     "string_similarity": "RAGAS NonLLMStringSimilarity (Levenshtein) of answer and reference",
     "language_match": "answer is in the question's language (own)",
     "abstention_correct": "abstains exactly on the unanswerable questions (own)",
-    "citation_support": "share of [n] citations whose passage supports their sentence (own)",
+    "fact_recall": "share of the reference_facts keyword groups found in the answer: is it correct and complete? (own, independent of the verifier; answerable only, 0 when it abstained)",
+    "verification_changed": "answers where verification dropped or corrected a sentence or fell back to quotes (own; a rate to watch, not a score)",
+    "citation_support": "SELF-CHECK: share of [n] citations whose passage supports their sentence by the product's own verifier; blind to a false claim the verifier accepts, so not a correctness measure (own)",
     "cited": "answered questions carrying at least one [n] (own)",
     "faithfulness": "RAGAS Faithfulness (judge LLM)",
     "answer_relevancy": "RAGAS ResponseRelevancy (judge LLM + embedder)",
@@ -206,6 +210,7 @@ def write_markdown(path: Path, summary: dict[str, Any], records: Sequence[dict[s
             r["scores"].get("abstention_correct") == 0.0
             or r["scores"].get("language_match") == 0.0
             or (r["scores"].get("hit_at_k") == 0.0)
+            or ((r["scores"].get("fact_recall") or 1.0) < 0.5)
         )
     ]
     if weak:
@@ -224,6 +229,7 @@ def write_markdown(path: Path, summary: dict[str, Any], records: Sequence[dict[s
                     ("wrong abstention", s.get("abstention_correct") == 0.0),
                     ("wrong language", s.get("language_match") == 0.0),
                     ("reference not retrieved", s.get("hit_at_k") == 0.0),
+                    ("facts missing", (s.get("fact_recall") or 1.0) < 0.5),
                 )
                 if bad
             ]

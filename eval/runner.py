@@ -2,7 +2,8 @@
 
 Steps: make sure the store holds the corpus (ingest the default corpus into an empty store), ask each
 question (with its history) through `Assistant.ask`, search again with the standalone question to
-measure retrieval on its own, then score: `eval.metrics` checks, RAGAS metrics without an LLM, and,
+measure retrieval on its own, then score: `eval.metrics` checks (fact recall against the row's
+`reference_facts`, whether verification changed the answer, the citation self-check), RAGAS metrics without an LLM, and,
 when a judge chat model is given, the RAGAS judge metrics. One failing question is recorded with its
 error and the run goes on. Writing files and gating are elsewhere (`eval.report`, `eval.cli`).
 """
@@ -23,9 +24,11 @@ from eval.metrics import (
     SupportFn,
     abstention_correct,
     citation_scores,
+    fact_recall,
     language_match,
     passage_matches,
     retrieval_scores,
+    verification_changed,
 )
 
 #: Every metric a run can report, in display order (judge metrics only with --judge).
@@ -37,6 +40,8 @@ OWN_METRICS = (
     "phrase_recall",
     "language_match",
     "abstention_correct",
+    "fact_recall",
+    "verification_changed",
     "citation_support",
     "cited",
 )
@@ -112,6 +117,8 @@ def answer_rows(
             "history": [t.model_dump() for t in row.history],
             "reference": row.reference,
             "reference_contexts": row.reference_contexts,
+            "reference_facts": row.reference_facts,
+            "split": row.split,
             "error": None,
         }
         start = time.perf_counter()
@@ -202,6 +209,11 @@ def score_records(
         scores.update(retrieval_scores(retrieved, rec["reference_contexts"], k))
         scores["language_match"] = language_match(rec["answer"], rec["language"])
         scores["abstention_correct"] = abstention_correct(rec["abstained"], rec["answerable"])
+        scores["verification_changed"] = verification_changed(rec.get("verification"))
+        if rec["answerable"]:
+            scores["fact_recall"] = (
+                0.0 if rec["abstained"] else fact_recall(rec["answer"], rec.get("reference_facts"))
+            )
         if rec["answerable"] and not rec["abstained"]:
             cites = [SimpleNamespace(**c) for c in rec["citations"]]
             scores.update(

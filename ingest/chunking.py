@@ -23,14 +23,24 @@ _ABBREVIATIONS_TEXT = (
     "dll dsb dst dkk yth bpk ibu sdr hlm jl kab kec kel prov drs ir h hj tn ny nn tgl"
 )
 ABBREVIATIONS = frozenset(_ABBREVIATIONS_TEXT.split(" "))
-_BOUNDARY = re.compile(r"""[.!?]+["'”’)\]]*(?=\s+["'“‘(\[]?[A-Z0-9À-Ý])""")
+# a run of marks is tried only from its first character and never backtracked: linear time
+_BOUNDARY = re.compile(r"""(?<![.!?])[.!?]++["'”’)\]]*+(?=\s+["'“‘(\[]?[A-Z0-9À-Ý])""")
 _WORD_BEFORE = re.compile(r"([\w.]+)\.+$")
+_WORD_CHAR = re.compile(r"[\w.]")
+#: Only this many characters before a full stop are looked at: no abbreviation is that long.
+_LOOKBACK = 40
 
 
-def _is_abbreviation(text_before: str) -> bool:
-    match = _WORD_BEFORE.search(text_before)
+def _is_abbreviation(text: str, start: int, end: int) -> bool:
+    """Whether `text[start:end]` (a sentence so far, ending with its full stop) ends with an
+    abbreviation or an initial. Reads at most `_LOOKBACK` characters, so a run of abbreviations
+    ("Dr. Dr. Dr. ...") costs linear, not quadratic, time."""
+    lo = max(start, end - _LOOKBACK)
+    match = _WORD_BEFORE.search(text, lo, end)
     if not match:
         return False
+    if match.start() == lo and lo > start and _WORD_CHAR.match(text, lo - 1):
+        return False  # the word goes on before the window: longer than any abbreviation
     word = match.group(1).lower()
     if len(word) == 1 and word.isalpha():  # an initial: "J. Smith"
         return True
@@ -43,7 +53,7 @@ def split_sentences(m: Mapped) -> list[Mapped]:
     start = 0
     for match in _BOUNDARY.finditer(m.text):
         end = match.end()
-        if match.group(0).startswith(".") and _is_abbreviation(m.text[start : match.start() + 1]):
+        if match.group(0).startswith(".") and _is_abbreviation(m.text, start, match.start() + 1):
             continue
         sentences.append(m.slice(start, end).strip())
         start = end

@@ -7,13 +7,19 @@ headings (`# X`), and stray spaces. Headings (INTISARI, ABSTRAK, ABSTRACT, short
 markdown headings) and keyword lines (`Kata Kunci:`, `Keywords:`) become their own paragraphs.
 
 Every cleaned character remembers the offset of the original character it came from, so any cleaned
-span can be shown as the original source span (`Mapped.original`). This module does not detect
-languages or split sentences.
+span can be shown as the original source span (`Mapped.original`). Offsets are kept in compact
+arrays (8 bytes a character). Control characters and terminal escape sequences (ESC/CSI/OSC, C0/C1
+controls other than newline and tab) and lone surrogates are removed first: stored text is plain data.
+Every pattern here runs in time linear in the input (no backtracking over runs; emphasis is paired
+by a scan, not by a lazy `.+?`): `bench/bench_ingest_scaling.py` measures it. This module does not
+detect languages or split sentences.
 """
 
 from __future__ import annotations
 
 import re
+from array import array
+from bisect import bisect_left
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Literal
@@ -32,15 +38,26 @@ _MD_HEADING = re.compile(r"^#{1,6}\s+")
 _SENTENCE_END = re.compile(r"[.!?:;]\W{0,2}$")
 
 
-@dataclass(frozen=True)
+def _offsets(values: Sequence[int] = ()) -> array:
+    return values if isinstance(values, array) else array("q", values)
+
+
+@dataclass(frozen=True, eq=True)
 class Mapped:
-    """A cleaned string and, for each character, its offset in the original text."""
+    """A cleaned string and, for each character, its offset in the original text (any int sequence
+    is accepted and stored as an `array('q')`)."""
 
     text: str
-    offsets: tuple[int, ...]
+    offsets: Sequence[int]
 
     def __post_init__(self) -> None:
+        object.__setattr__(self, "offsets", _offsets(self.offsets))
         assert len(self.text) == len(self.offsets)
+
+    @classmethod
+    def identity(cls, text: str) -> Mapped:
+        """`text` mapped onto itself."""
+        return cls(text, array("q", range(len(text))))
 
     def slice(self, start: int, end: int) -> Mapped:
         return Mapped(self.text[start:end], self.offsets[start:end])
@@ -70,7 +87,7 @@ def substitute(
     """`re.sub` that keeps the offset map. `repl` lists the pieces of the replacement: an int is a
     group kept with its own offsets, a str is new text mapped to the match start."""
     out_text: list[str] = []
-    out_offs: list[int] = []
+    out_offs = _offsets()
     last = 0
     for match in pattern.finditer(m.text):
         out_text.append(m.text[last : match.start()])
@@ -94,7 +111,21 @@ def substitute(
         last = match.end()
     out_text.append(m.text[last:])
     out_offs.extend(m.offsets[last:])
-    return Mapped("".join(out_text), tuple(out_offs))
+    return Mapped("".join(out_text), out_offs)
+
+
+def drop_spans(m: Mapped, spans: Sequence[tuple[int, int]]) -> Mapped:
+    """`m` without the characters of `spans` (sorted, non-overlapping (start, end) ranges)."""
+    out_text: list[str] = []
+    out_offs = _offsets()
+    last = 0
+    for start, end in spans:
+        out_text.append(m.text[last:start])
+        out_offs.extend(m.offsets[last:start])
+        last = end
+    out_text.append(m.text[last:])
+    out_offs.extend(m.offsets[last:])
+    return Mapped("".join(out_text), out_offs)
 
 
 def split_mapped(m: Mapped, pattern: re.Pattern[str]) -> list[Mapped]:
@@ -159,29 +190,77 @@ def _blank_line_artefact(text: str) -> bool:
     return len(pairs) / (len(nonblank) - 1) >= 0.6 and len(broken) >= 0.4 * len(pairs)
 
 
-_TRAILING_WS = re.compile(r"[ \t\u00a0]+(?=\n)|[ \t\u00a0]+$")
+# a run is only tried at its first character (lookbehind) and never backtracked (possessive `++`)
+_TRAILING_WS = re.compile(r"(?<![ \t\u00a0])[ \t\u00a0]++(?=\n|\Z)")
 _SINGLE_BLANK = re.compile(r"(?<=[^\n])\n[ \t]*\n(?=[^\n])")
 _REAL_BREAK = re.compile(r"(?<=[.!?])\n(?=[ \t]*[^\s])")
 _PARA_BREAK = re.compile(r"\n[ \t]*\n\s*")
-_EMPHASIS = [
-    re.compile(r"(?<![\w*])\*\*(?=\S)(.+?)(?<=\S)\*\*(?![\w*])", re.S),
-    re.compile(r"(?<![\w_])__(?=\S)(.+?)(?<=\S)__(?![\w_])", re.S),
-    re.compile(r"(?<![\w*])\*(?=\S)(.+?)(?<=\S)\*(?![\w*])", re.S),
-    re.compile(r"(?<![\w_])_(?=\S)(.+?)(?<=\S)_(?![\w_])", re.S),
-]
 _SPACES = re.compile(r"[ \t\u00a0]{2,}|\t")
-_SPACE_BEFORE_PUNCT = re.compile(r" +(?=[,.;:!?)])")
-_HYPHEN_BREAK = re.compile(r"(\w+)-$")
+_SPACE_BEFORE_PUNCT = re.compile(r"(?<! ) ++(?=[,.;:!?)])")
+_HYPHEN_BREAK = re.compile(r"(?<!\w)(\w+)-\Z")
+# ESC sequences (CSI `ESC [ params final`, OSC `ESC ] text BEL|ST` when terminated within 512
+# characters, other `ESC x`), their C1 forms, then any other C0/C1 control except newline and tab,
+# DEL, and lone surrogates. Safety needs only the control characters gone; the rest is tidiness.
+_CONTROL = re.compile(
+    r"\x1b\[[0-?]*+[ -/]*+[@-~]?|\x9b[0-?]*+[ -/]*+[@-~]?"
+    r"|(?:\x1b\]|\x9d)[^\x07\x1b\x9c\n]{0,512}+(?:\x07|\x1b\\|\x9c)|\x1b[ -~]?"
+    r"|[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]"
+)
+
+
+def _emphasis_marks(mark: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """Zero-width patterns finding every position where `mark` can open / close emphasis."""
+    c, m = re.escape(mark[0]), re.escape(mark)
+    return (
+        re.compile(rf"(?<![\w{c}])(?={m}\S)"),
+        re.compile(rf"(?<=\S)(?={m}(?![\w{c}]))"),
+    )
+
+
+#: `**x**`, `__x__`, `*x*`, `_x_` in this order (the pairs of `**` go before single `*`)
+_EMPHASIS = [(mark, *_emphasis_marks(mark)) for mark in ("**", "__", "*", "_")]
+
+
+def strip_emphasis(
+    m: Mapped, mark: str, opener: re.Pattern[str], closer: re.Pattern[str]
+) -> Mapped:
+    r"""Remove `mark` pairs around non-blank text: the same pairs as the regex
+    `(?<![\w*])\*\*(?=\S)(.+?)(?<=\S)\*\*(?![\w*])` (DOTALL) would, but each opener looks up its
+    nearest closer by bisection instead of scanning the rest of the text (that scan was quadratic)."""
+    closers = [x.start() for x in closer.finditer(m.text)]
+    spans: list[tuple[int, int]] = []
+    resume = 0
+    size = len(mark)
+    for found in opener.finditer(m.text):
+        start = found.start()
+        if start < resume:
+            continue
+        k = bisect_left(closers, start + size + 1)  # at least one character inside
+        if k == len(closers):
+            break  # no closer after this opener, so none after any later one
+        spans += [(start, start + size), (closers[k], closers[k] + size)]
+        resume = closers[k] + size
+    return drop_spans(m, spans) if spans else m
+
+
+def plain_text(text: str) -> str:
+    """`text` without terminal escape sequences, control characters (but newline, tab), surrogates."""
+    return _CONTROL.sub("", text)
+
+
+def strip_controls(m: Mapped) -> Mapped:
+    """`m` without terminal escape sequences, control characters (but `\\n`, `\\t`) and surrogates."""
+    return substitute(m, _CONTROL, [])
 
 
 def _join_lines(lines: list[Mapped]) -> Mapped:
     """Join the lines of one paragraph: de-hyphenate word breaks, else join with a space."""
     text: list[str] = []
-    offsets: list[int] = []
+    offsets = _offsets()
     for line in lines:
         line = line.strip()
         if text:
-            hyphen = _HYPHEN_BREAK.search(text[-1])
+            hyphen = _HYPHEN_BREAK.search(text[-1]) if text[-1].endswith("-") else None
             first_word = re.match(r"\w+", line.text)
             if hyphen and first_word and line.text[:1].islower():
                 # "perlin-" + "dungan" -> "perlindungan"; "anak-" + "anak" keeps its hyphen
@@ -193,12 +272,12 @@ def _join_lines(lines: list[Mapped]) -> Mapped:
                 offsets.append(offsets[-1] + 1)
         text.append(line.text)
         offsets.extend(line.offsets)
-    return Mapped("".join(text), tuple(offsets))
+    return Mapped("".join(text), offsets)
 
 
 def _tidy(m: Mapped) -> Mapped:
-    for pattern in _EMPHASIS:
-        m = substitute(m, pattern, [1])
+    for mark, opener, closer in _EMPHASIS:
+        m = strip_emphasis(m, mark, opener, closer)
     m = substitute(m, _SPACES, [" "])
     m = substitute(m, _SPACE_BEFORE_PUNCT, [])
     return m.strip()
@@ -206,7 +285,7 @@ def _tidy(m: Mapped) -> Mapped:
 
 def clean_text(text: str) -> list[Paragraph]:
     """Cleaned paragraphs of `text` (offsets refer to `text`)."""
-    m = Mapped(text, tuple(range(len(text))))
+    m = strip_controls(Mapped.identity(text))
     m = substitute(m, _TRAILING_WS, [])
     if _blank_line_artefact(m.text):
         # here a line break NOT followed by a blank line, after a finished sentence, is a real

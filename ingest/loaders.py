@@ -1,8 +1,12 @@
 """Read .txt, .md, .pdf and .docx files into plain text, and expand folders into file lists.
 
 A file that cannot be used (unsupported extension, binary, undecodable, empty, corrupt PDF/DOCX,
-unreadable) raises `LoadError` with a short reason a user can act on; the caller records it and goes
-on with the other files. Text files must be UTF-8 (a UTF-8 BOM is accepted, UTF-16 with a BOM too):
+unreadable, too big once decompressed) raises `LoadError` with a one-line reason a user can act on;
+whatever else a parser raises (malformed XML, a RecursionError on deeply nested PDF objects, ...)
+becomes such a reason too, so the caller records it and goes on with the other files. A DOCX whose zip
+members, or a PDF whose streams or text, would exceed `max_decompressed` bytes once decompressed is
+refused before (DOCX) or while (PDF) decompressing. In a folder, links whose target lies outside the
+folder are reported as skipped, not followed; a file without a single letter is empty. Text files must be UTF-8 (a UTF-8 BOM is accepted, UTF-16 with a BOM too):
 we deliberately do not guess legacy encodings (cp1252/latin-1 decode any bytes and would silently
 store mojibake). This module does no cleaning and no language detection.
 """
@@ -10,10 +14,27 @@ store mojibake). This module does no cleaning and no language detection.
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
 SUPPORTED_SUFFIXES = (".txt", ".md", ".pdf", ".docx")
+#: Default bound on decompressed DOCX members / PDF streams (`Settings.max_decompressed_mb`).
+DEFAULT_MAX_DECOMPRESSED = 200 * 1024 * 1024
+_LETTER = re.compile(r"[^\W\d_]")
+_SURROGATE = re.compile("[\ud800-\udfff]")
+#: pypdf limits on the output of one decoded stream, all set to `max_decompressed`.
+_PDF_LIMITS = (
+    "maximum_declared_stream_length",
+    "array_based_stream_maximum_output_length",
+    "jbig2_maximum_output_length",
+    "lzw_maximum_output_length",
+    "run_length_maximum_output_length",
+    "zlib_maximum_output_length",
+    "brotli_maximum_output_length",
+    "image_maximum_buffer_size",
+    "stream_decoding_work_maximum_length",
+)
 
 
 class LoadError(Exception):
@@ -29,32 +50,61 @@ class LoadedFile:
     source_hash: str
 
 
+def one_line(exc: BaseException, limit: int = 200) -> str:
+    """`Type: message` of an exception on one line, at most `limit` characters."""
+    message = " ".join(str(exc).split())
+    text = f"{exc.__class__.__name__}: {message}" if message else exc.__class__.__name__
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def display_path(path: Path | str) -> str:
+    """The path as printable text: bytes of a name that is not UTF-8 (surrogates) become U+FFFD."""
+    return _SURROGATE.sub("\ufffd", str(path))
+
+
 def is_hidden(path: Path, root: Path | None = None) -> bool:
     """True when the path (relative to `root`, if given) has a part starting with '.'."""
     parts = path.relative_to(root).parts if root else (path.name,)
     return any(p.startswith(".") for p in parts)
 
 
+def _outside(path: Path, root: Path) -> bool:
+    """True when `path` (found under `root`) resolves to somewhere outside `root` (a link out)."""
+    try:
+        path.resolve().relative_to(root)
+    except (ValueError, OSError, RuntimeError):
+        return True
+    return False
+
+
 def expand_paths(paths: list[Path]) -> tuple[list[Path], list[tuple[Path, str]]]:
     """Files to ingest (folders walked recursively, sorted, hidden files ignored) and the paths that
-    do not exist, with a reason. Unsupported extensions are returned as files: `load_file` names them."""
+    are skipped, with a reason: missing ones, and links inside a folder that point outside it.
+    Unsupported extensions are returned as files: `load_file` names them."""
     files: list[Path] = []
-    missing: list[tuple[Path, str]] = []
+    skipped: list[tuple[Path, str]] = []
     seen: set[Path] = set()
     for raw in paths:
         path = Path(raw).expanduser().resolve()
         if path.is_dir():
-            found = sorted(p for p in path.rglob("*") if p.is_file() and not is_hidden(p, path))
+            found = []
+            for p in sorted(path.rglob("*")):
+                if is_hidden(p, path) or not (p.is_file() or p.is_symlink()):
+                    continue
+                if _outside(p, path):
+                    skipped.append((p, "link pointing outside the folder: not followed"))
+                elif p.is_file():
+                    found.append(p)
         elif path.is_file():
             found = [path]
         else:
-            missing.append((path, "not found (no such file or folder)"))
+            skipped.append((path, "not found (no such file or folder)"))
             continue
         for f in found:
             if f not in seen:
                 seen.add(f)
                 files.append(f)
-    return files, missing
+    return files, skipped
 
 
 def _decode_text(data: bytes) -> str:
@@ -73,35 +123,66 @@ def _decode_text(data: bytes) -> str:
         ) from exc
 
 
-def _read_pdf(path: Path) -> str:
-    from pypdf import PdfReader
-    from pypdf.errors import PyPdfError
+def _read_pdf(path: Path, max_bytes: int) -> str:
+    from pypdf import PdfReader, apply_configuration
+    from pypdf.errors import LimitReachedError, PyPdfError
 
     try:
-        reader = PdfReader(str(path))
-        if reader.is_encrypted:
-            raise LoadError("encrypted PDF: decrypt it first")
-        pages = [page.extract_text() or "" for page in reader.pages]
+        with apply_configuration(**dict.fromkeys(_PDF_LIMITS, max_bytes)):
+            reader = PdfReader(str(path))
+            if reader.is_encrypted:
+                raise LoadError("encrypted PDF: decrypt it first")
+            pages, size = [], 0
+            for page in reader.pages:
+                pages.append(page.extract_text() or "")
+                size += len(pages[-1])
+                if size > max_bytes:
+                    raise LimitReachedError(f"its text exceeds {max_bytes} characters")
     except LoadError:
         raise
+    except LimitReachedError as exc:
+        raise LoadError(_too_big("PDF", max_bytes, exc)) from exc
     except (PyPdfError, ValueError, KeyError, TypeError, AttributeError, OSError) as exc:
-        raise LoadError(f"corrupt PDF: {exc.__class__.__name__}: {exc}".rstrip(": ")) from exc
+        raise LoadError(f"corrupt PDF: {one_line(exc)}") from exc
     text = "\n\n".join(p.strip("\n") for p in pages)
     if not text.strip():
         raise LoadError("empty: the PDF has no extractable text (a scanned PDF needs OCR first)")
     return text
 
 
-def _read_docx(path: Path) -> str:
+def _too_big(kind: str, max_bytes: int, detail: object = "") -> str:
+    limit = max_bytes / 1024 / 1024
+    note = f" ({one_line(detail)})" if isinstance(detail, BaseException) else ""
+    return (
+        f"refused: this {kind} decompresses to more than {limit:g} MB{note}; raise "
+        "CPASSIST_MAX_DECOMPRESSED_MB if it is genuine"
+    )
+
+
+def _check_zip_size(path: Path, max_bytes: int) -> None:
+    """Refuse a DOCX whose members declare more than `max_bytes` in all (zipfile never inflates a
+    member past its declared size: a lying header fails its CRC check instead)."""
+    import zipfile
+
+    with zipfile.ZipFile(path) as archive:
+        total = sum(info.file_size for info in archive.infolist())
+    if total > max_bytes:
+        raise LoadError(_too_big("DOCX", max_bytes))
+
+
+def _read_docx(path: Path, max_bytes: int) -> str:
     import zipfile
 
     import docx
     from docx.opc.exceptions import PackageNotFoundError
 
     try:
+        _check_zip_size(path, max_bytes)
         document = docx.Document(str(path))
+    except LoadError:
+        raise
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
-        raise LoadError(f"corrupt DOCX: {exc.__class__.__name__}: {exc}".rstrip(": ")) from exc
+        raise LoadError(f"corrupt DOCX: {one_line(exc)}") from exc
     parts = []
     for p in document.paragraphs:
         if not p.text.strip():
@@ -113,7 +194,23 @@ def _read_docx(path: Path) -> str:
     return "\n\n".join(parts)
 
 
-def load_file(path: Path) -> LoadedFile:
+def _read(path: Path, suffix: str, data: bytes, max_bytes: int) -> str:
+    """The text of one file; anything a parser raises becomes a `LoadError`."""
+    try:
+        if suffix == ".pdf":
+            return _read_pdf(path, max_bytes)
+        if suffix == ".docx":
+            return _read_docx(path, max_bytes)
+        return _decode_text(data)
+    except LoadError:
+        raise
+    except RecursionError as exc:
+        raise LoadError(f"unreadable {suffix[1:].upper()}: structure nested too deeply") from exc
+    except Exception as exc:  # malformed XML, parser bugs...: one bad file must not stop a run
+        raise LoadError(f"unreadable {suffix[1:].upper()}: {one_line(exc)}") from exc
+
+
+def load_file(path: Path, max_decompressed: int = DEFAULT_MAX_DECOMPRESSED) -> LoadedFile:
     """Read one file; raise `LoadError` with the reason it cannot be ingested."""
     suffix = path.suffix.lower()
     if suffix not in SUPPORTED_SUFFIXES:
@@ -121,19 +218,18 @@ def load_file(path: Path) -> LoadedFile:
             f"unsupported file type {suffix or '(no extension)'!r}; "
             f"supported: {', '.join(SUPPORTED_SUFFIXES)}"
         )
+    if display_path(path) != str(path):
+        raise LoadError("the file name is not valid UTF-8: rename the file")
     try:
         data = path.read_bytes()
     except OSError as exc:
         raise LoadError(f"unreadable: {exc.strerror or exc}") from exc
     if not data.strip():
         raise LoadError("empty file")
-    if suffix == ".pdf":
-        text = _read_pdf(path)
-    elif suffix == ".docx":
-        text = _read_docx(path)
-    else:
-        text = _decode_text(data)
+    text = _read(path, suffix, data, max_decompressed)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if not text.strip():
         raise LoadError("empty: no text (only whitespace)")
+    if not _LETTER.search(text):
+        raise LoadError("empty: no words (only punctuation, digits or symbols)")
     return LoadedFile(path=path, text=text, source_hash=hashlib.sha256(data).hexdigest())

@@ -3,20 +3,26 @@
 `ingest_paths` loads each file (`ingest.loaders`), cleans it (`ingest.clean`), splits it by language
 and section (`ingest.sections`), chunks it (`ingest.records`), aligns its two languages
 (`ingest.align`) and synchronises the store with the result, file by file:
-  - ids are content hashes, so a file already fully stored is recognised without embedding anything
-    (its stored vectors are reused for the alignment) and nothing is written;
-  - a changed file gets its new chunks added (only chunks not already stored are embedded), changed
-    metadata updated, and only then its stale chunks deleted: an ingest killed halfway leaves extra
-    or missing chunks of one file that the next run completes, never duplicates;
+  - a chunk id hashes the file's path with the chunk's content, so two files never share a chunk
+    (identical text in two files is two documents) and a file already fully stored is recognised
+    without embedding anything: nothing is written;
+  - a changed file gets its new chunks added (only texts not already stored for it or for a
+    byte-identical copy are embedded), changed metadata updated, and only then its stale chunks
+    deleted: an ingest killed halfway leaves extra or missing chunks of one file that the next run
+    completes, never duplicates; no file's ingest touches another file's chunks;
   - with `prune=True` (the default) chunks of files that are gone from the given folders/paths are
     removed. A file that is present but skipped (e.g. now corrupt) keeps its earlier chunks.
-Writes go in batches. It does not decide which files a user may upload (the UI does) and does not
-rank anything.
+  - whatever goes wrong reading or cleaning one file becomes its one-line skip reason; the run goes on.
+Every store call is batched (`BATCH_SIZE` writes, `READ_BATCH` reads), so memory and SQL statement
+sizes stay bounded for large files. Only bundled studies (or identical copies) get the official titles
+of the studies file. It does not decide which files a user may upload (the UI does) and does not rank.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
+import re
 import sys
 import time
 from pathlib import Path
@@ -26,13 +32,17 @@ from pydantic import BaseModel, Field
 
 from cpassist.errors import ConfigError, StoreError
 from cpassist.settings import Settings
-from ingest.loaders import LoadedFile, LoadError, expand_paths, load_file
+from ingest.loaders import LoadedFile, LoadError, display_path, expand_paths, load_file, one_line
 from ingest.records import ChunkRecord, build_records
 
 if TYPE_CHECKING:
     from langchain_chroma import Chroma
 
-BATCH_SIZE = 64
+BATCH_SIZE = 64  # texts embedded / chunks written per call
+READ_BATCH = 500  # rows read per `get` (SQLite allows 32,766 variables in one statement)
+#: Largest (Indonesian chunks x English chunks) aligned in one file (about 2 s of DTW at this size).
+MAX_ALIGN_CELLS = 1_000_000
+_MD_MARKS = re.compile(r"^(?:#{1,6}\s*)+")
 
 
 class SkippedFile(BaseModel):
@@ -104,14 +114,41 @@ def load_titles(studies_file: Path) -> dict[str, dict[str, str]]:
 
 
 def _fallback_title(paragraphs: list[Any], stem: str) -> str:
-    from ingest.clean import KNOWN_HEADINGS
+    from ingest.clean import KNOWN_HEADINGS, heading_name
 
     for p in paragraphs[:3]:
-        if p.kind == "heading" and p.text.upper() not in KNOWN_HEADINGS:
-            return p.text
-        if p.kind == "text" and len(p.text) <= 150:
-            return p.text.rstrip(".")
+        text = _MD_MARKS.sub("", p.text).strip()
+        if p.kind == "heading" and text and (heading_name(p.text) or text) not in KNOWN_HEADINGS:
+            return text[:150]
+        if p.kind == "text" and text and len(text) <= 150:
+            return text.rstrip(".")
     return stem.replace("_", " ").replace("-", " ").strip() or stem
+
+
+def _is_bundled(loaded: LoadedFile, corpus_dir: Path) -> bool:
+    """True for a file of the bundled corpus folder, or a byte-identical copy of one."""
+    corpus = corpus_dir.expanduser().resolve()
+    if loaded.path.resolve().is_relative_to(corpus):
+        return True
+    original = corpus / loaded.path.name
+    try:
+        return hashlib.sha256(original.read_bytes()).hexdigest() == loaded.source_hash
+    except OSError:
+        return False
+
+
+def document_identity(
+    loaded: LoadedFile, settings: Settings, titles: dict[str, dict[str, str]]
+) -> tuple[str, dict[str, str]]:
+    """(study id, official titles) of a file. The study id is the file stem, and the titles of
+    the studies file apply, only when the file is a bundled study (or an identical copy); another
+    file with a bundled study's stem gets the stem plus 8 hex digits of its path, and no titles."""
+    stem = loaded.path.stem
+    if stem not in titles:
+        return stem, {}
+    if _is_bundled(loaded, settings.corpus_dir):
+        return stem, dict(titles[stem])
+    return f"{stem}-{hashlib.sha256(str(loaded.path).encode()).hexdigest()[:8]}", {}
 
 
 def chunk_file(
@@ -122,10 +159,9 @@ def chunk_file(
     from ingest.sections import split_document
 
     paragraphs = clean_text(loaded.text)
-    study = loaded.path.stem
-    study_titles = dict(titles.get(study) or {})
+    study, study_titles = document_identity(loaded, settings, titles)
     if not study_titles:
-        title = _fallback_title(paragraphs, study)
+        title = _fallback_title(paragraphs, loaded.path.stem)
         study_titles = {"id": title, "en": title}
     for lang in ("id", "en"):
         study_titles.setdefault(lang, next(iter(study_titles.values())))
@@ -141,7 +177,13 @@ def chunk_file(
     )
 
 
-def set_parallel_ids(records: list[ChunkRecord], vectors: dict[str, list[float]]) -> None:
+def alignable(records: list[ChunkRecord]) -> bool:
+    """Both languages present and few enough chunks for the quadratic alignment."""
+    n_id = sum(r.language == "id" for r in records)
+    return 0 < n_id < len(records) and n_id * (len(records) - n_id) <= MAX_ALIGN_CELLS
+
+
+def set_parallel_ids(records: list[ChunkRecord], vectors: dict[str, Any]) -> None:
     """Fill `parallel_ids` by aligning the Indonesian and English chunks of one file."""
     import numpy as np
 
@@ -173,73 +215,105 @@ def _batches(items: list[Any], size: int | None = None) -> Any:
         yield items[start : start + size]
 
 
+def _pages(collection: Any, include: list[str], where: dict[str, Any] | None = None) -> Any:
+    """`collection.get` page by page (READ_BATCH rows a call): no call names every row."""
+    offset = 0
+    while True:
+        page = collection.get(where=where, include=include, limit=READ_BATCH, offset=offset)
+        ids = list(page.get("ids") or [])
+        if not ids:
+            return
+        yield page
+        offset += len(ids)
+
+
+def _stored_metadata(collection: Any, source: str) -> dict[str, dict[str, Any]]:
+    """Chunk id -> metadata of every chunk stored for `source`."""
+    stored: dict[str, dict[str, Any]] = {}
+    for page in _pages(collection, ["metadatas"], {"source": source}):
+        stored.update(zip(page["ids"], page.get("metadatas") or [], strict=False))
+    return stored
+
+
+class _Vectors:
+    """Vectors for the chunk texts of one file, embedding only texts not stored yet: a text already
+    stored for this file (under any id: positions shift when a file changes) or for a byte-identical
+    copy (same `source_hash`) reuses its vector. Only `wanted` texts are kept, as float32 arrays."""
+
+    def __init__(self, collection: Any, embeddings: Any, loaded: LoadedFile, wanted: set[str]):
+        self.collection, self.embeddings = collection, embeddings
+        self.where = {"$or": [{"source": str(loaded.path)}, {"source_hash": loaded.source_hash}]}
+        self.wanted = wanted
+        self.embedded = 0
+        self._known: dict[str, Any] | None = None
+
+    def known(self) -> dict[str, Any]:
+        """Text -> vector of the wanted texts already in the store (one paged scan per file)."""
+        import numpy as np
+
+        if self._known is None:
+            self._known = {}
+            if self.wanted:
+                for page in _pages(self.collection, ["documents", "embeddings"], self.where):
+                    for text, v in zip(page["documents"], page["embeddings"], strict=False):
+                        if text in self.wanted:
+                            self._known[text] = np.asarray(v, dtype=np.float32)
+        return self._known
+
+    def of(self, records: list[ChunkRecord]) -> dict[str, Any]:
+        """Chunk id -> vector for `records` (texts of them must be `wanted`)."""
+        import numpy as np
+
+        known = self.known()
+        todo = list({r.text: r for r in records if r.text not in known}.values())
+        for batch in _batches(todo):
+            computed = self.embeddings.embed_documents([r.text for r in batch])
+            for r, v in zip(batch, computed, strict=True):
+                known[r.text] = np.asarray(v, dtype=np.float32)
+            self.embedded += len(batch)
+        return {r.id: known[r.text] for r in records}
+
+
 def _sync_file(
-    collection: Any, embeddings: Any, records: list[ChunkRecord], source: str, result: FileResult
+    collection: Any,
+    embeddings: Any,
+    records: list[ChunkRecord],
+    loaded: LoadedFile,
+    result: FileResult,
 ) -> int:
-    """Make the store hold exactly `records` for `source`; returns the number of texts embedded."""
-    stored = collection.get(
-        where={"source": source}, include=["metadatas", "documents", "embeddings"]
-    )
-    stored_ids = list(stored.get("ids") or [])
-    stored_meta = dict(zip(stored_ids, stored.get("metadatas") or [], strict=False))
-    stored_docs = dict(zip(stored_ids, stored.get("documents") or [], strict=False))
-    raw_vectors = stored.get("embeddings")
-    vectors: dict[str, list[float]] = {}
-    if raw_vectors is not None:
-        vectors = {i: list(v) for i, v in zip(stored_ids, raw_vectors, strict=False)}
+    """Make the store hold exactly `records` for this file (chunk ids are unique to the file, so
+    no other file's chunks are touched); returns the number of texts embedded. New chunks are
+    written before stale ones are deleted, every call in batches."""
+    import numpy as np
 
-    # ids already stored for ANOTHER file (the same study text, e.g. an uploaded copy): reuse their
-    # vectors and leave them to that file, so nothing is stored twice or taken over
-    missing = [r.id for r in records if r.id not in stored_meta]
-    elsewhere: set[str] = set()
-    if missing:
-        found = collection.get(ids=missing, include=["metadatas", "embeddings"])
-        found_ids = list(found.get("ids") or [])
-        owners = [str((m or {}).get("source", "")) for m in found.get("metadatas") or []]
-        elsewhere = {i for i, owner in zip(found_ids, owners, strict=False) if owner != source}
-        if found.get("embeddings") is not None:
-            vectors.update(
-                {i: list(v) for i, v in zip(found_ids, found["embeddings"], strict=False)}
-            )
-        if elsewhere:
-            others = sorted({o for o in owners if o != source})
-            result.reason = f"{len(elsewhere)} chunks already stored from {', '.join(others)}"
-
-    to_embed = [r for r in records if r.id not in vectors]
-    for batch in _batches(to_embed):
-        computed = embeddings.embed_documents([r.text for r in batch])
-        vectors.update({r.id: list(v) for r, v in zip(batch, computed, strict=True)})
-    set_parallel_ids(records, vectors)
-
+    stored = _stored_metadata(collection, str(loaded.path))
+    to_add = [r for r in records if r.id not in stored]
+    aligned = alignable(records)
+    wanted = {r.text for r in (records if aligned else to_add)}
+    vectors = _Vectors(collection, embeddings, loaded, wanted)
+    if aligned:
+        set_parallel_ids(records, vectors.of(records))
+    elif len({r.language for r in records}) > 1:
+        result.reason = "too many chunks to link its two languages (no parallel passages)"
     new_ids = {r.id for r in records}
-    to_add = [r for r in records if r.id not in stored_meta and r.id not in elsewhere]
-    to_update = [
-        r
-        for r in records
-        if r.id in stored_meta
-        and (stored_meta[r.id] != r.metadata or stored_docs.get(r.id) != r.text)
-    ]
-    stale = [i for i in stored_ids if i not in new_ids]
+    to_update = [r for r in records if r.id in stored and stored[r.id] != r.metadata]
+    stale = [i for i in stored if i not in new_ids]
     for batch in _batches(to_add):
+        batch_vectors = vectors.of(batch)
         collection.upsert(
             ids=[r.id for r in batch],
-            embeddings=[vectors[r.id] for r in batch],
+            embeddings=np.stack([batch_vectors[r.id] for r in batch]),
             documents=[r.text for r in batch],
             metadatas=[r.metadata for r in batch],
         )
     for batch in _batches(to_update):
-        collection.update(
-            ids=[r.id for r in batch],
-            documents=[r.text for r in batch],
-            embeddings=[vectors[r.id] for r in batch],
-            metadatas=[r.metadata for r in batch],
-        )
+        collection.update(ids=[r.id for r in batch], metadatas=[r.metadata for r in batch])
     for batch in _batches(stale):
         collection.delete(ids=batch)
     result.written = len(to_add) + len(to_update)
     result.removed = len(stale)
     result.status = "written" if result.written or result.removed else "unchanged"
-    return len(to_embed)
+    return vectors.embedded
 
 
 def _under(source: str, roots: list[Path]) -> bool:
@@ -248,17 +322,17 @@ def _under(source: str, roots: list[Path]) -> bool:
 
 
 def _prune(collection: Any, roots: list[Path], present: set[str], report: IngestReport) -> None:
-    data = collection.get(include=["metadatas"])
     gone: dict[str, list[str]] = {}
-    for chunk_id, meta in zip(data.get("ids") or [], data.get("metadatas") or [], strict=False):
-        source = str((meta or {}).get("source", ""))
-        if source and source not in present and _under(source, roots):
-            gone.setdefault(source, []).append(chunk_id)
+    for page in _pages(collection, ["metadatas"]):
+        for chunk_id, meta in zip(page["ids"], page.get("metadatas") or [], strict=False):
+            source = str((meta or {}).get("source", ""))
+            if source and source not in present and _under(source, roots):
+                gone.setdefault(source, []).append(chunk_id)
     for source, ids in sorted(gone.items()):
         for batch in _batches(ids):
             collection.delete(ids=batch)
         report.chunks_removed += len(ids)
-        report.pruned_sources.append(source)
+        report.pruned_sources.append(display_path(source))
 
 
 def _drop_collection(client: Any, name: str) -> None:
@@ -275,6 +349,23 @@ def _progress_note(name: str, chunks: int, files_done: int, files: int, started:
     expected = chunks / max(files_done, 1) * files  # chunks per file so far, times the files
     eta = max(expected - chunks, 0) / rate
     return f"{name[-30:]} | {chunks} chunks, {rate:.1f} chunks/s, ETA {eta:.0f} s"
+
+
+def _prepare(path: Path, settings: Settings, titles: dict[str, dict[str, str]]) -> Any:
+    """(loaded file, chunk records) of one file; raises `LoadError` with a one-line reason for
+    anything that goes wrong, whatever a parser or the cleaning raised."""
+    try:
+        loaded = load_file(path, settings.max_decompressed_mb * 1024 * 1024)
+        records = chunk_file(loaded, settings, titles)
+    except LoadError:
+        raise
+    except RecursionError as exc:
+        raise LoadError("unreadable: structure nested too deeply") from exc
+    except Exception as exc:  # one bad file must never stop the run
+        raise LoadError(f"could not be processed: {one_line(exc)}") from exc
+    if not records:
+        raise LoadError("no text to index (only headings or punctuation)")
+    return loaded, records
 
 
 def ingest_paths(
@@ -310,27 +401,29 @@ def ingest_paths(
     roots = [Path(p).expanduser().resolve() for p in paths]
     files, missing = expand_paths(roots)
     for path, reason in missing:
-        report.skipped.append(SkippedFile(path=str(path), reason=reason))
-        report.files.append(FileResult(path=str(path), status="skipped", reason=reason))
+        shown = display_path(path)
+        report.skipped.append(SkippedFile(path=shown, reason=reason))
+        report.files.append(FileResult(path=shown, status="skipped", reason=reason))
 
     bar = tqdm(files, desc="ingest", unit="file", file=sys.stderr, disable=not progress, delay=1.0)
     chunks_seen = 0
     for path in bar:
         bar.set_postfix_str(
-            _progress_note(path.name, chunks_seen, bar.n, len(files), started), refresh=False
+            _progress_note(display_path(path.name), chunks_seen, bar.n, len(files), started),
+            refresh=False,
         )
-        result = FileResult(path=str(path), study=path.stem, status="skipped")
+        result = FileResult(
+            path=display_path(path), study=display_path(path.stem), status="skipped"
+        )
         report.files.append(result)
         try:
-            loaded = load_file(path)
-            records = chunk_file(loaded, settings, titles)
-            if not records:
-                raise LoadError("no text to index (only headings or punctuation)")
+            loaded, records = _prepare(path, settings, titles)
         except LoadError as exc:
             result.reason = str(exc)
-            report.skipped.append(SkippedFile(path=str(path), reason=result.reason))
+            report.skipped.append(SkippedFile(path=result.path, reason=result.reason))
             continue
-        report.embeddings_computed += _sync_file(collection, embeddings, records, str(path), result)
+        result.study = str(records[0].metadata["study"])
+        report.embeddings_computed += _sync_file(collection, embeddings, records, loaded, result)
         report.files_read += 1
         result.chunks = len(records)
         for r in records:

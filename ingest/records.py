@@ -1,7 +1,8 @@
 """Turn language/section segments of one file into chunk records: id, cleaned text, metadata.
 
-The id is a content hash of (study, language, section, position, window size, overlap, text), so the
-same file chunked with the same parameters always gives the same ids; the metadata follows
+The id is a hash of (source path, study, language, section, position, window size, overlap, text),
+so the same file chunked with the same parameters always gives the same ids, and no two files ever
+share one (identical text in two files stays two documents); the metadata follows
 `cpassist.schema.CHUNK_METADATA_KEYS`. `parallel_ids` is filled in later by `ingest.align`. This
 module reads no files and touches no store.
 """
@@ -14,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ingest.chunking import windows
+from ingest.clean import plain_text
 from ingest.sections import Segment
 
 
@@ -29,11 +31,20 @@ class ChunkRecord:
 
 
 def chunk_id(
-    study: str, language: str, section: str, position: int, size: int, overlap: int, text: str
+    source: str,
+    study: str,
+    language: str,
+    section: str,
+    position: int,
+    size: int,
+    overlap: int,
+    text: str,
 ) -> str:
-    """Stable content hash naming a chunk (32 hex characters)."""
-    key = json.dumps([study, language, section, position, size, overlap, text], ensure_ascii=False)
-    return hashlib.sha256(key.encode("utf-8")).hexdigest()[:32]
+    """Stable hash naming a chunk of one file (32 hex characters)."""
+    key = json.dumps(
+        [source, study, language, section, position, size, overlap, text], ensure_ascii=False
+    )
+    return hashlib.sha256(key.encode("utf-8", "surrogatepass")).hexdigest()[:32]
 
 
 def build_records(
@@ -59,7 +70,14 @@ def build_records(
             records.append(
                 ChunkRecord(
                     id=chunk_id(
-                        study, segment.language, segment.section, position, size, overlap, text
+                        source,
+                        study,
+                        segment.language,
+                        segment.section,
+                        position,
+                        size,
+                        overlap,
+                        text,
                     ),
                     text=text,
                     metadata={
@@ -71,7 +89,7 @@ def build_records(
                         "section": segment.section,
                         "position": position,
                         "parallel_ids": "",
-                        "original": source_text[begin:finish],
+                        "original": plain_text(source_text[begin:finish]),
                     },
                 )
             )

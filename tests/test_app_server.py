@@ -99,9 +99,11 @@ def test_upload_then_find_it(client, settings, tmp_path):
         [gradio_client.handle_file(str(doc))], api_name="/upload"
     )
     (row,) = payload["files"]
-    assert row["name"] == "Studi-Kasus-Sumba.md" and row["status"] == "added" and row["chunks"] > 0
-    assert (settings.uploads_dir / "Studi-Kasus-Sumba.md").is_file()
-    assert "Studi-Kasus-Sumba.md" in report
+    name = app.safe_upload_name(doc.name)  # "Studi-Kasus-Sumba-<hash>.md"
+    assert name.startswith("Studi-Kasus-Sumba-") and name.endswith(".md")
+    assert row["name"] == name and row["status"] == "added" and row["chunks"] > 0
+    assert (settings.uploads_dir / name).is_file()
+    assert name in report
     answer = client.predict("What is kawin tangkap on Sumba island?", api_name="/chat")
     assert not answer["abstained"]
     assert any("Sumba" in s["text"] for s in answer["sources"])

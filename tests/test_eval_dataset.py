@@ -91,3 +91,30 @@ def test_duplicate_ids_and_missing_file(tmp_path: Path) -> None:
     with pytest.raises(InputError, match="not found"):
         load_dataset(tmp_path / "nope.jsonl")
     assert [r.id for r in load_dataset(_write(tmp_path, [GOOD]))] == ["x1"]
+
+
+def test_every_answerable_row_has_reference_facts_and_every_row_a_split() -> None:
+    rows = load_dataset()
+    assert all(r.reference_facts for r in rows if r.answerable)
+    assert not any(r.reference_facts for r in rows if not r.answerable)
+    cells: dict[tuple[str, str], Counter] = {}
+    for r in rows:
+        cells.setdefault((r.kind, r.language), Counter())[r.split] += 1
+    for cell, counts in cells.items():
+        assert counts["heldout"] == round(sum(counts.values()) / 3), (cell, dict(counts))
+    assert [r.id for r in select_rows(rows, split="heldout")] == [
+        r.id for r in rows if r.split == "heldout"
+    ]
+
+
+def test_trust_rows_cover_the_failure_modes_in_both_languages() -> None:
+    trust = [r for r in load_dataset() if r.id.startswith("trust-")]
+    assert len(trust) >= 40
+    assert Counter(r.language for r in trust) == {"id": len(trust) // 2, "en": len(trust) // 2}
+    for lang in LANGUAGES:
+        kinds = Counter(r.kind for r in trust if r.language == lang)
+        assert kinds["false_premise"] >= 5 and kinds["unanswerable"] >= 4
+    # every false-premise row is answered with the correction, never refused
+    assert all(r.answerable and r.reference_facts for r in trust if r.kind == "false_premise")
+    authors = [r for r in trust if "wrote" in r.user_input or "penulis" in r.user_input]
+    assert authors and not any(r.answerable for r in authors)

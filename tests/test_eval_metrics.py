@@ -196,3 +196,30 @@ def test_gate_lists_every_metric_below_its_threshold() -> None:
     assert any("overall language_match: no value" in f for f in failures)
     assert any("kind=cross mrr: no value" in f for f in failures)
     assert check_thresholds(summary, {"overall": {"hit_at_k": 0.9}}) == []
+
+
+def test_fact_recall_counts_keyword_groups_across_languages_and_word_forms() -> None:
+    from eval.metrics import fact_found, fact_recall
+
+    facts = [
+        "kualitatif deskriptif|descriptive qualitative|qualitative descriptive",
+        "jurnal|journal",
+    ]
+    assert fact_recall("It is a *Descriptive  Qualitative* study using journals [1].", facts) == 1.0
+    assert fact_recall("Penelitian kualitatif deskriptif [2].", facts) == 0.5
+    assert fact_recall("An exploratory survey.", facts) == 0.0
+    assert fact_recall("anything", []) is None
+    # alternatives match from a word start: stems work, fragments inside a word do not
+    assert fact_found("ECPAT’s advocacy to the government", "advoca")
+    assert not fact_found("several INGOs", "ngo") and fact_found("other NGOs", "ngo")
+    assert fact_found("Ekspl\u00f3itasi", "eksploitasi")  # accents folded
+
+
+def test_verification_changed_flags_dropped_corrected_or_fallback() -> None:
+    from eval.metrics import verification_changed
+
+    assert verification_changed({"kept": 2, "corrected": 0, "dropped": 0, "fallback": False}) == 0.0
+    assert verification_changed({"kept": 1, "corrected": 1, "dropped": 0, "fallback": False}) == 1.0
+    assert verification_changed({"kept": 1, "corrected": 0, "dropped": 1, "fallback": False}) == 1.0
+    assert verification_changed({"kept": 0, "corrected": 0, "dropped": 0, "fallback": True}) == 1.0
+    assert verification_changed(None) is None

@@ -32,7 +32,14 @@ def test_quick_eval_meets_the_thresholds(
     assert summary["errors"] == 0 and summary["reference_phrases_not_in_store"] == 0
     assert summary["run"]["generator"] == "extractive" and summary["run"]["judge"] is None
     assert set(summary["by_language"]) == {"id", "en"}
-    assert set(summary["by_kind"]) == {"single", "cross", "followup", "informal", "unanswerable"}
+    assert set(summary["by_kind"]) == {
+        "single",
+        "cross",
+        "followup",
+        "informal",
+        "false_premise",
+        "unanswerable",
+    }
     for metric in NO_JUDGE_METRICS:
         assert summary["overall"][metric] is not None, metric
     for name in (

@@ -75,6 +75,8 @@ def test_studies_are_ingested_with_full_metadata_and_reingest_writes_nothing(
 def test_changed_file_replaces_its_chunks_and_deleted_file_is_pruned(
     corpus, tmp_settings, chroma_store
 ) -> None:
+    # `corpus` is the bundled corpus folder here, so its edited study keeps its id
+    tmp_settings = tmp_settings.model_copy(update={"corpus_dir": corpus})
     ingest_paths([corpus], tmp_settings, vectorstore=chroma_store, progress=False)
     nepal = corpus / NEPAL.name
     before = {i for i, (_, m) in _stored(chroma_store).items() if m["source"] == str(nepal)}
@@ -128,7 +130,7 @@ def test_no_prune_keeps_chunks_and_other_folders_are_untouched(
     assert studies == {"ecpat-indonesia-down-to-zero", "note"}
 
 
-def test_a_copy_of_a_study_elsewhere_is_not_stored_twice(
+def test_a_copy_of_a_study_elsewhere_is_its_own_document_and_outlives_the_original(
     corpus, tmp_path, tmp_settings, chroma_store
 ) -> None:
     uploads = tmp_path / "uploads"
@@ -138,16 +140,17 @@ def test_a_copy_of_a_study_elsewhere_is_not_stored_twice(
     count = len(_stored(chroma_store))
     copy = ingest_paths([uploads], tmp_settings, vectorstore=chroma_store, progress=False)
     (result,) = copy.files
-    assert (copy.chunks_written, copy.embeddings_computed) == (0, 0)
-    assert result.status == "unchanged" and "already stored from" in result.reason
-    assert len(_stored(chroma_store)) == count
-    # the original goes away: its chunks are pruned, and the copy's next ingest restores them
+    # its own chunks (own ids), but the vectors of the identical texts are reused, not recomputed
+    assert result.status == "written" and copy.embeddings_computed == 0
+    assert copy.chunks_written == result.chunks == first.files[1].chunks
+    assert len(_stored(chroma_store)) == count + result.chunks
+    # the original goes away: only its own chunks are pruned, the copy stays searchable
     shutil.rmtree(corpus)
-    ingest_paths([corpus], tmp_settings, vectorstore=chroma_store, progress=False)
-    assert len(_stored(chroma_store)) == 0
+    pruned = ingest_paths([corpus], tmp_settings, vectorstore=chroma_store, progress=False)
+    assert pruned.chunks_removed == count
+    assert {m["source"] for _, m in _stored(chroma_store).values()} == {str(uploads / NEPAL.name)}
     again = ingest_paths([uploads], tmp_settings, vectorstore=chroma_store, progress=False)
-    assert again.chunks_written == again.files[0].chunks > 0
-    assert first.files[1].chunks == again.files[0].chunks
+    assert again.chunks_written == 0 and again.files[0].status == "unchanged"
 
 
 def test_ingest_killed_halfway_is_completed_without_duplicates(

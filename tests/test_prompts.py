@@ -21,6 +21,11 @@ VARIABLES: dict[str, dict[str, str]] = {
     "rewrite": {"history": "User: What is Down to Zero?", "question": "Who initiated it?"},
     "abstain_id": {"studies": "Kerja Sama Nepal dan ECPAT"},
     "abstain_en": {"studies": "Cooperation between Nepal and ECPAT"},
+    "frame_other_language_en": {"source_language": "Indonesian"},
+    "frame_other_language_id": {"source_language": "bahasa Inggris"},
+    "premise_corrected_en": {},
+    "premise_corrected_id": {},
+    "translate_query": {"target": "English", "question": "Berapa kader desa yang dilatih?"},
 }
 
 

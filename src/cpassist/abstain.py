@@ -23,7 +23,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from cpassist.evidence import EvidenceIndex, content_stems, scaled_cosine
+from cpassist.evidence import EvidenceIndex, content_stems, scaled_cosine, stem, words
+from cpassist.focus import kind_cues
 from cpassist.prompts import render
 from cpassist.schema import Passage
 
@@ -62,8 +63,14 @@ def answer_relevance(question: str, sentences: Sequence[str], index: EvidenceInd
 
 def fallback_addresses(question: str, sentences: Sequence[str], index: EvidenceIndex) -> bool:
     """Whether an extractive fallback made of `sentences` addresses `question` (see
-    `FALLBACK_ABSTAIN_BELOW`)."""
-    return answer_relevance(question, sentences, index) >= FALLBACK_ABSTAIN_BELOW
+    `FALLBACK_ABSTAIN_BELOW`), or its first sentence is of the kind the question's focus asks for
+    (at least two answer cues: "which method?" -> "descriptive qualitative ... data")."""
+    if answer_relevance(question, sentences, index) >= FALLBACK_ABSTAIN_BELOW:
+        return True
+    cues = kind_cues(question)
+    if not cues or not sentences:
+        return False
+    return len(cues & {stem(w) for w in words(sentences[0].lower())}) >= 2
 
 
 def should_abstain(

@@ -3,8 +3,8 @@
 A question can be on topic and still unanswerable: "How many children were trafficked in 2015?" finds
 the right study, but no passage holds a count. Similarity scores cannot see that; the expected answer
 type can. This module maps a question (Indonesian or English) to one of a few types whose presence is
-easy to test in text — a count, a year, an amount of money — and says whether any given passage has
-one. It deliberately does not judge other questions (what, why, how, who): those return None and are
+easy to test in text — a count, a year, an amount of money, a person named as author, a place — and
+says whether any given passage has one. It deliberately does not judge other questions (what, why, how, who): those return None and are
 left to the similarity-based abstention.
 """
 
@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterable
 from typing import Literal
 
-AnswerType = Literal["count", "year", "money"]
+AnswerType = Literal["count", "year", "money", "person", "place"]
 
 _MONEY_Q = re.compile(
     r"\b(how much money|budget|cost|costs|spend|spent|spending|funding|funds?|dollars?|anggaran|"
@@ -32,6 +32,25 @@ _COUNT_Q = re.compile(
     re.IGNORECASE,
 )
 
+_PERSON_Q = re.compile(
+    r"\b(who (wrote|authored|is the author|are the authors|is the researcher|supervised)|"
+    r"(name of|names of) the (author|researcher|writer)s?|written by|siapa (yang )?(menulis|penulis|"
+    r"pengarang|peneliti(nya)?|pembimbing)|siapa nama (penulis|peneliti)|ditulis oleh)\b",
+    re.IGNORECASE,
+)
+_PLACE_Q = re.compile(
+    r"^\s*(where|in which (city|province|district|country|village|place)|di ?mana|dimana|"
+    r"di (kota|provinsi|kabupaten|negara|desa) (mana|apa))\b",
+    re.IGNORECASE,
+)
+#: A person named as author: "by Siti Rahma", "oleh Siti", "Author: ...", "Penulis: ...".
+_PERSON = re.compile(
+    r"(\b(written|authored|prepared|compiled|supervised) by|\bditulis oleh|\bdisusun oleh|"
+    r"\b(author|authors|penulis|peneliti|researcher)\s*[:,]?)\s+(Dr\.?\s+|Prof\.?\s+)?[A-Z][a-z]+",
+)
+#: A place: a capitalised word after a locative preposition ("at the ECPAT head office, South
+#: Jakarta", "di Nepal").
+_PLACE = re.compile(r"\b(at|in|di|ke|from|dari|located|berlokasi|office|kantor)\b[^.]{0,40}?\b[A-Z][a-z]+")
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 _MONEY = re.compile(
     r"(\b(rp|idr|usd|npr|eur|rupiah|rupees?|dollars?|euros?)\b|[$€£]\s?\d)", re.IGNORECASE
@@ -47,6 +66,10 @@ _NUMBER_WORDS = re.compile(
 
 def expected_answer_type(question: str) -> AnswerType | None:
     """The kind of answer `question` asks for, when it is one this module can check."""
+    if _PERSON_Q.search(question):
+        return "person"
+    if _PLACE_Q.search(question):
+        return "place"
     if _MONEY_Q.search(question):
         return "money"
     if _YEAR_Q.search(question):
@@ -57,6 +80,10 @@ def expected_answer_type(question: str) -> AnswerType | None:
 
 
 def _has_type(text: str, kind: AnswerType, question_numbers: set[str]) -> bool:
+    if kind == "person":
+        return bool(_PERSON.search(text))
+    if kind == "place":
+        return bool(_PLACE.search(text))
     if kind == "money":
         return bool(_MONEY.search(text))
     if kind == "year":

@@ -46,14 +46,18 @@ from cpassist.answer_type import evidence_lacks_answer_type
 from cpassist.errors import InputError, StoreError
 from cpassist.evidence import content_stems, index_for, split_sentences
 from cpassist.extractive import extractive_answer
+from cpassist.focus import premise_of
+from cpassist.grounding import ClaimChecker
 from cpassist.language import detect_language
 from cpassist.prompts import render
 from cpassist.rewrite import as_turns, default_method, is_follow_up, rewrite
+from cpassist.sanitize import fence_safe
 from cpassist.schema import (
     AnswerResult,
     ChatTurn,
     Citation,
     Passage,
+    SentenceCheck,
     StreamEvent,
     Timings,
     VerificationReport,
@@ -91,6 +95,42 @@ def _with_marker(text: str, numbers: Sequence[int]) -> str:
     if match:
         return f"{text[: match.start()]} {marker}{match.group(0)}"
     return f"{text} {marker}"
+
+
+_LANGUAGE_NAMES = {
+    "en": {"id": "Indonesian", "en": "English"},
+    "id": {"id": "bahasa Indonesia", "en": "bahasa Inggris"},
+}
+#: Verdict reasons (grounding.ClaimChecker) that mean the sources say the opposite of a premise.
+_CONTRADICTIONS = (
+    "the trend is the opposite",
+    "the source says the opposite",
+    "who helps whom is reversed",
+    "the ordinal",
+    "method ",
+    "the actor",
+)
+
+
+def _verbatim(text: str, sources: Sequence[Passage], used: Sequence[int]) -> bool:
+    return any(text in sources[i].text for i in used)
+
+
+def _quoted_report(claims: Sequence[Claim]) -> VerificationReport:
+    """The report of an answer made of source sentences: each one quoted verbatim."""
+    return VerificationReport(
+        sentences=[
+            SentenceCheck(
+                text=c.text,
+                status="kept",
+                supported_by=[i + 1 for i in c.sources],
+                support=1.0,
+                quoted=True,
+                grounding=[c.text],
+            )
+            for c in claims
+        ]
+    )
 
 
 class Assistant:
@@ -158,7 +198,11 @@ class Assistant:
 
         limit = self.settings.top_k if self.chat_model is None else self.settings.prompt_passages
         sources = self.sources_for(passages, language, limit, question=standalone)
-        missing = evidence_lacks_answer_type(standalone, [p.text for p in sources])
+        companions = self.companions_for(sources, passages)
+        evidence_texts = [p.text for p in sources] + [
+            p.text for group in companions.values() for p in group
+        ]
+        missing = evidence_lacks_answer_type(standalone, evidence_texts)
         if missing:
             reason = f"the question asks for a {missing} and no passage found contains one"
             yield self._final_abstain(
@@ -171,7 +215,11 @@ class Assistant:
             t = time.perf_counter()
             claims = extractive_answer(standalone, sources, self.index)
             timings.generate_ms = _ms(t)
-            answer, citations = self._compose(claims, sources)
+            t = time.perf_counter()
+            claims, premise = self._correct_premise(standalone, sources, companions, claims)
+            report = _quoted_report(claims)
+            timings.verify_ms = _ms(t)
+            answer, citations = self._compose(claims, sources, report, language, premise)
             yield StreamEvent(type="token", text=answer)
         else:
             t = time.perf_counter()
@@ -190,10 +238,14 @@ class Assistant:
 
             t = time.perf_counter()
             if error:
+                sources = self.sources_for(passages, language, self.settings.top_k, standalone)
+                companions = self.companions_for(sources, passages)
                 claims = extractive_answer(standalone, sources, self.index)
                 report = VerificationReport(fallback=True, reason=error)
             else:
-                verified = verify_answer(raw, sources, self.index, language, question=standalone)
+                verified = verify_answer(
+                    raw, sources, self.index, language, question=standalone, companions=companions
+                )
                 report = verified.report
                 if verified.unknown:
                     timings.verify_ms = _ms(t)
@@ -213,6 +265,10 @@ class Assistant:
                     verified.needs_fallback = True
                     report.reason = "the supported sentences do not address the question"
                 if verified.needs_fallback:
+                    # the fallback quotes from every hit, not only the prompt's few sources
+                    report.sentences = [c for c in report.sentences if c.status == "dropped"]
+                    sources = self.sources_for(passages, language, self.settings.top_k, standalone)
+                    companions = self.companions_for(sources, passages)
                     claims = extractive_answer(standalone, sources, self.index)
                     report.fallback = True
                 else:
@@ -232,8 +288,13 @@ class Assistant:
                     report,
                 )
                 return
+            claims, premise = self._correct_premise(standalone, sources, companions, claims)
+            if report.fallback:
+                report.sentences = _quoted_report(claims).sentences + [
+                    c for c in report.sentences if c.status == "dropped"
+                ]
             timings.verify_ms = _ms(t)
-            answer, citations = self._compose(claims, sources, report)
+            answer, citations = self._compose(claims, sources, report, language, premise)
 
         if not claims:
             yield self._final_abstain(
@@ -304,6 +365,46 @@ class Assistant:
         keep = sorted(sorted(firsts)[:limit] + rest[: max(0, limit - len(firsts))])
         return [out[i] for i in keep]
 
+    def companions_for(
+        self, sources: Sequence[Passage], passages: Sequence[Passage]
+    ) -> dict[int, list[Passage]]:
+        """The other-language versions (parallel passages) of each source, by source index."""
+        by_id = {p.chunk_id: p for p in passages}
+        wanted = [pid for s in sources for pid in s.parallel_ids if pid not in by_id]
+        if wanted:
+            by_id.update({p.chunk_id: p for p in self.retriever.get_by_ids(wanted)})
+        return {
+            i: [by_id[pid] for pid in s.parallel_ids if pid in by_id]
+            for i, s in enumerate(sources)
+            if any(pid in by_id for pid in s.parallel_ids)
+        }
+
+    def _correct_premise(
+        self,
+        question: str,
+        sources: Sequence[Passage],
+        companions: dict[int, list[Passage]],
+        claims: list[Claim],
+    ) -> tuple[list[Claim], bool]:
+        """`claims` led by the source sentence that contradicts the premise of a why / yes-no
+        question ("Why did cases fall?" when the study says they did not fall consistently), and
+        whether it does. Only a contradiction counts (opposite trend or negation, reversed roles,
+        another ordinal, method or actor), never a premise the sources merely do not mention."""
+        premise = premise_of(question)
+        if not premise or not sources:
+            return claims, False
+        verdict = ClaimChecker(sources, self.index, companions).check(premise)
+        if verdict.ok or not verdict.grounding or not verdict.reason.startswith(_CONTRADICTIONS):
+            return claims, False
+        source, sentence = verdict.grounding[0]
+        if sources[source].language != detect_language(sentence, default=sources[source].language):
+            return claims, False
+        own = [s for s in split_sentences(sources[source].text) if s == sentence]
+        if not own:  # the contradicting sentence is in the other-language version
+            return claims, False
+        lead = Claim(text=sentence, sources=[source])
+        return [lead, *[c for c in claims if c.text != sentence]], True
+
     def generator_question(
         self, question: str, standalone: str, previous: str, language: str
     ) -> str:
@@ -326,8 +427,8 @@ class Assistant:
             render(
                 "answer_source",
                 n=i,
-                study=s.study,
-                text=self._focus(s.text, focus or question),
+                study=fence_safe(s.study),
+                text=fence_safe(self._focus(s.text, focus or question)),
             ).strip()
             for i, s in enumerate(sources, 1)
         )
@@ -408,11 +509,21 @@ class Assistant:
         claims: Sequence[Claim],
         sources: Sequence[Passage],
         report: VerificationReport | None = None,
+        language: str = "en",
+        premise_corrected: bool = False,
     ) -> tuple[str, list[Citation]]:
-        """Answer text with sources renumbered in order of first use, and the citations."""
+        """Answer text with sources renumbered in order of first use, and the citations. A source
+        sentence quoted in the other language than the answer's is put in quotation marks after
+        one line saying so; a corrected premise is said first."""
+        lang = "id" if language == "id" else "en"
         number: dict[int, int] = {}
         cited_by: dict[int, list[str]] = {}
         sentences = []
+        product_lines = set()  # lines the product writes itself (not claims, never list openers)
+        if premise_corrected:
+            sentences.append(render(f"premise_corrected_{lang}").strip())
+            product_lines.add(0)
+        framed = False
         for claim in claims:
             nums = []
             for i in claim.sources:
@@ -420,15 +531,24 @@ class Assistant:
                     number[i] = len(number) + 1
                 nums.append(number[i])
                 cited_by.setdefault(i, []).append(claim.text)
-            text = _with_marker(claim.text, nums)
+            text = claim.text
+            source_language = sources[claim.sources[0]].language if claim.sources else language
+            if source_language != language and _verbatim(text, sources, claim.sources):
+                if not framed:
+                    name = _LANGUAGE_NAMES[lang].get(source_language, source_language)
+                    product_lines.add(len(sentences))
+                    sentences.append(
+                        render(f"frame_other_language_{lang}", source_language=name).strip()
+                    )
+                    framed = True
+                text = f"“{text}”"
+            text = _with_marker(text, nums)
             # after a sentence that opens a list ("The factors are:"), the items go one per line
-            in_list = (
-                bool(sentences)
-                and sentences[-1].rstrip().endswith(":")
-                or (bool(sentences) and sentences[-1].startswith("\n- "))
+            in_list = bool(sentences) and (len(sentences) - 1 not in product_lines) and (
+                sentences[-1].rstrip().endswith(":") or sentences[-1].startswith("\n- ")
             )
             sentences.append(f"\n- {text}" if in_list else text)
-        if report is not None and not report.fallback:
+        if report is not None:
             for check in report.sentences:
                 check.supported_by = [number[i - 1] for i in check.supported_by if i - 1 in number]
         citations = [

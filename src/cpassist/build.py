@@ -97,6 +97,10 @@ def build_assistant(
     retriever = retriever or build_retriever(settings)
     if chat_model is None and name != "extractive":
         chat_model = build_chat_model(settings, name)
+    if settings.query_translation == "llm" and chat_model is not None:
+        from cpassist.query_translation import llm_translator
+
+        retriever.translate = llm_translator(chat_model)
     return Assistant(
         retriever=retriever,
         chat_model=chat_model,

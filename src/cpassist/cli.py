@@ -3,18 +3,26 @@
 Subcommands: `ingest`, `search`, `ask` (also `--jsonl` batch), `chat`, `eval`, `info`. Output formats
 (`--json`, `--jsonl`) are stable contracts. Errors a user can act on (`CpassistError`) print one line
 to stderr and exit 2, never a traceback. No retrieval or answering logic lives here.
+
+Document text printed for a terminal goes through `terminal_safe` (no escape sequences); JSON output
+escapes every control character (C0, DEL, C1). Invalid text (bytes that are not UTF-8, lone
+surrogates) in argv or a chat line is refused with one line; in `ask --jsonl` it is that line's error.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
+import io
 import json
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TextIO
 
-from cpassist.errors import CpassistError
-from cpassist.settings import Settings
+from cpassist.errors import ConfigError, CpassistError, InputError
+from cpassist.sanitize import describe_invalid_text, has_invalid_text, json_text, terminal_safe
+from cpassist.settings import Settings, check_in_range, describe_settings_error
 
 
 def _settings(args: argparse.Namespace) -> Settings:
@@ -23,11 +31,21 @@ def _settings(args: argparse.Namespace) -> Settings:
         value = getattr(args, field, None)
         if value is not None:
             overrides[field] = value
-    return Settings(**overrides)
+    try:
+        return Settings(**overrides)
+    except ValueError as exc:  # pydantic's ValidationError: one line per field, with the range
+        raise ConfigError(describe_settings_error(exc)) from None
 
 
 def _print_json(obj: object) -> None:
-    print(json.dumps(obj, ensure_ascii=False, indent=2))
+    print(json_text(obj, indent=2))
+
+
+def _valid_text(text: str, what: str) -> str:
+    """`text` when it is valid Unicode text; else an InputError saying where it is not."""
+    if has_invalid_text(text):
+        raise InputError(describe_invalid_text(text, what))
+    return text
 
 
 def cmd_ingest(args: argparse.Namespace) -> int:
@@ -46,22 +64,28 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     if args.json:
         _print_json(report.model_dump(mode="json"))
     else:
-        print(report.summary())
+        print(terminal_safe(report.summary()))
     return 0 if report.files_read or not report.skipped else 1
 
 
 def cmd_search(args: argparse.Namespace) -> int:
     from cpassist.build import build_retriever
 
+    question = _valid_text(args.question, "the search query")
+    k = None if args.k is None else check_in_range("top_k", args.k, "--k")
     settings = _settings(args)
     retriever = build_retriever(settings)
-    passages = retriever.search(args.question, k=args.k or settings.top_k)
+    passages = retriever.search(question, k=k or settings.top_k)
     if args.json:
         _print_json([p.model_dump(mode="json") for p in passages])
         return 0
     for i, p in enumerate(passages, 1):
         mark = " (parallel)" if p.parallel_of else ""
-        print(f"[{i}] {p.score:.4f} {p.study} | {p.language} | {p.section}{mark}\n    {p.text}\n")
+        print(
+            terminal_safe(
+                f"[{i}] {p.score:.4f} {p.study} | {p.language} | {p.section}{mark}\n    {p.text}\n"
+            )
+        )
     if not passages:
         print("No passages found. Run `cpassist ingest` first, or rephrase the question.")
     return 0
@@ -75,7 +99,9 @@ def cmd_ask(args: argparse.Namespace) -> int:
         from cpassist.batch import run_jsonl
 
         assistant = build_assistant(settings, generator=args.generator)
-        return run_jsonl(assistant, sys.stdin, sys.stdout)
+        return run_jsonl(assistant, _stdin_lenient(), sys.stdout)
+    if args.question is not None:
+        _valid_text(args.question, "the question")
     if not args.question:
         raise CpassistError(
             'Give a question, e.g. `cpassist ask "Apa tujuan kerja sama Nepal dan ECPAT?"`, or use --jsonl.'
@@ -92,7 +118,7 @@ def cmd_ask(args: argparse.Namespace) -> int:
     live = sys.stdout.isatty() and assistant.generator_name != "extractive"
     for event in assistant.stream(args.question):
         if event.type == "token" and live:
-            print(f"\033[2m{event.text}\033[0m", end="", flush=True)
+            print(f"\033[2m{terminal_safe(event.text)}\033[0m", end="", flush=True)
         elif event.result is not None:
             if live:
                 print("\n")
@@ -107,6 +133,7 @@ def cmd_chat(args: argparse.Namespace) -> int:
 
     assistant = build_assistant(_settings(args), generator=args.generator)
     history: list[ChatTurn] = []
+    _stdin_lenient()  # a bad byte in a line is refused for that line, not a traceback
     print("cpassist chat: ask in Bahasa Indonesia or English. Empty line or Ctrl-D to quit.")
     while True:
         try:
@@ -116,9 +143,10 @@ def cmd_chat(args: argparse.Namespace) -> int:
         if not question:
             break
         try:
+            _valid_text(question, "the question")
             result = assistant.ask(question, history=history)
         except CpassistError as exc:
-            print(f"error: {exc}")
+            print(terminal_safe(f"error: {exc}"))
             continue
         print(format_answer(result))
         history += [
@@ -181,7 +209,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("search", parents=[common], help="hybrid search, no answer")
     p.add_argument("question")
-    p.add_argument("--k", type=int, help="number of passages (default: CPASSIST_TOP_K)")
+    p.add_argument("--k", type=int, help="number of passages, 1-50 (default: CPASSIST_TOP_K)")
     p.add_argument("--json", action="store_true", help="print passages as a JSON list")
     p.set_defaults(func=cmd_search)
 
@@ -219,6 +247,18 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--limit", type=int, help="evaluate only the first N questions")
     p.add_argument("--out", type=Path, help="run directory (default: under DATA_DIR/eval-runs)")
     p.add_argument(
+        "--claims",
+        action="store_true",
+        help="check the claim-check set (eval/datasets/claims.jsonl) with the answer verifier; "
+        "exits 1 when the heldout gate in eval/thresholds.json fails",
+    )
+    p.add_argument(
+        "--split",
+        choices=["dev", "heldout", "all"],
+        help="rows of this split only (--claims default: all, dev and heldout reported apart; "
+        "questions default: all)",
+    )
+    p.add_argument(
         "--compare",
         nargs=2,
         metavar=("RUN_A", "RUN_B"),
@@ -232,12 +272,24 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _stdin_lenient() -> TextIO:
+    """stdin as UTF-8 in which a bad byte becomes a lone surrogate (refused for its line, later)
+    instead of a UnicodeDecodeError that would end the whole run; `input()` follows the setting."""
+    # AttributeError: a test's StringIO; ValueError/UnsupportedOperation: stdin already read from
+    with contextlib.suppress(AttributeError, ValueError, io.UnsupportedOperation):
+        sys.stdin.reconfigure(encoding="utf-8", errors="surrogateescape")  # type: ignore[union-attr]
+    return sys.stdin
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
         return int(args.func(args) or 0)
     except CpassistError as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        message = " ".join(terminal_safe(str(exc)).split())
+        if has_invalid_text(message):
+            message = message.encode("utf-8", "replace").decode("utf-8")
+        print(f"error: {message}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         return 130

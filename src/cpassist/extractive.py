@@ -21,52 +21,39 @@ from collections.abc import Sequence
 from cpassist.evidence import (
     EvidenceIndex,
     content_stems,
-    lexical_overlap,
     named_terms,
     scaled_cosine,
     split_sentences,
     stem,
     words,
 )
+from cpassist.focus import question_focus
+from cpassist.language import detect_language
+from cpassist.lexicon import translations
 from cpassist.schema import Passage
 from cpassist.verify import Claim, studies_named, study_names
 
 _KEYWORDS = re.compile(r"^\s*(kata kunci|keywords?)\b", re.IGNORECASE)
 #: A sentence opening like this continues the one before it ("This issue is driven by ...").
 _CONTINUES = re.compile(
-    r"^\s*(this|these|it|such|hal ini|hal tersebut|ini|faktor|factors?)\b", re.I
+    r"^\s*(?!(this|the) (research|study|paper|thesis|article|report)\b)"
+    r"(this|these|it|such|hal ini|hal tersebut|ini|faktor|factors?)\b",
+    re.I,
 )
-#: Question cue words -> words of the sentences that answer that kind of question (both languages).
-_CUES: list[tuple[str, str]] = [
-    (
-        "why mengapa kenapa faktor factor factors penyebab cause causes sebab",
-        "factors faktor driven didasari disebabkan because karena caused due led mendorong akibat impact dampak",
-    ),
-    (
-        "where dimana mana lokasi location tempat",
-        "conducted dilakukan lokasi location office kantor pusat head",
-    ),
-    (
-        "who siapa initiated inisiasi menginisiasi",
-        "initiation initiated inisiasi oleh actors aktor organizations organisasi",
-    ),
-    (
-        "method methods metode data collect collected dikumpulkan sumber sources",
-        "method metode data interviews wawancara documents dokumen qualitative kualitatif journals jurnal",
-    ),
-    ("theory theories teori concept concepts konsep", "theory teori concept konsep concepts"),
-    ("goal goals tujuan aim aims purpose", "goals tujuan aims bertujuan aim"),
-    (
-        "benefit benefits keuntungan manfaat gain",
-        "benefit benefits keuntungan manfaat assistance bantuan",
-    ),
-    (
-        "role peran found findings temuan hasil result results",
-        "role peran berperan found menemukan first second third pertama kedua ketiga",
-    ),
-]
-_CUE_STEMS = [({stem(w) for w in a.split()}, {stem(w) for w in b.split()}) for a, b in _CUES]
-CUE_BONUS = 0.2
+#: A sentence opening with a pronoun needs the sentence before it for its referent.
+_PRONOUN_START = re.compile(
+    r"^\s*(?!(this|the) (research|study|paper|thesis|article|report)\b)"
+    r"(it|its|this|these|they|their|he|she|such|hal ini|hal tersebut|ini|itu|mereka|ia|dia)\b",
+    re.I,
+)
+_DEBUG = False
+#: Per answer-cue word of the question's focus a sentence holds (at most 3 count): "method" ->
+#: "interviews", "qualitative", "data".
+CUE_BONUS = 0.12
+#: The sentence carrying the ordinal a question asks for ("the third role") gains this; one
+#: carrying another ordinal loses ORDINAL_PENALTY.
+ORDINAL_BONUS = 0.35
+ORDINAL_PENALTY = 0.25
 #: Other sentences are kept when they score at least this share of the best one.
 NEAR_BEST = 0.8
 #: A second study's best sentence is added when it scores at least this share of the best one.
@@ -77,10 +64,11 @@ def extractive_answer(
     question: str, sources: Sequence[Passage], index: EvidenceIndex, max_sentences: int = 3
 ) -> list[Claim]:
     """Claims (verbatim sentences with their 0-based source) answering `question` from `sources`."""
-    q_stems = content_stems(question)
     q_names = named_terms(question) | {
         stem(w) for w in words(question) if w.isupper() and len(w) > 2
     }
+    # the names pick the study (below); what the sentence must share is the rest of the question
+    q_stems = content_stems(question) - q_names or content_stems(question)
     candidates: list[tuple[str, int, int]] = []  # sentence, source index, position
     seen: set[str] = set()
     for i, source in enumerate(sources):
@@ -95,13 +83,29 @@ def extractive_answer(
     names_of = [
         {stem(w) for w in words(f"{s.text} {s.title} {s.study.replace('-', ' ')}")} for s in sources
     ]
-    q_all = {stem(w) for w in words(question.lower())}
-    cues = set().union(*(answer for trigger, answer in _CUE_STEMS if trigger & q_all))
+    focus = question_focus(question)
+    cues = focus.cue_stems
+    language = detect_language(question)
+    ordinals = _ordinals(sources) if focus.ordinal else {}
     scored: list[tuple[float, str, int, int]] = []
+    cue_hits: dict[tuple[int, int], int] = {}
     for (sentence, i, j), cos in zip(candidates, cosines, strict=True):
-        score = 0.6 * scaled_cosine(cos) + 0.4 * lexical_overlap(q_stems, sentence)
-        if cues and cues & {stem(w) for w in words(sentence.lower())}:
-            score += CUE_BONUS
+        stems = {stem(w) for w in words(sentence.lower())}
+        if sources[i].language != language:
+            stems = translations(stems)
+        lex = len(q_stems & stems) / len(q_stems) if q_stems else 0.0
+        score = 0.6 * scaled_cosine(cos) + 0.4 * lex
+        if cues:
+            cue_hits[(i, j)] = len(cues & stems)
+            score += CUE_BONUS * min(3, cue_hits[(i, j)])
+        if focus.ordinal:
+            carried = ordinals.get((i, j), set())
+            if focus.ordinal in carried:
+                score += ORDINAL_BONUS
+            elif carried:
+                score -= ORDINAL_PENALTY
+        if _PRONOUN_START.match(sentence) and j == 0:
+            score -= 0.1  # its referent is in another passage
         score += 0.05 * (1.0 - i / max(1, len(sources)))
         if _KEYWORDS.match(sentence):
             score -= 0.15
@@ -109,6 +113,9 @@ def extractive_answer(
             score *= 1.0 - 0.5 * len(q_names - names_of[i]) / len(q_names)
         scored.append((score, sentence, i, j))
     scored.sort(key=lambda t: -t[0])
+    if _DEBUG:
+        for sc, sent, i, j in scored[:8]:
+            print(f"  {sc:.3f} [{i},{j}] {sent[:100]}")
     best = scored[0][0]
     chosen = [scored[0]]
     studies = {sources[scored[0][2]].study}
@@ -121,8 +128,13 @@ def extractive_answer(
     for item in scored[1:]:
         if len(chosen) >= max_sentences:
             break
-        if item not in chosen and item[0] >= NEAR_BEST * best:
-            chosen.append(item)
+        if item in chosen or item[0] < NEAR_BEST * best:
+            continue
+        # a focused question ("which method?") answered by a sentence of that kind takes only
+        # other sentences of that kind
+        if cue_hits.get(scored[0][2:]) and not cue_hits.get(item[2:]):
+            continue
+        chosen.append(item)
     chosen = chosen[:max_sentences]
     # a chosen sentence followed by one that continues it ("This issue is driven by ...") brings it
     by_place = {(i, j): (sc, sent, i, j) for sc, sent, i, j in scored}
@@ -139,7 +151,28 @@ def extractive_answer(
             followers[(item[2], item[3])] = follower
     ordered = []  # best first; a continuation right after the sentence it continues
     for item in chosen:
-        ordered.append(item)
-        if (item[2], item[3]) in followers:
-            ordered.append(followers[(item[2], item[3])])
+        previous = by_place.get((item[2], item[3] - 1))
+        if (
+            _PRONOUN_START.match(item[1])
+            and previous is not None
+            and previous not in ordered
+            and previous not in chosen
+        ):
+            ordered.append(previous)  # the sentence that holds the pronoun's referent
+        if item not in ordered:
+            ordered.append(item)
+        follower = followers.get((item[2], item[3]))
+        if follower and follower not in ordered:
+            ordered.append(follower)
     return [Claim(text=sentence, sources=[i]) for _, sentence, i, _ in ordered]
+
+
+def _ordinals(sources: Sequence[Passage]) -> dict[tuple[int, int], set[int]]:
+    """(source, sentence) -> the ordinals the sentence carries ("Third, ...")."""
+    from cpassist.lexicon import features
+
+    out: dict[tuple[int, int], set[int]] = {}
+    for i, source in enumerate(sources):
+        for j, sentence in enumerate(split_sentences(source.text)):
+            out[(i, j)] = {o for o in features(sentence).ordinals if o < 99}
+    return out

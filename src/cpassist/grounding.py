@@ -1,19 +1,52 @@
-"""Claim grounding: is what one answer sentence asserts found in the sources it rests on?
+"""Claim grounding: is what one answer sentence asserts found in the source sentences it rests on?
 
-Contract: `ClaimChecker(sources, index).check(claim, question="", cited=())` returns a `Verdict`:
-`ok` (the claim may be shown under a citation), `score` (0-1 support), `grounding` (the source
-sentences it rests on, as (0-based source index, sentence)) and `reason` (why it was rejected, empty
-when ok). `cited` are 0-based source indexes the writer named; the checker may ground elsewhere.
-It does not generate, rewrite or drop anything itself: callers decide what to show.
+Contract: `ClaimChecker(sources, index, companions).check(claim, question="", cited=())` returns a
+`Verdict`: `ok` (the claim may be shown under a citation), `score` (0-1 support), `grounding` (the
+source sentences it rests on, as (0-based source index, sentence)), `reason` (why it was rejected,
+empty when ok) and `exact` (the claim is one of its source sentences, verbatim). `companions[i]` are
+other-language versions of source i (parallel passages): their sentences ground claims for source i.
+
+How: the claim is matched to its best source sentence (multilingual embedding + shared words, with a
+small id/en glossary across languages), plus a second sentence when that covers more of the claim
+(a summary of two sentences), plus each one's other-language version. Then what the claim adds
+beyond the question must be in those sentences: its content words (a share), and exactly its
+numbers, ordinals, research methods, trends with their negation, universal quantifiers, causal links,
+agents ("initiated by X"), who gives to whom ("A received help from B"), and names (in the source or
+its title). A claim naming two studies must split into one clause per study, each grounded in its
+own study. It does not generate, rewrite or drop anything itself: callers decide what to show.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import re
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
-from cpassist.evidence import EvidenceIndex
+from cpassist.evidence import (
+    STOPWORDS,
+    EvidenceIndex,
+    content_stems,
+    named_terms,
+    scaled_cosine,
+    split_sentences,
+    stem,
+    strip_citations,
+    words,
+)
+from cpassist.language import detect_language
+from cpassist.lexicon import ORDINALS, Features, features, has_aim, translations
 from cpassist.schema import Passage
+from cpassist.verify import by_study, studies_named, study_names
+
+#: A claim is accepted when its support reaches this and no assertion check fails.
+ACCEPT_SUPPORT = 0.62
+#: ... and at least this share of the content words it adds to the question are in its grounding.
+MIN_COVERAGE = 0.6
+#: A second sentence joins the grounding when it adds at least this many claim words.
+SECOND_SENTENCE_GAIN = 1
+#: Passage-side cosine above which two sentences of different languages are versions of each other.
+PARALLEL_COS = 0.86
 
 
 @dataclass
@@ -22,20 +55,432 @@ class Verdict:
     score: float
     grounding: list[tuple[int, str]] = field(default_factory=list)
     reason: str = ""
+    exact: bool = False
+
+
+@dataclass
+class _Sentence:
+    source: int
+    text: str
+    language: str
+    stems: set[str]
+    feats: Features
+    position: int
+
+
+@lru_cache(maxsize=20_000)
+def _features(text: str) -> Features:
+    return features(text)
+
+
+@lru_cache(maxsize=20_000)
+def _stems(text: str) -> frozenset[str]:
+    return frozenset(content_stems(text))
+
+
+def _norm(text: str) -> str:
+    return " ".join(w.lower() for w in words(text))
+
+
+_AGENT = re.compile(
+    r"\b([\w-]+)\s+(?:by|oleh)\s+((?:[\w-]+\s*){1,4})|"
+    r"\b(initiat\w*|inisiasi|prakarsa\w*|diprakarsai|didirikan|founded)\s+(?:of|dari|from)\s+((?:[\w-]+\s*){1,4})",
+    re.IGNORECASE,
+)
+_RECEIVE = re.compile(
+    r"\b(receives?|received|receiving|gets?|got|obtains?|obtained|mendapat\w*|menerima|memperoleh)\b"
+    r"(.{0,60}?)(?:\b(?:from|dari)\s+|\b(?:bantuan|dukungan)\s+)([A-Z][\w-]*)",
+)
+_GIVE = re.compile(
+    r"\b(helps?|helping|helped|assists?|assisting|assisted|supports?|supporting|supported|aids?|"
+    r"aided|membantu|mendukung|memberi\w*|bantu)\b",
+)
+
+
+def _names_before(text: str, end: int) -> list[str]:
+    return [w for w in words(text[:end]) if w[:1].isupper() and len(w) > 1]
+
+
+def edges(text: str) -> set[tuple[str, str]]:
+    """(giver, receiver) pairs of names in `text`: "B receives help from A" and "A helps B"."""
+    out = set()
+    for m in _RECEIVE.finditer(text):
+        before = _names_before(text, m.start())
+        if before:
+            out.add((stem(m.group(3)), stem(before[-1])))
+    for m in _GIVE.finditer(text):
+        before = actors(text[: m.start()])
+        after = actors(" ".join(words(text[m.end() :])[:3]))
+        if before and after:
+            out.add((before[-1], after[0]))
+    return {(a, b) for a, b in out if a != b}
+
+
+_ACTIVE_INIT = re.compile(
+    r"((?:[A-Z][\w-]*\s+){1,3})(?:\w+\s+)?(initiated|founded|started|launched|menginisiasi|"
+    r"memprakarsai|mendirikan|memulai|meluncurkan)\b"
+)
+
+
+def _agents(text: str) -> list[tuple[str, set[str]]]:
+    """(verb stem, agent stems) of "<verb> by X" / "initiation of X" / "X initiated" phrases."""
+    out = []
+    for m in _ACTIVE_INIT.finditer(text):
+        stems = content_stems(m.group(1))
+        if stems:
+            out.append((stem(m.group(2)), stems))
+    for m in _AGENT.finditer(text):
+        verb, agent = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
+        stems = content_stems(agent)
+        if stems:
+            out.append((stem(verb), stems))
+    return out
 
 
 class ClaimChecker:
-    """Checks claims against a fixed list of numbered sources (provisional: topic support only)."""
+    """Checks claims against a fixed list of numbered sources (see the module docstring)."""
 
-    def __init__(self, sources: Sequence[Passage], index: EvidenceIndex) -> None:
-        from cpassist.verify import SUPPORT_THRESHOLD, Verifier
-
+    def __init__(
+        self,
+        sources: Sequence[Passage],
+        index: EvidenceIndex,
+        companions: Mapping[int, Sequence[Passage]] | None = None,
+    ) -> None:
         self.sources = list(sources)
-        self._verifier = Verifier(self.sources, index)
-        self._threshold = SUPPORT_THRESHOLD
+        self.index = index
+        self.study_names = study_names(self.sources)
+        self._sentences: list[_Sentence] = []
+        self._names: set[str] = set()
+        self._context: list[set[str]] = []  # per source: name stems of its text, title and study
+        companions = companions or {}
+        for i, source in enumerate(self.sources):
+            context = {stem(w) for w in source.study.split("-")}
+            for passage in [source, *companions.get(i, [])]:
+                context |= {
+                    stem(w) for w in _split_hyphens(words(f"{passage.text} {passage.title}"))
+                    if w[:1].isupper() or w.isdigit()
+                }
+                for j, text in enumerate(split_sentences(passage.text)):
+                    if _KEYWORDS.match(text):
+                        continue  # a keyword list asserts nothing
+                    self._sentences.append(
+                        _Sentence(
+                            source=i,
+                            text=text,
+                            language=passage.language,
+                            stems=set(_stems(text)),
+                            feats=_features(text),
+                            position=j,
+                        )
+                    )
+            self._context.append(context)
 
+    # --- public ------------------------------------------------------------------------------
     def check(self, claim: str, question: str = "", cited: Sequence[int] = ()) -> Verdict:
-        score, supporting, best = self._verifier.support(claim, self._threshold)
-        if not supporting:
-            return Verdict(False, score, [], "no passage supports it")
-        return Verdict(True, score, [(best, self.sources[best].text)], "")
+        claim = strip_citations(claim)
+        if not self._sentences or not content_stems(claim):
+            return Verdict(False, 0.0, [], "nothing to check")
+        named = studies_named(claim, self.study_names)
+        if len(named) >= 2:
+            parts = by_study(claim, self.study_names)
+            if parts is None:
+                return Verdict(False, 0.0, [], "names two studies in one statement")
+            verdicts = [self._check_one(part, question, {study}) for study, part in parts.items()]
+            bad = next((v for v in verdicts if not v.ok), None)
+            if bad is not None:
+                return bad
+            return Verdict(
+                True,
+                min(v.score for v in verdicts),
+                [g for v in verdicts for g in v.grounding],
+                "",
+                all(v.exact for v in verdicts),
+            )
+        return self._check_one(claim, question, named)
+
+    # --- steps -------------------------------------------------------------------------------
+    def _candidates(self, studies: set[str]) -> list[_Sentence]:
+        if not studies:
+            return self._sentences
+        return [s for s in self._sentences if self.sources[s.source].study in studies]
+
+    def _check_one(self, claim: str, question: str, studies: set[str]) -> Verdict:
+        candidates = self._candidates(studies)
+        if not candidates:
+            return Verdict(False, 0.0, [], "no source of the study it names")
+        key = _norm(claim)
+        for s in candidates:
+            if _norm(s.text) == key:
+                return Verdict(True, 1.0, [(s.source, s.text)], "", exact=True)
+        claim_stems = set(_stems(claim))
+        language = detect_language(claim, default=candidates[0].language)
+        self._names = _names(claim)
+        cosines = self.index.cosines(claim, [s.text for s in candidates])
+        scored = []
+        for s, cos in zip(candidates, cosines, strict=True):
+            pool = s.stems if s.language == language else translations(s.stems)
+            lex = len(claim_stems & pool) / len(claim_stems)
+            scored.append((0.5 * scaled_cosine(cos) + 0.5 * lex, cos, s))
+        scored.sort(key=lambda t: -t[0])
+        top_score, top_cos, best = scored[0]
+        grounding = [best]
+        novel = claim_stems - set(_stems(question))
+        covered = self._covered(novel, grounding)
+        for _, _, other in scored[1:8]:  # a second sentence when it covers more of the claim
+            if other.source != best.source and self.sources[other.source].study != self.sources[
+                best.source
+            ].study:
+                continue
+            gain = self._covered(novel, [*grounding, other]) - covered
+            if len(gain) >= SECOND_SENTENCE_GAIN and other.text != best.text:
+                grounding.append(other)
+                covered |= gain
+                break
+        evidence = grounding + self._versions(grounding)
+        coverage = len(self._covered(novel, evidence)) / len(novel) if novel else 1.0
+        score = 0.5 * scaled_cosine(top_cos) + 0.5 * coverage
+        found = [(s.source, s.text) for s in grounding]
+        reason = self._assertion_problem(claim, question, evidence, grounding)
+        if reason:
+            return Verdict(False, round(score, 3), found, reason)
+        if coverage < MIN_COVERAGE:
+            return Verdict(
+                False, round(score, 3), found, f"only {coverage:.0%} of what it says is in the source"
+            )
+        if score < ACCEPT_SUPPORT:
+            return Verdict(False, round(score, 3), found, "no passage supports it")
+        return Verdict(True, round(max(score, top_score), 3), found, "")
+
+    def _versions(self, grounding: Sequence[_Sentence]) -> list[_Sentence]:
+        """The other-language version of each grounding sentence, when its source has one."""
+        out = []
+        for g in grounding:
+            others = [
+                s
+                for s in self._sentences
+                if s.source == g.source and s.language != g.language and s is not g
+            ]
+            if not others:
+                continue
+            vecs = self.index.doc_vectors([g.text, *[s.text for s in others]])
+            sims = [sum(a * b for a, b in zip(vecs[0], v, strict=False)) for v in vecs[1:]]
+            best = max(range(len(others)), key=sims.__getitem__)
+            if sims[best] >= PARALLEL_COS:
+                out.append(others[best])
+        return out
+
+    def _covered(self, novel: set[str], evidence: Sequence[_Sentence]) -> set[str]:
+        pool: set[str] = set()
+        for s in evidence:
+            pool |= translations(s.stems)
+            pool |= self._context[s.source] & self._names
+        return {x for x in novel if x in pool}
+
+    def _assertion_problem(
+        self,
+        claim: str,
+        question: str,
+        evidence: Sequence[_Sentence],
+        grounding: Sequence[_Sentence],
+    ) -> str:
+        """Why the claim asserts something its evidence does not ("" when nothing)."""
+        c = _features(claim)
+        q = _features(question) if question else Features()
+        ev = Features()
+        for s in evidence:
+            f = s.feats
+            ev.numbers |= f.numbers
+            ev.ordinals |= f.ordinals
+            ev.methods |= f.methods
+            ev.trends |= f.trends
+            ev.universal |= f.universal
+            ev.causal = ev.causal or f.causal
+            ev.negated = ev.negated or f.negated
+            ev.negated_stems |= translations(f.negated_stems)
+        if c.numbers - ev.numbers:
+            return f"number {sorted(c.numbers - ev.numbers)[0]} is not in the source"
+        if c.ordinals - ev.ordinals or not self._ordinals_match(claim, grounding):
+            return "the ordinal (first/second/third) does not match the source"
+        if c.methods - ev.methods:
+            return f"method {sorted(c.methods - ev.methods)[0]!r} is not the source's"
+        for trend in c.trends:
+            if trend not in ev.trends:
+                direction, neg = trend
+                opposite = "up" if direction == "down" else "down"
+                if (direction, not neg) in ev.trends or (opposite, neg) in ev.trends:
+                    return "the trend is the opposite of the source's"
+                return "a trend the source does not state"
+        if (c.universal - q.universal) - ev.universal - {"only", "hanya"} or (
+            {"only", "hanya"} & (c.universal - q.universal) - ev.universal
+        ):
+            return "generalises beyond the source (all/every/only)"
+        anchor = [grounding[0], *self._versions(grounding[:1])]
+        if c.causal and not q.causal and not any(s.feats.causal for s in anchor):
+            return "a causal link the source does not make"
+        if has_aim(claim) and not has_aim(question) and not any(has_aim(s.text) for s in evidence):
+            return "an aim the source does not state"
+        problem = self._actor_problem(claim, question, anchor)
+        if problem:
+            return problem
+        claim_stems = set(_stems(claim))
+        ev_stems = set().union(*(translations(s.stems) for s in evidence)) if evidence else set()
+        if c.negated:
+            scope = translations(c.negated_stems & claim_stems)
+            unfounded = not ev.negated or (scope & ev_stems and not scope & ev.negated_stems)
+            echoed = q.negated and c.negated_stems <= translations(q.negated_stems)
+            if unfounded and not echoed:
+                return "a negation the source does not make"
+        elif ev.negated and not c.negated:
+            touched = ev.negated_stems & translations(claim_stems)
+            if touched and touched & translations(set(_stems(claim))) - translations(
+                set(_stems(question))
+            ):
+                return "the source says the opposite (negation)"
+        for verb, agent in _agents(claim):
+            verbs = translations({verb})
+            ok = any(
+                agent <= translations(s.stems) and (verbs & translations(s.stems) or verb in {"by", "oleh"})
+                for s in evidence
+            )
+            if not ok and not agent <= set(_stems(question)):
+                return "the actor (by whom) is not the source's"
+        claim_edges = edges(claim)
+        if claim_edges:
+            ev_edges = set().union(*(edges(s.text) for s in evidence))
+            for giver, receiver in claim_edges:
+                if (receiver, giver) in ev_edges and (giver, receiver) not in ev_edges:
+                    return "who helps whom is reversed"
+        missing = self._missing_names(claim, question, grounding)
+        if missing:
+            return f"name {missing!r} is not in the source"
+        return ""
+
+    def _actor_problem(self, claim: str, question: str, anchor: Sequence[_Sentence]) -> str:
+        """The claim's subject must be the subject of a source clause it restates, and not the
+        one that clause does something to ("advocacy to the government")."""
+        first = subject(claim)
+        if not first or first in {stem(w) for w in words(question)}:
+            return ""
+        same = translations({first}) | {first}
+        claim_stems = set(_stems(claim)) - same
+        clauses = []
+        for s in anchor:
+            for clause in _CLAUSE_SPLIT.split(s.text):
+                overlap = len(claim_stems & translations(set(_stems(clause))))
+                if overlap >= 2:
+                    clauses.append((overlap, clause))
+        if not clauses:
+            return ""
+        if any(subject(c) in same for _, c in clauses):
+            return ""
+        best = max(clauses)[1]
+        if same & recipients(best):
+            return "who does what to whom is reversed"
+        other = subject(best)
+        if other and other not in same:
+            return f"the actor {first!r} is not the one the source names"
+        return ""
+
+    def _ordinals_match(self, claim: str, grounding: Sequence[_Sentence]) -> bool:
+        """Each ordinal of the claim ("the second role is X") belongs to the source sentence that
+        says X: of the sentences of the grounding's study that carry an ordinal, the one sharing
+        most words with what follows the ordinal in the claim must carry the same ordinal."""
+        tokens = words(claim.lower())
+        marks = [(i, ORDINALS[t]) for i, t in enumerate(tokens) if t in ORDINALS]
+        if not marks:
+            return True
+        study = self.sources[grounding[0].source].study
+        ordered = [s for s in self._sentences if self.sources[s.source].study == study]
+        carriers = [(s, self._ordinals_of(s)) for s in ordered]
+        carriers = [(s, o) for s, o in carriers if o]
+        for n, (i, value) in enumerate(marks):
+            end = marks[n + 1][0] if n + 1 < len(marks) else len(tokens)
+            window = content_stems(" ".join(tokens[i + 1 : end])) - _ROLE_WORDS
+            if not window:  # "X is the third role": what is numbered comes before
+                begin = marks[n - 1][0] + 1 if n else 0
+                window = content_stems(" ".join(tokens[begin:i])) - _ROLE_WORDS
+            if not window:
+                continue
+            scored = [(len(window & translations(s.stems)), o) for s, o in carriers]
+            best = max((sc for sc, _ in scored), default=0)
+            if best == 0:
+                continue
+            if not any(value in o for sc, o in scored if sc == best):
+                return False
+        return True
+
+    def _ordinals_of(self, sentence: _Sentence) -> set[int]:
+        if sentence.feats.ordinals:
+            return set(sentence.feats.ordinals)
+        return set().union(*(v.feats.ordinals for v in self._versions([sentence])))
+
+    def _missing_names(self, claim: str, question: str, grounding: Sequence[_Sentence]) -> str:
+        names = _names(claim) - named_terms(question)
+        context = set().union(*(self._context[s.source] for s in grounding))
+        for name in sorted(names):
+            if name not in context and not (translations({name}) & context):
+                return name
+        return ""
+
+
+_ROLE_WORDS = {stem(w) for w in "role roles peran berperan step aspect factor faktor".split()}
+
+
+def _split_hyphens(tokens: list[str]) -> list[str]:
+    return [part for t in tokens for part in t.split("-") if part]
+
+
+def _names(text: str) -> set[str]:
+    """Stems of the proper names and acronyms of `text` ("Nepal-ECPAT" is two names)."""
+    out = set()
+    for name in named_terms(text) | {stem(w) for w in words(text) if w.isupper() and len(w) > 2}:
+        out |= {p for p in name.split("-") if len(p) > 1}
+    return out
+
+
+_KEYWORDS = re.compile(r"^\s*(kata kunci|keywords?)\s*:", re.IGNORECASE)
+_ACTOR_WORDS = frozenset(
+    "government governments pemerintah state states negara ministry ministries kementerian ngo ngos "
+    "ingo ingos lsm author penulis stakeholder stakeholders police polisi community masyarakat".split()
+)
+_CLAUSE_SPLIT = re.compile(
+    r",?\s+\b(?:while|whereas|but|and then|sedangkan|sementara|serta|namun|dan juga)\b\s+|;\s+|,\s+dan\s+",
+    re.I,
+)
+_RECIPIENT = re.compile(r"\b(?:kepada|to the)\s+([\w-]+)", re.I)
+_NOT_SUBJECT = frozenset("to kepada of about tentang in di dari from on pada the".split())
+
+
+def subject(text: str) -> str:
+    """The first actor of `text` when it opens the sentence (within its first 5 words) and is not
+    the object of a preposition ("advocacy to the government"), else ""."""
+    tokens = words(text)[:5]
+    for i, t in enumerate(tokens):
+        low = t.lower()
+        if low in _ACTOR_WORDS or (t[:1].isupper() and (i > 0 or t.isupper()) and low not in STOPWORDS):
+            if i > 0 and tokens[i - 1].lower() in _NOT_SUBJECT - {"the"}:
+                return ""
+            if i + 1 < len(tokens) and tokens[i + 1].lower() in ("study", "research", "studi"):
+                return ""
+            return stem(low.split("-")[0])
+    return ""
+
+
+def actors(text: str) -> list[str]:
+    """The actors of `text` in order: proper names/acronyms and actor nouns (government, state,
+    ministries, NGOs, author), as stems."""
+    out = []
+    tokens = words(text)
+    for i, t in enumerate(tokens):
+        low = t.lower()
+        if low in _ACTOR_WORDS or (t[:1].isupper() and (i > 0 or t.isupper()) and low not in STOPWORDS):
+            out.append(stem(low.split("-")[0]))
+    return out
+
+
+def recipients(text: str) -> set[str]:
+    return {
+        stem(m.group(1).lower())
+        for m in _RECIPIENT.finditer(text)
+        if m.group(1).lower() in _ACTOR_WORDS or m.group(1)[:1].isupper()
+    }

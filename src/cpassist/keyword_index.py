@@ -451,3 +451,29 @@ def sync(
         with contextlib.suppress(OSError):
             store.save(index, index.stamp(collection_id))
     return index
+
+
+def token_scores(index: KeywordIndex, tokens: Sequence[str]) -> dict[str, Any]:
+    """BM25 score of every chunk of `index` for each token on its own (a numpy array per token, in
+    the index's id order); tokens the index does not know are left out. BM25 sums over query tokens,
+    so the arrays add up to `search`'s scores. Used to weigh keyword hits by what they matched."""
+    import numpy as np
+
+    weights = index._weights
+    if weights is None:
+        return {}
+    out: dict[str, Any] = {}
+    for token in dict.fromkeys(tokens):
+        col = index.vocab.get(token)
+        if col is None:
+            continue
+        scores = np.zeros(len(index.ids), dtype=np.float32)
+        start, end = weights.indptr[col], weights.indptr[col + 1]
+        scores[weights.indices[start:end]] = weights.data[start:end]
+        out[token] = scores
+    return out
+
+
+def language_array(index: KeywordIndex) -> Any:
+    """The language of every chunk of `index` (numpy array of str, in the index's id order)."""
+    return index._languages

@@ -3,10 +3,12 @@
 Shows the answer, its numbered sources (study title, section, language, a short excerpt), and a line
 about verification (kept/corrected/dropped, fallback reason); an abstention lists the closest
 passages instead. Labels follow the answer's language. No colours, no HTML: the UI renders its own.
+Document and model text is terminal-safe: no escape sequences or control characters (`terminal_safe`).
 """
 
 from __future__ import annotations
 
+from cpassist.sanitize import terminal_safe
 from cpassist.schema import AnswerResult
 
 _LABELS = {
@@ -65,4 +67,4 @@ def format_answer(result: AnswerResult, show_passages: int = 3) -> str:
         lines.append(summary)
     elif report.reason and not result.abstained:
         lines.append(f"{labels['checked']}: {report.reason}")
-    return "\n".join(lines).rstrip()
+    return terminal_safe("\n".join(lines).rstrip())

@@ -14,8 +14,29 @@ Rules (documented behaviour):
   (only the difference is read) when the collection's count changes (checked at most once a second:
   a count costs about a millisecond), when dense search returns an id it does not know (a same-size
   change), or on `refresh()`.
-- Keyword hits in the question's language count fully in the fusion; keyword hits in the other
-  language (matched only on names, numbers and loanwords) count half (measured: eval/).
+- Parallel passages count once (`group_parallels`, default): a study's Indonesian and English
+  versions of the same passage (linked by `parallel_ids`, transitively) form one group; each of the
+  dense and keyword lists ranks a group at its best member's rank, RRF fuses the groups, and the
+  diversity step counts groups. The group's member in the question's language is emitted as the hit
+  (the best-ranked member when it has none, e.g. under a `languages` restriction) and the other
+  follows as its parallel. So a one-language document competes with a bilingual study on equal terms
+  (measured: eval/mixed_eval.py).
+- Keyword hits are weighed by what they match (`keyword_weighting="matched"`, default): each query
+  token's BM25 contribution counts fully in a chunk of the question's language; in a chunk of the other
+  language it counts only when the token crosses languages: a number, a name or acronym (capitalised
+  in the question, not at its start), or a word found only in the other language's chunks (a loanword
+  or the document's own term, e.g. "brondolan" asked about in English). Ordinary words of the
+  other language count nothing. `"flat"` is the earlier rule: every keyword hit in the other language
+  counts `cross_language_keyword_weight` (0.5).
+- Dense search runs once per language of the collection and the lists are interleaved by rank
+  (`dense_balance="rank"`): e5 scores a passage in the question's language above an equally relevant
+  one in the other.
+- Document anchors (`anchor_documents`, 2): the passages of the document(s) whose names, numbers or
+  acronyms the question uses get one more RRF list (in dense order), whatever their language.
+- Diversity is off by default (settings): on a mixed corpus it swapped evidence out.
+- `translate` (optional): a callable giving the question in the other language; when set, the
+  translation is searched too and its dense and keyword lists join the fusion (one extra LLM call;
+  see `cpassist.query_translation`).
 - Query vectors are cached (LRU) by the normalised question (lowercase, whitespace collapsed), so a
   repeated question, or the same one typed differently, is not embedded again.
 
@@ -24,12 +45,13 @@ It does not answer, rewrite questions or rerank with a model.
 
 from __future__ import annotations
 
+import re
 import threading
 import time
 from collections import Counter, OrderedDict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from langchain_core.callbacks import CallbackManagerForRetrieverRun
 from langchain_core.documents import Document
@@ -38,7 +60,7 @@ from langchain_core.retrievers import BaseRetriever
 from pydantic import ConfigDict, PrivateAttr
 
 from cpassist import keyword_index as kw
-from cpassist.keyword_index import KeywordIndex
+from cpassist.keyword_index import KeywordIndex, language_array, token_scores, tokenize
 from cpassist.schema import Passage
 from cpassist.settings import Settings
 
@@ -80,6 +102,53 @@ def diversify_by_study(
     return top
 
 
+_ANCHOR_WORD = re.compile(r"[^\W_]+", re.UNICODE)
+_SENTENCE_END = re.compile(r"[.?!:;]\s*$")
+
+
+def crossing_tokens(query: str) -> set[str]:
+    """Tokens of `query` that mean the same in both languages: words with a digit, acronyms
+    (all capitals, 2+ letters) and capitalised words that do not start a sentence (names)."""
+    out: set[str] = set()
+    for match in _ANCHOR_WORD.finditer(query or ""):
+        word = match.group()
+        starts = not query[: match.start()].strip() or bool(
+            _SENTENCE_END.search(query[: match.start()])
+        )
+        if (
+            any(ch.isdigit() for ch in word)
+            or (len(word) >= 2 and word.isupper())
+            or (word[0].isupper() and not starts)
+        ):
+            out.update(tokenize(word))
+    return out
+
+
+def parallel_groups(ids: Sequence[str], metadatas: Sequence[dict[str, Any]]) -> dict[str, str]:
+    """chunk id -> group id: chunks linked by `parallel_ids` (transitively) share a group, named by
+    its smallest id; a chunk without parallels is its own group."""
+    parent = {chunk_id: chunk_id for chunk_id in ids}
+
+    def find(x: str) -> str:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for chunk_id, meta in zip(ids, metadatas, strict=False):
+        for other in str((meta or {}).get("parallel_ids") or "").split(","):
+            if other in parent:
+                a, b = find(chunk_id), find(other)
+                if a != b:
+                    parent[max(a, b)] = min(a, b)
+    return {chunk_id: find(chunk_id) for chunk_id in ids}
+
+
+def first_per_group(ranking: Sequence[str], group_of: dict[str, str]) -> list[str]:
+    """`ranking` as group ids, each at its best member's rank (later members dropped)."""
+    return list(dict.fromkeys(group_of.get(c, c) for c in ranking))
+
+
 class HybridRetriever(BaseRetriever):
     """Dense + BM25 retriever over a LangChain `Chroma` store (see the module docstring)."""
 
@@ -89,16 +158,24 @@ class HybridRetriever(BaseRetriever):
     k: int = 5
     candidates: int = 20
     rrf_k: int = 60
-    diversify: bool = True
+    diversify: bool = False
     diversity_depth: int = 3
     include_parallel: bool = True
     languages: list[str] | None = None
     query_cache_size: int = 256
     cross_language_keyword_weight: float = 0.5
+    keyword_weighting: Literal["matched", "flat"] = "matched"
+    group_parallels: bool = True
+    dense_balance: Literal["none", "rank", "standout"] = "rank"
+    anchor_documents: int = 2
+    anchor_ratio: float = 0.5
+    translate: Callable[[str], str] | None = None
     recheck_seconds: float = 1.0
     index_dir: Path | None = None
 
     _index: KeywordIndex | None = PrivateAttr(default=None)
+    _groups: dict[str, str] = PrivateAttr(default_factory=dict)
+    _members: dict[str, list[str]] = PrivateAttr(default_factory=dict)
     _count: int = PrivateAttr(default=-1)
     _checked_at: float = PrivateAttr(default=float("-inf"))
     _lock: Any = PrivateAttr(default_factory=threading.Lock)
@@ -132,6 +209,10 @@ class HybridRetriever(BaseRetriever):
         with self._lock:
             store = kw.IndexStore(self.index_dir) if self.index_dir is not None else None
             self._index = kw.sync(self.vectorstore._collection, self._index, store, full=full)
+            self._groups = parallel_groups(self._index.ids, self._index.metadatas)
+            self._members = {}
+            for chunk_id, group in self._groups.items():
+                self._members.setdefault(group, []).append(chunk_id)
             self._count = len(self._index)
             self._checked_at = time.monotonic()
             return self._index
@@ -235,11 +316,35 @@ class HybridRetriever(BaseRetriever):
         if not len(index):
             return []
         n = max(self.candidates, k)
-        dense_ids = [chunk_id for chunk_id, _ in self.dense_ids(query, n, languages)]
-        if any(chunk_id not in index for chunk_id in dense_ids):
+        queries = [query]
+        if self.translate is not None:
+            try:
+                translated = (self.translate(query) or "").strip()
+            except Exception:  # noqa: BLE001 - a failing translator must not lose the search
+                translated = ""
+            if translated and translated.casefold() != query.strip().casefold():
+                queries.append(translated)
+        dense_lists = [self.dense_ranking(q, n, languages, index) for q in queries]
+        if any(c not in index for ranking in dense_lists for c in ranking):
             index = self.refresh()
-        keyword_ids = [chunk_id for chunk_id, _ in index.search(query, n, languages)]
-        fused = self.fuse(query, dense_ids, keyword_ids, index)
+        keyword_lists = [self.keyword_ranking(q, n, languages, index) for q in queries]
+        if self.anchor_documents:
+            for q, dense in zip(queries, list(dense_lists), strict=True):
+                anchored = self.anchor_ranking(q, dense, index)
+                if anchored:
+                    keyword_lists.append(anchored)
+        if self.group_parallels:
+            return self._search_grouped(query, k, languages, index, dense_lists, keyword_lists)
+
+        dense_ids, keyword_ids = dense_lists[0], keyword_lists[0]
+        if len(queries) > 1 or self.keyword_weighting != "flat":
+            fused = reciprocal_rank_fusion(dense_lists + keyword_lists, self.rrf_k)
+        else:
+            fused = self.fuse(query, dense_ids, keyword_ids, index)
+            if len(keyword_lists) > 1:  # document-anchor lists
+                fused = reciprocal_rank_fusion(
+                    [[c for c, _ in fused], *keyword_lists[1:]], self.rrf_k
+                )
         score = dict(fused)
         order = [chunk_id for chunk_id, _ in fused if chunk_id in index]
         records = {chunk_id: index.record(chunk_id) for chunk_id in order}
@@ -247,7 +352,7 @@ class HybridRetriever(BaseRetriever):
         if self.diversify:
             study_of = {c: str(records[c][1].get("study", "")) for c in order if c in records}
             depth = self.diversity_depth
-            top_of_each = set(dense_ids[:depth]) | set(keyword_ids[:depth])
+            top_of_each = {c for ranking in dense_lists + keyword_lists for c in ranking[:depth]}
             strong = [c for c in order if c in top_of_each]
             hits = diversify_by_study(order, k, study_of, strong)
         else:
@@ -257,6 +362,183 @@ class HybridRetriever(BaseRetriever):
             Passage.from_metadata(c, records[c][0], records[c][1], score=score[c])
             for c in hits
             if c in records
+        ]
+        if self.include_parallel:
+            passages = self._with_parallels(passages, languages)
+        return passages
+
+    def dense_ranking(
+        self, query: str, n: int, languages: Sequence[str] | None, index: KeywordIndex
+    ) -> list[str]:
+        """Dense candidate ids, best first. With `dense_balance` the search runs once per language
+        of the collection and the lists are merged so that neither language wins by its cosine level
+        alone (e5 scores a passage in the question's language higher than an equally relevant one in
+        the other): `"rank"` interleaves by rank within each language, `"standout"` orders by how far
+        a passage's similarity stands above the mean of its language's top `n`."""
+        present = sorted({str(v) for v in language_array(index) if str(v)})
+        wanted = [lang for lang in present if not languages or lang in languages]
+        if self.dense_balance == "none" or len(wanted) < 2:
+            return [chunk_id for chunk_id, _ in self.dense_ids(query, n, languages)]
+        scored: list[tuple[float, float, str]] = []
+        for lang in wanted:
+            hits = self.dense_ids(query, n, [lang])
+            if not hits:
+                continue
+            mean = sum(sim for _, sim in hits) / len(hits)
+            for rank, (chunk_id, sim) in enumerate(hits):
+                key = float(rank) if self.dense_balance == "rank" else mean - sim
+                scored.append((key, -sim, chunk_id))
+        scored.sort()
+        return [chunk_id for _, _, chunk_id in scored][: n * len(wanted)]
+
+    def anchor_ranking(self, query: str, dense: list[str], index: KeywordIndex) -> list[str]:
+        """The dense candidates of the (at most `anchor_documents`) studies that best match the
+        question's crossing words (names, numbers, acronyms: language-neutral), in dense order; a
+        study scoring under `anchor_ratio` x the best one's BM25, or matching no crossing word that a
+        better one does not, is left out (so "ECPAT in Nepal and ECPAT Indonesia" anchors both
+        studies, "reports from Indonesia to SafeNet Asia" only the SafeNet report). A question
+        that names a document ("... in East Lombok") thus votes for that document's passages
+        whatever their language; the dense order picks the passage within it."""
+        crossing = crossing_tokens(query)
+        if not crossing:
+            return []
+        per_token = token_scores(index, sorted(crossing))
+        if not per_token:
+            return []
+        total = sum(per_token.values())
+        best: dict[str, float] = {}
+        matched: dict[str, set[str]] = {}
+        for i in total.nonzero()[0]:
+            study = str(index.metadatas[i].get("study", ""))
+            best[study] = max(best.get(study, 0.0), float(total[i]))
+        for token, scores in per_token.items():
+            for i in scores.nonzero()[0]:
+                matched.setdefault(str(index.metadatas[i].get("study", "")), set()).add(token)
+        ranked = sorted(best, key=lambda s: -best[s])
+        chosen: set[str] = set()
+        covered: set[str] = set()
+        for study in ranked:
+            if len(chosen) >= self.anchor_documents:
+                break
+            # a further study must name something the better ones do not (its own name)
+            if best[study] < self.anchor_ratio * best[ranked[0]] or not matched[study] - covered:
+                continue
+            chosen.add(study)
+            covered |= matched[study]
+        return [c for c in dense if c in index and index.record(c)[1].get("study") in chosen]
+
+    def keyword_ranking(
+        self, query: str, n: int, languages: Sequence[str] | None, index: KeywordIndex
+    ) -> list[str]:
+        """Keyword (BM25) candidate ids, best first, weighed by `keyword_weighting` (see the module
+        docstring). With `"flat"` this is the plain BM25 ranking (the fusion weighs languages)."""
+        if self.keyword_weighting == "flat":
+            return [chunk_id for chunk_id, _ in index.search(query, n, languages)]
+        import numpy as np
+
+        from cpassist.language import detect_language
+
+        per_token = token_scores(index, tokenize(query))
+        if not per_token or n <= 0:
+            return []
+        chunk_languages = language_array(index)
+        question_language = detect_language(query)
+        own = np.isin(chunk_languages, [question_language, ""])
+        crossing = crossing_tokens(query)
+        total = np.zeros(len(index), dtype=np.float64)
+        for token, scores in per_token.items():
+            # a word of the question found only in the other language's chunks crosses too
+            if token in crossing or not bool((scores[own] > 0).any()):
+                total += scores
+            else:
+                total += np.where(own, scores, 0.0)
+        if languages:
+            total = np.where(np.isin(chunk_languages, list(languages)), total, 0.0)
+        hits = np.flatnonzero(total > 0)
+        if hits.size > n:
+            hits = hits[np.argpartition(-total[hits], n - 1)[:n]]
+        hits = hits[np.argsort(-total[hits], kind="stable")]
+        return [index.ids[i] for i in hits]
+
+    def _search_grouped(
+        self,
+        query: str,
+        k: int,
+        languages: Sequence[str] | None,
+        index: KeywordIndex,
+        dense_lists: list[list[str]],
+        keyword_lists: list[list[str]],
+    ) -> list[Passage]:
+        """Fusion and diversity over parallel groups (see the module docstring)."""
+        from cpassist.language import detect_language
+
+        groups = self._groups
+        rankings = [first_per_group(r, groups) for r in dense_lists + keyword_lists]
+        language = detect_language(query)
+        if self.keyword_weighting == "flat" and len(dense_lists) == 1:
+            # the earlier rule: a keyword group first reached through a chunk in the other
+            # language than the question counts `cross_language_keyword_weight`
+            first_member: dict[str, str] = {}
+            for c in keyword_lists[0]:
+                first_member.setdefault(groups.get(c, c), c)
+            same, other = [], []
+            for group, c in first_member.items():
+                record = index.record(c)
+                on_side = record is None or record[1].get("language") in (language, None, "")
+                (same if on_side else other).append(group)
+            extra = rankings[2:]  # document-anchor lists
+            weights = [1.0, 1.0, self.cross_language_keyword_weight] + [1.0] * len(extra)
+            fused = reciprocal_rank_fusion([rankings[0], same, other, *extra], self.rrf_k, weights)
+        else:
+            fused = reciprocal_rank_fusion(rankings, self.rrf_k)
+
+        # each group is emitted as one member: in the question's language when it has one, else
+        # (one-language document, `languages` restriction) the best-ranked member
+        rank_of: dict[str, int] = {}
+        for ranking in dense_lists + keyword_lists:
+            for r, c in enumerate(ranking):
+                rank_of[c] = min(rank_of.get(c, r), r)
+        allowed = set(languages) if languages else None
+
+        def emit(group: str) -> str | None:
+            pool = [
+                c
+                for c in self._members.get(group, [group])
+                if c in index and (allowed is None or index.record(c)[1].get("language") in allowed)
+            ]
+            if not pool:
+                return None
+            return min(
+                pool,
+                key=lambda c: (
+                    index.record(c)[1].get("language") != language,
+                    rank_of.get(c, len(index)),
+                ),
+            )
+
+        order: list[str] = []
+        score: dict[str, float] = {}
+        group_rep: dict[str, str] = {}
+        for group, value in fused:
+            chunk_id = emit(group)
+            if chunk_id is None or chunk_id in score:
+                continue
+            order.append(chunk_id)
+            score[chunk_id] = value
+            group_rep[group] = chunk_id
+        records = {c: index.record(c) for c in order}
+
+        if self.diversify:
+            study_of = {c: str(records[c][1].get("study", "")) for c in order}
+            depth = self.diversity_depth
+            strong_groups = {g for ranking in rankings for g in ranking[:depth]}
+            strong = [group_rep[g] for g, _ in fused if g in strong_groups and g in group_rep]
+            hits = diversify_by_study(order, k, study_of, strong)
+        else:
+            hits = order[:k]
+
+        passages = [
+            Passage.from_metadata(c, records[c][0], records[c][1], score=score[c]) for c in hits
         ]
         if self.include_parallel:
             passages = self._with_parallels(passages, languages)

@@ -14,7 +14,8 @@ Language = Literal["id", "en"]
 
 #: Metadata stored with every chunk in Chroma (values are str/int; lists are joined with ",").
 CHUNK_METADATA_KEYS = (
-    "study",  # study id, the file stem (e.g. "ecpat-nepal-child-trafficking")
+    "study",  # study id: the file stem (e.g. "ecpat-nepal-child-trafficking"); a file named like a
+    # bundled study that is not it gets "<stem>-<8 hex>" (ingest.pipeline.document_identity)
     "title",  # study title in the chunk's language
     "source",  # path of the file the chunk came from
     "source_hash",  # sha256 of the file's bytes: a changed file replaces its chunks
@@ -92,6 +93,12 @@ class SentenceCheck(BaseModel):
         default=0.0, description="Best support score found for the sentence (0-1)."
     )
     note: str = Field(default="", description="Why a sentence was dropped (empty otherwise).")
+    quoted: bool = Field(
+        default=False, description="The sentence is a source sentence, verbatim (else a paraphrase)."
+    )
+    grounding: list[str] = Field(
+        default_factory=list, description="The source sentences the sentence was checked against."
+    )
 
 
 class VerificationReport(BaseModel):

@@ -45,7 +45,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from cpassist.evidence import (
@@ -278,10 +278,16 @@ def verify_answer(
     *,
     question: str = "",
     threshold: float = SUPPORT_THRESHOLD,
+    companions: Mapping[int, Sequence[Passage]] | None = None,
 ) -> Verified:
-    """Check each sentence of `answer` against `sources` (numbered 1..n in that order); sentences
-    that echo `question`, repeat each other or were cut off are dropped too (module docstring)."""
-    verifier = Verifier(sources, index)
+    """Check each sentence of `answer` against `sources` (numbered 1..n in that order) with
+    `grounding.ClaimChecker` (what a sentence asserts must be in the source sentences it rests on;
+    `companions[i]` are other-language versions of source i); sentences that echo `question`,
+    repeat each other or were cut off are dropped too (module docstring)."""
+    from cpassist.grounding import ClaimChecker
+
+    checker = ClaimChecker(sources, index, companions)
+    study_names_ = checker.study_names
     checks: list[SentenceCheck] = []
     claims: list[Claim] = []
     unknown = False
@@ -322,24 +328,24 @@ def verify_answer(
             checks.append(SentenceCheck(text=text, status="dropped", cited=cited, note=empty))
             continue
         content_sentences += 1
-        top, supporting, best = verifier.support(text, threshold)
-        if not supporting:
+        verdict = checker.check(text, question=question, cited=[n - 1 for n in cited])
+        grounding = [g for _, g in verdict.grounding]
+        if not verdict.ok:
             checks.append(
                 SentenceCheck(
                     text=text,
                     status="dropped",
                     cited=cited,
-                    support=round(top, 3),
-                    note="no passage supports it",
+                    support=round(verdict.score, 3),
+                    note=verdict.reason or "no passage supports it",
+                    grounding=grounding,
                 )
             )
             continue
-        valid = [n - 1 for n in cited if n - 1 in supporting]
-        several = len(studies_named(text, verifier.study_names)) >= 2
-        if several:  # the best source of each named study, all of them
-            valid = supporting if sorted(valid) == supporting else []
-        status = "kept" if valid else "corrected"
-        used = valid or (supporting if several else [best])
+        used = list(dict.fromkeys(i for i, _ in verdict.grounding))
+        several = len(studies_named(text, study_names_)) >= 2
+        valid = [n - 1 for n in cited if n - 1 in used]
+        status = "kept" if valid and (not several or sorted(valid) == sorted(used)) else "corrected"
         claims.append(Claim(text=text, sources=used))
         kept_stems.append(stems)
         checks.append(
@@ -348,7 +354,9 @@ def verify_answer(
                 status=status,
                 cited=cited,
                 supported_by=[i + 1 for i in used],
-                support=round(top, 3),
+                support=round(verdict.score, 3),
+                quoted=verdict.exact,
+                grounding=grounding,
             )
         )
     checks.extend(checks_tail)

@@ -1,0 +1,142 @@
+"""What a question asks for: its focus (method, theory, who initiated, factors, findings, role with
+its ordinal, place, time, author, aim, benefit, count, trend), in Indonesian or English.
+
+Contract: `question_focus(question)` returns a `Focus` with the focus names found, the ordinal asked
+for (e.g. 3 for "the third role", None otherwise) and the stems of words that sentences answering
+that kind of question tend to contain (`cue_stems`). `premise_of(question)` turns a why/yes-no
+question into the statement it takes for granted ("Why did cases fall?" -> "cases fall"), or ""
+when it has none. It does not look at passages.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from cpassist.evidence import stem, words
+from cpassist.lexicon import ORDINALS
+
+#: focus -> (question cue words, answer-sentence cue words); both languages, matched by stem.
+_FOCI: dict[str, tuple[str, str]] = {
+    "method": (
+        "method methods methodology metode metodologi collect collected gather gathered dikumpulkan "
+        "mengumpulkan pengumpulan approach pendekatan design desain data kind type jenis",
+        "method metode data interviews interview wawancara documents dokumen document "
+        "qualitative kualitatif quantitative kuantitatif descriptive deskriptif survey survei "
+        "journals jurnal books buku observation observasi utilizing memanfaatkan collection "
+        "pengumpulan",
+    ),
+    "theory": (
+        "theory theories teori framework kerangka concept concepts konsep lens",
+        "theory theories teori concept konsep concepts based framework kerangka",
+    ),
+    "initiator": (
+        "initiated initiate initiator inisiasi menginisiasi diinisiasi memprakarsai prakarsa "
+        "founded started began mendirikan didirikan memulai dimulai behind",
+        "initiation initiated inisiasi diinisiasi prakarsa founded didirikan started dimulai",
+    ),
+    "factors": (
+        "why mengapa kenapa faktor factor factors penyebab cause causes sebab driven drive "
+        "reason reasons alasan",
+        "factors faktor driven didasari disebabkan because karena caused due led mendorong akibat "
+        "poverty kemiskinan",
+    ),
+    "finding": (
+        "found find findings finding temuan menemukan hasil result results conclude concluded "
+        "conclusion kesimpulan show shows menunjukkan",
+        "found menemukan findings temuan result hasil shows menunjukkan concluded",
+    ),
+    "role": (
+        "role roles peran berperan function fungsi",
+        "role peran berperan acts partnership advocate advokasi disseminates penyebarluasan",
+    ),
+    "place": (
+        "where dimana mana lokasi location tempat place conducted based",
+        "conducted dilakukan lokasi location office kantor pusat head di at in located",
+    ),
+    "time": (
+        "when kapan period periode year years tahun since sejak between antara",
+        "year tahun since sejak from hingga period periode",
+    ),
+    "aim": (
+        "aim aims goal goals purpose tujuan bertujuan objective objectives sasaran want wanted "
+        "hope hoped ingin",
+        "goals tujuan aims bertujuan aim purpose objective describe mendeskripsikan",
+    ),
+    "benefit": (
+        "benefit benefits keuntungan manfaat gain gained get got untung",
+        "benefit benefits keuntungan manfaat assistance bantuan receives mendapat",
+    ),
+    "count": (
+        "how many berapa jumlah number count",
+        "number jumlah",
+    ),
+    "trend": (
+        "fall fell decrease decreased decline declined drop dropped rise rose increase increased "
+        "trend menurun turun naik meningkat penurunan peningkatan tren berkurang",
+        "decrease penurunan increase peningkatan consistent konsisten trend shown menunjukkan",
+    ),
+}
+_CUES = {name: ({stem(w) for w in q.split()}, {stem(w) for w in a.split()}) for name, (q, a) in _FOCI.items()}
+_AUTHOR_Q = re.compile(
+    r"\b(who (wrote|authored|is the author|are the authors|did the (study|research))|"
+    r"(the )?authors? of|written by|siapa (yang )?(menulis|penulis|pengarang|peneliti)|"
+    r"penulis(nya)?\b|ditulis oleh)",
+    re.IGNORECASE,
+)
+
+
+#: Foci whose answer sentences are recognisable by their words alone ("which method?" ->
+#: "interviews ... documents"); counts, times and trends need the evidence's values instead.
+KIND_FOCI = frozenset({"method", "theory", "initiator", "factors", "role", "place", "aim", "benefit"})
+
+
+def kind_cues(question: str) -> set[str]:
+    """Answer-cue stems of the `KIND_FOCI` among the question's foci."""
+    tokens = {stem(w.lower()) for w in words(question)}
+    out: set[str] = set()
+    for name, (trigger, answer) in _CUES.items():
+        if name in KIND_FOCI and trigger & tokens:
+            out |= answer
+    return out
+
+
+@dataclass
+class Focus:
+    names: set[str] = field(default_factory=set)
+    ordinal: int | None = None
+    cue_stems: set[str] = field(default_factory=set)
+
+
+def question_focus(question: str) -> Focus:
+    """The focus of `question` (see the module docstring)."""
+    tokens = [w.lower() for w in words(question)]
+    stems = {stem(w) for w in tokens}
+    out = Focus()
+    for name, (trigger, answer) in _CUES.items():
+        if trigger & stems:
+            out.names.add(name)
+            out.cue_stems |= answer
+    if _AUTHOR_Q.search(question):
+        out.names.add("author")
+        out.cue_stems |= {stem(w) for w in "author penulis written ditulis".split()}
+    ordinals = [ORDINALS[t] for t in tokens if t in ORDINALS and ORDINALS[t] < 99]
+    if ordinals:
+        out.ordinal = ordinals[0]
+    return out
+
+
+_PREMISE_LEAD = re.compile(
+    r"^\s*(why|how come|mengapa|kenapa|apa sebabnya|bagaimana bisa|"
+    r"did|does|do|is|are|was|were|has|have|had|apakah|benarkah|betulkah)\b[\s,]*",
+    re.IGNORECASE,
+)
+
+
+def premise_of(question: str) -> str:
+    """The statement a why / yes-no question takes for granted ("" when it is not one)."""
+    match = _PREMISE_LEAD.match(question or "")
+    if not match:
+        return ""
+    rest = question[match.end() :].strip().rstrip("?").strip()
+    return rest if len(words(rest)) >= 3 else ""

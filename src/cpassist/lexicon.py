@@ -1,0 +1,249 @@
+"""Small bilingual (id/en) word tables for checking what a sentence asserts.
+
+Contract: pure data plus tiny lookups, no model. `features(text)` returns the assertion markers of a
+sentence that `grounding` compares between a claim and its evidence: numbers (digits and number words,
+normalised to digits), ordinals, research methods (canonical ids shared by both languages), trend
+statements (direction with negation), universal quantifiers, causal markers and negated scopes. The
+`GLOSSARY` maps common domain words of one language to the other (by `evidence.stem`), so a claim in
+one language can be checked word by word against a passage in the other. It does not decide anything.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from cpassist.evidence import stem, words
+
+_NUMBER_WORDS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "twenty": 20, "thirty": 30, "forty": 40,
+    "fifty": 50, "hundred": 100, "thousand": 1000, "million": 1000000,
+    "satu": 1, "dua": 2, "tiga": 3, "empat": 4, "lima": 5, "enam": 6, "tujuh": 7, "delapan": 8,
+    "sembilan": 9, "sepuluh": 10, "sebelas": 11, "seratus": 100, "seribu": 1000,
+}  # fmt: skip
+ORDINALS = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "last": 99,
+    "firstly": 1, "secondly": 2, "thirdly": 3,
+    "pertama": 1, "kedua": 2, "ketiga": 3, "keempat": 4, "kelima": 5, "keenam": 6, "terakhir": 99,
+}  # fmt: skip
+
+#: canonical method id -> words (lower case, either language) that name it; multi-word entries match
+#: as phrases.
+METHODS: dict[str, tuple[str, ...]] = {
+    "qualitative": ("qualitative", "kualitatif"),
+    "quantitative": ("quantitative", "kuantitatif", "statistical", "statistik", "regression", "regresi"),
+    "descriptive": ("descriptive", "deskriptif"),
+    "exploratory": ("exploratory", "eksploratif", "eksploratori"),
+    "explanatory": ("explanatory", "eksplanatif", "eksplanatori"),
+    "survey": ("survey", "surveys", "survei", "questionnaire", "questionnaires", "kuesioner", "angket"),
+    "interview": ("interview", "interviews", "interviewed", "wawancara", "diwawancarai", "mewawancarai"),
+    "experiment": ("experiment", "experimental", "eksperimen", "randomised", "randomized", "rct"),
+    "case_study": ("case study", "studi kasus"),
+    "observation": ("observation", "observations", "observasi", "pengamatan"),
+    "focus_group": ("focus group", "focus groups", "fgd", "diskusi kelompok"),
+    "documents": ("document", "documents", "dokumen", "documentary", "literature", "literatur",
+                  "pustaka", "journals", "journal", "jurnal", "books", "buku", "reports", "laporan",
+                  "publications", "publikasi", "articles", "artikel", "secondary", "sekunder"),
+    "mixed": ("mixed method", "mixed methods", "metode campuran"),
+    "ethnography": ("ethnography", "ethnographic", "etnografi"),
+    "longitudinal": ("longitudinal",),
+    "meta_analysis": ("meta-analysis", "meta analysis", "systematic review", "tinjauan sistematis"),
+}  # fmt: skip
+
+_UP = (
+    "increase increases increased increasing rise rises rose risen rising grow grows grew grown "
+    "growing growth higher more improve improved improvement surge doubled tripled "
+    "meningkat peningkatan naik kenaikan bertambah bertumbuh tumbuh pertumbuhan lebih tinggi "
+    "melonjak membaik"
+).split()
+_DOWN = (
+    "decrease decreases decreased decreasing decline declines declined declining fall falls fell "
+    "fallen falling drop drops dropped dropping lower reduce reduced reduction reduces fewer less "
+    "shrink shrank worsen "
+    "menurun penurunan turun berkurang pengurangan mengurangi merosot menyusut lebih rendah"
+).split()
+_NEGATIONS = frozenset(
+    "not no never neither nor cannot can't don't doesn't didn't isn't aren't wasn't weren't hasn't "
+    "haven't hadn't without failed fail fails lack lacks lacked "
+    "tidak tak bukan belum tanpa gagal kurang".split()
+)
+#: "not only ... but", "tidak hanya": no negation of what follows.
+_NOT_ONLY = re.compile(r"\b(not only|not just|tidak hanya|bukan hanya|tidak saja|bukan saja)\b", re.I)
+_UNIVERSAL = frozenset(
+    "all every entire entirely always whole everyone everything only sole solely never none "
+    "semua seluruh setiap selalu segala semuanya hanya satu-satunya seluruhnya "
+    # superlatives assert a ranking the source must make too
+    "highest largest biggest lowest smallest greatest worst best most least first-ever "
+    "tertinggi terbesar terendah terkecil terburuk terbaik paling".split()
+)
+#: Universal words inside these idioms quantify nothing the claim asserts ("around the world").
+_IDIOMS = re.compile(
+    r"\b(di ?seluruh dunia|seluruh dunia|all over the world|throughout the world|around the world|"
+    r"the whole world|all around|first of all|above all|after all|at all(?![ \t]+\w))\b",
+    re.I,
+)
+_SOME = frozenset("some several many various few beberapa sebagian banyak berbagai".split())
+_CAUSAL = re.compile(
+    r"\b(because|due to|caused|causes|cause|leads? to|led to|result(?:ed|s)? in|as a result|driven|"
+    r"drives?|owing to|thanks to|therefore|hence|prompted|triggered|aroused|gave rise|karena|memunculkan|disebabkan|menyebabkan|penyebab|"
+    r"akibat|mengakibatkan|didasari|mendorong|sehingga|oleh karena itu|berkat)\b",
+    re.I,
+)
+_DIGITS = re.compile(r"\d+(?:[.,]\d+)*")
+
+
+#: Indonesian trend verbs and nouns take affixes: matched by their root inside the word.
+_ID_UP = re.compile(r"^(?:me|pe|ber|ter)?(?:ningkat|naik|tambah|lonjak|tumbuh)|kenaikan$")
+_ID_DOWN = re.compile(r"^(?:me|pe|ber|ter)?(?:nurun|turun|kurang|rosot|nyusut)|^mengurangi$")
+
+
+def _direction(token: str) -> str | None:
+    if token in _UP:
+        return "up"
+    if token in _DOWN:
+        return "down"
+    if token in ("kurang", "lebih"):  # "kurang memadai" (inadequate), "lebih" (more): no trend
+        return None
+    if _ID_UP.match(token):
+        return "up"
+    if _ID_DOWN.match(token):
+        return "down"
+    return None
+
+
+def _number(token: str) -> str:
+    raw = token.replace(",", "").replace(".", "") if re.fullmatch(r"\d{1,3}([.,]\d{3})+", token) else token
+    return raw.replace(",", ".")
+
+
+#: "kedua pihak" / "kedua negara" mean "both parties / countries", not "the second".
+_BOTH_NOUNS = frozenset("pihak belah negara organisasi lembaga studi penelitian-penelitian".split())
+_AIM = re.compile(r"\b(aims?|aimed|purpose|goals?|objectives?|intends?|bertujuan|tujuan(nya)?|sasaran)\b", re.I)
+_ID_PREFIX = re.compile(r"^(meng|meny|mem|men|me|peng|peny|pem|pen|pe|ber|ter|di|ke|se)(?=\w{4,})")
+_ID_SUFFIX = re.compile(r"(nya|kan|an|i)$")
+
+
+def root(word: str) -> str:
+    """A crude Indonesian root (affixes off, 6 letters), for matching paraphrases by word family:
+    "menyebarkan" ~ "penyebarluasan" stays apart, but "berkampanye" ~ "kampanye"."""
+    w = word.lower()
+    if len(w) > 6:
+        w = _ID_SUFFIX.sub("", w) if len(w) > 7 else w
+        w = _ID_PREFIX.sub("", w)
+    return w[:6]
+
+
+def has_aim(text: str) -> bool:
+    return bool(_AIM.search(text or ""))
+
+
+@dataclass
+class Features:
+    numbers: set[str] = field(default_factory=set)
+    ordinals: set[int] = field(default_factory=set)
+    methods: set[str] = field(default_factory=set)
+    trends: set[tuple[str, bool]] = field(default_factory=set)
+    universal: set[str] = field(default_factory=set)
+    some: bool = False
+    causal: bool = False
+    negated_stems: set[str] = field(default_factory=set)
+    negated: bool = False
+
+
+def _phrase_in(text: str, phrase: str) -> bool:
+    return re.search(rf"(?<![\w-]){re.escape(phrase)}(?![\w-])", text) is not None
+
+
+def features(text: str) -> Features:
+    """The assertion markers of `text` (see the module docstring)."""
+    low = (text or "").lower()
+    tokens = [w.lower() for w in words(low)]
+    out = Features()
+    out.numbers = {_number(m.group(0)) for m in _DIGITS.finditer(low)}
+    out.numbers |= {str(_NUMBER_WORDS[t]) for t in tokens if t in _NUMBER_WORDS}
+    out.ordinals = {
+        ORDINALS[t]
+        for i, t in enumerate(tokens)
+        if t in ORDINALS and not (i + 1 < len(tokens) and tokens[i + 1] in _BOTH_NOUNS)
+    }
+    out.methods = {m for m, names in METHODS.items() if any(_phrase_in(low, n) for n in names)}
+    plain = _NOT_ONLY.sub(" ", _IDIOMS.sub(" ", low))
+    out.universal = {w.lower() for w in words(plain) if w.lower() in _UNIVERSAL}
+    out.some = any(t in _SOME for t in tokens)
+    out.causal = bool(_CAUSAL.search(low))
+    cleaned = _NOT_ONLY.sub(" ", low)
+    toks = [w.lower() for w in words(cleaned)]
+    for i, t in enumerate(toks):
+        if t in _NEGATIONS or t.endswith("n't"):
+            scope = toks[i + 1 : i + 6]
+            out.negated = True
+            out.negated_stems |= {stem(w) for w in scope if len(w) > 2}
+    for i, t in enumerate(toks):
+        direction = _direction(t)
+        if i + 1 < len(toks) and toks[i + 1] in ("of", "dari") and direction == "up":
+            direction = None  # "the rise of non-state actors": an emergence, not a trend
+        if t in ("more", "less", "lebih", "kurang"):  # comparatives only count with a trend noun
+            direction = None
+        if direction is None:
+            continue
+        window = toks[max(0, i - 5) : i]
+        neg = any(w in _NEGATIONS or w.endswith("n't") for w in window)
+        out.trends.add((direction, neg))
+    return out
+
+
+#: id <-> en domain words, one pair per line "indonesian english" (either may be several words,
+#: joined with "_"). Stems of both sides map to each other.
+_GLOSSARY_PAIRS = """
+anak child anak children anak-anak children perdagangan trafficking eksploitasi exploitation
+kekerasan violence perlindungan protection pemerintah government negara state negara country
+kerja_sama cooperation kerja_sama collaboration kemitraan partnership mitra partner organisasi organization
+penelitian research penelitian study tujuan goal tujuan aim bertujuan aims keuntungan benefit manfaat benefit
+bantuan assistance bantuan support bantuan help membantu help mendapat receive menerima receive
+kemiskinan poverty pendidikan education budaya culture hukum law hukum laws rendah low tinggi high
+kasus case kasus cases jumlah number angka rate teori theory konsep concept data data metode method
+wawancara interview dokumen document jurnal journal buku book laporan report publikasi publication
+kualitatif qualitative kuantitatif quantitative deskriptif descriptive program programme program program
+desa village kader cadre pelatihan training dilatih trained sekolah school guru teacher orang_tua parent
+keluarga family perkawinan marriage pernikahan marriage usia age tahun year bulan month hari day
+kabupaten district provinsi province kota city wilayah region daerah area masyarakat community
+kampanye campaign advokasi advocacy kebijakan policy media media informasi information peran role
+sektor sector swasta private internasional international global global dunia world kejahatan crime
+seksual sexual komersial commercial korban victim pelaku perpetrator pekerja worker buruh labour
+kelahiran birth pencatatan registration akta certificate daring online internet internet
+pengasuhan care asuh foster panti institution keadilan justice peradilan court diversi diversion
+polisi police kesehatan health sosial social layanan service relawan volunteer survei survey
+peserta participant responden respondent temuan finding menemukan found hasil result meningkat increase
+menurun decrease penurunan decline kenaikan rise turun fall naik rise berkurang reduced persen percent
+lokasi location kantor office pusat head dilakukan conducted selatan south utara north timur east barat west
+pengiriman sending tujuan destination perjalanan travel teknologi technology akses access ancaman threat
+mengancam threatens reaksi reaction aktor actor non-negara non-state pemangku stakeholder kapasitas capacity
+pengembangan development penyebarluasan dissemination sosialisasi socialization tantangan challenge
+masalah problem masalah issue isu issue menangani handle mengatasi address mengatasi tackle memerangi combat
+fokus focus berfokus focuses elemen element bentuk form menganalisis analyze melihat see kredibel credible
+ilmiah scientific resmi official sumber source didirikan founded dimulai started mulai began
+lsm ngo ornop ngo ngo non-governmental ngo non-pemerintahan ngo non-pemerintah worldwide global endanger threaten endangers threatens everywhere world membahayakan mengancam lewat melalui menyebarkan penyebarluasan spreading dissemination trains training inisiasi initiation menginisiasi initiated diinisiasi initiated diprakarsai initiated prakarsa initiative
+""".split()
+
+
+def _glossary() -> dict[str, set[str]]:
+    out: dict[str, set[str]] = {}
+    for a, b in zip(_GLOSSARY_PAIRS[::2], _GLOSSARY_PAIRS[1::2], strict=True):
+        sa = " ".join(stem(w) for w in a.split("_"))
+        sb = " ".join(stem(w) for w in b.split("_"))
+        for x, y in ((sa, sb), (sb, sa)):
+            for part in x.split():
+                out.setdefault(part, set()).update(y.split())
+    return out
+
+
+GLOSSARY = _glossary()
+
+
+def translations(stems: set[str]) -> set[str]:
+    """`stems` plus their glossary equivalents in the other language."""
+    out = set(stems)
+    for s in stems:
+        out |= GLOSSARY.get(s, set())
+    return out
