@@ -110,6 +110,8 @@ class KeywordIndex:
     _weights: Any = field(default=None, repr=False)  # csc: same shape, BM25 weights
     _position: dict[str, int] = field(default_factory=dict, repr=False)
     _languages: Any = field(default=None, repr=False)
+    #: The languages of the chunks, sorted (without "").
+    languages_present: tuple[str, ...] = field(default=(), repr=False)
 
     # --- building ----------------------------------------------------------------------------
     @staticmethod
@@ -156,6 +158,7 @@ class KeywordIndex:
 
         self._position = {chunk_id: i for i, chunk_id in enumerate(self.ids)}
         self._languages = np.array([str(m.get("language", "")) for m in self.metadatas])
+        self.languages_present = tuple(str(v) for v in np.unique(self._languages) if str(v))
         counts = self._counts
         n, width = counts.shape
         if n == 0 or counts.nnz == 0:

@@ -375,7 +375,7 @@ class HybridRetriever(BaseRetriever):
         alone (e5 scores a passage in the question's language higher than an equally relevant one in
         the other): `"rank"` interleaves by rank within each language, `"standout"` orders by how far
         a passage's similarity stands above the mean of its language's top `n`."""
-        present = sorted({str(v) for v in language_array(index) if str(v)})
+        present = index.languages_present
         wanted = [lang for lang in present if not languages or lang in languages]
         if self.dense_balance == "none" or len(wanted) < 2:
             return [chunk_id for chunk_id, _ in self.dense_ids(query, n, languages)]
