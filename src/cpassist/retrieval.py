@@ -9,9 +9,11 @@ Rules (documented behaviour):
   ("a strong hit") but is missing from the fused top k replaces the lowest fused hit of the study with
   the most hits. Single-study questions keep their order at the top; only the tail can change.
 - `languages` restricts hits and parallels to those languages (e.g. a monolingual collection).
-- The keyword index is built from the collection once, and rebuilt when the collection's count
-  changes (checked at most once a second: a count costs about a millisecond), when dense search
-  returns an id it does not know (a same-size change), or on `refresh()`.
+- The keyword index is loaded from disk at the first search (`index_dir`, see
+  `cpassist.keyword_index`), checked against the collection by its stamp, and brought up to date
+  (only the difference is read) when the collection's count changes (checked at most once a second:
+  a count costs about a millisecond), when dense search returns an id it does not know (a same-size
+  change), or on `refresh()`.
 - Parallel passages count once (`group_parallels`, default): a study's Indonesian and English
   versions of the same passage (linked by `parallel_ids`, transitively) form one group; each of the
   dense and keyword lists ranks a group at its best member's rank, RRF fuses the groups, and the
@@ -35,7 +37,8 @@ Rules (documented behaviour):
 - `translate` (optional): a callable giving the question in the other language; when set, the
   translation is searched too and its dense and keyword lists join the fusion (one extra LLM call;
   see `cpassist.query_translation`).
-- Query vectors are cached per question text (LRU), so a repeated question is not embedded again.
+- Query vectors are cached (LRU) by the normalised question (lowercase, whitespace collapsed), so a
+  repeated question, or the same one typed differently, is not embedded again.
 
 It does not answer, rewrite questions or rerank with a model.
 """
@@ -47,6 +50,7 @@ import threading
 import time
 from collections import Counter, OrderedDict
 from collections.abc import Callable, Iterable, Sequence
+from pathlib import Path
 from typing import Any, Literal
 
 from langchain_core.callbacks import CallbackManagerForRetrieverRun
@@ -55,6 +59,7 @@ from langchain_core.embeddings import Embeddings
 from langchain_core.retrievers import BaseRetriever
 from pydantic import ConfigDict, PrivateAttr
 
+from cpassist import keyword_index as kw
 from cpassist.keyword_index import KeywordIndex, language_array, token_scores, tokenize
 from cpassist.schema import Passage
 from cpassist.settings import Settings
@@ -166,6 +171,7 @@ class HybridRetriever(BaseRetriever):
     anchor_ratio: float = 0.5
     translate: Callable[[str], str] | None = None
     recheck_seconds: float = 1.0
+    index_dir: Path | None = None
 
     _index: KeywordIndex | None = PrivateAttr(default=None)
     _groups: dict[str, str] = PrivateAttr(default_factory=dict)
@@ -188,6 +194,7 @@ class HybridRetriever(BaseRetriever):
             "rrf_k": settings.rrf_k,
             "diversify": settings.diversify,
             "include_parallel": settings.include_parallel,
+            "index_dir": kw.index_dir(settings),
         }
         return cls(**(values | overrides))
 
@@ -197,14 +204,11 @@ class HybridRetriever(BaseRetriever):
         return self.vectorstore.embeddings
 
     # --- keyword index -------------------------------------------------------------------
-    def refresh(self) -> KeywordIndex:
-        """Rebuild the keyword index from the collection now."""
+    def refresh(self, full: bool = False) -> KeywordIndex:
+        """Bring the keyword index up to date with the collection now (`full`: re-read every chunk)."""
         with self._lock:
-            collection = self.vectorstore._collection
-            data = collection.get(include=["documents", "metadatas"])
-            self._index = KeywordIndex.build(
-                data["ids"], data.get("documents") or [], data.get("metadatas") or []
-            )
+            store = kw.IndexStore(self.index_dir) if self.index_dir is not None else None
+            self._index = kw.sync(self.vectorstore._collection, self._index, store, full=full)
             self._groups = parallel_groups(self._index.ids, self._index.metadatas)
             self._members = {}
             for chunk_id, group in self._groups.items():
@@ -226,17 +230,30 @@ class HybridRetriever(BaseRetriever):
         return self._index
 
     # --- the two retrievers --------------------------------------------------------------
-    def _query_vector(self, query: str) -> list[float]:
+    @staticmethod
+    def cache_key(query: str) -> str:
+        """The query-cache key of `query`: lowercased, whitespace collapsed."""
+        return " ".join((query or "").lower().split())
+
+    def remember_query_vector(self, query: str, vector: list[float]) -> None:
+        """Put `vector` in the query cache for `query` (benchmarks give the vector this way)."""
+        key = self.cache_key(query)
         with self._cache_lock:
-            cached = self._query_vectors.get(query)
+            self._query_vectors[key] = vector
+            self._query_vectors.move_to_end(key)
+            while len(self._query_vectors) > max(self.query_cache_size, 1):
+                self._query_vectors.popitem(last=False)
+
+    def _query_vector(self, query: str) -> list[float]:
+        key = self.cache_key(query)
+        with self._cache_lock:
+            cached = self._query_vectors.get(key)
             if cached is not None:
-                self._query_vectors.move_to_end(query)
+                self._query_vectors.move_to_end(key)
                 return cached
         vector = self.embeddings.embed_query(query)
-        with self._cache_lock:
-            self._query_vectors[query] = vector
-            while len(self._query_vectors) > self.query_cache_size:
-                self._query_vectors.popitem(last=False)
+        if self.query_cache_size > 0:
+            self.remember_query_vector(query, vector)
         return vector
 
     @staticmethod
@@ -358,7 +375,7 @@ class HybridRetriever(BaseRetriever):
         alone (e5 scores a passage in the question's language higher than an equally relevant one in
         the other): `"rank"` interleaves by rank within each language, `"standout"` orders by how far
         a passage's similarity stands above the mean of its language's top `n`."""
-        present = sorted({str(v) for v in language_array(index) if str(v)})
+        present = index.languages_present
         wanted = [lang for lang in present if not languages or lang in languages]
         if self.dense_balance == "none" or len(wanted) < 2:
             return [chunk_id for chunk_id, _ in self.dense_ids(query, n, languages)]

