@@ -127,7 +127,6 @@ def test_cli_claims_run_writes_its_summary_and_exit_status_follows_the_gate(held
     assert (run / "report.md").is_file() and (run / "claims.jsonl").is_file()
 
 
-@pytest.mark.xfail(strict=False, reason="until the new checker lands")
 def test_heldout_claims_gate(heldout_run) -> None:
     _, summary, _ = heldout_run
     thresholds = load_thresholds(section="claims")["overall"]

@@ -19,7 +19,7 @@ own study. It does not generate, rewrite or drop anything itself: callers decide
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping, Sequence, Set
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -35,7 +35,7 @@ from cpassist.evidence import (
     words,
 )
 from cpassist.language import detect_language
-from cpassist.lexicon import ORDINALS, Features, features, has_aim, translations
+from cpassist.lexicon import ORDINALS, Features, aim_object, features, has_aim, root, translations
 from cpassist.schema import Passage
 from cpassist.verify import by_study, studies_named, study_names
 
@@ -74,6 +74,11 @@ def _features(text: str) -> Features:
 
 
 @lru_cache(maxsize=20_000)
+def _roots(text: str) -> frozenset[str]:
+    return frozenset(root(w) for w in words(text) if len(w) > 5)
+
+
+@lru_cache(maxsize=20_000)
 def _stems(text: str) -> frozenset[str]:
     return frozenset(content_stems(text))
 
@@ -92,25 +97,22 @@ _RECEIVE = re.compile(
     r"(.{0,60}?)(?:\b(?:from|dari)\s+|\b(?:bantuan|dukungan)\s+)([A-Z][\w-]*)",
 )
 _GIVE = re.compile(
+    r"(?<!receive )(?<!receives )(?<!received )(?<!wants )(?<!get )(?<!gets )(?<!mendapat )"
     r"\b(helps?|helping|helped|assists?|assisting|assisted|supports?|supporting|supported|aids?|"
-    r"aided|membantu|mendukung|memberi\w*|bantu)\b",
+    r"aided|membantu|mendukung|memberi\w*)\b(?!\s+(?:from|dari)\b)",
 )
 
 
-def _names_before(text: str, end: int) -> list[str]:
-    return [w for w in words(text[:end]) if w[:1].isupper() and len(w) > 1]
-
-
-def edges(text: str) -> set[tuple[str, str]]:
-    """(giver, receiver) pairs of names in `text`: "B receives help from A" and "A helps B"."""
+def edges(text: str, names: Set[str] = frozenset()) -> set[tuple[str, str]]:
+    """(giver, receiver) pairs of actors in `text`: "B receives help from A" and "A helps B"."""
     out = set()
     for m in _RECEIVE.finditer(text):
-        before = _names_before(text, m.start())
+        before = actors(text[: m.start()], names)
         if before:
-            out.add((stem(m.group(3)), stem(before[-1])))
+            out.add((_actor(m.group(3)), before[-1]))
     for m in _GIVE.finditer(text):
-        before = actors(text[: m.start()])
-        after = actors(" ".join(words(text[m.end() :])[:3]))
+        before = actors(text[: m.start()], names)
+        after = actors(" ".join(words(text[m.end() :])[:3]), names)
         if before and after:
             out.add((before[-1], after[0]))
     return {(a, b) for a, b in out if a != b}
@@ -151,6 +153,7 @@ class ClaimChecker:
         self.study_names = study_names(self.sources)
         self._sentences: list[_Sentence] = []
         self._names: set[str] = set()
+        self._claim_roots: dict[str, str] = {}
         self._context: list[set[str]] = []  # per source: name stems of its text, title and study
         companions = companions or {}
         for i, source in enumerate(self.sources):
@@ -174,6 +177,14 @@ class ClaimChecker:
                         )
                     )
             self._context.append(context)
+        # names the sources use mid-sentence ("... antara Nepal dan ECPAT"): a claim opening with
+        # one of them opens with an actor
+        self._known: set[str] = set()
+        lower: set[str] = set()
+        for passage in [*self.sources, *(p for g in companions.values() for p in g)]:
+            self._known |= named_terms(passage.text)
+            lower |= {stem(w) for w in words(passage.text) if w[:1].islower()}
+        self._known -= lower  # "Program" is a name in "Down to Zero Program", a word elsewhere
 
     # --- public ------------------------------------------------------------------------------
     def check(self, claim: str, question: str = "", cited: Sequence[int] = ()) -> Verdict:
@@ -215,6 +226,9 @@ class ClaimChecker:
         claim_stems = set(_stems(claim))
         language = detect_language(claim, default=candidates[0].language)
         self._names = _names(claim)
+        self._claim_roots = {
+            stem(w): root(w) for w in words(claim) if len(w) > 5 and w[:1].islower()
+        }
         cosines = self.index.cosines(claim, [s.text for s in candidates])
         scored = []
         for s, cos in zip(candidates, cosines, strict=True):
@@ -270,11 +284,15 @@ class ClaimChecker:
         return out
 
     def _covered(self, novel: set[str], evidence: Sequence[_Sentence]) -> set[str]:
+        """The claim stems in `novel` found in `evidence`: the same stem, its glossary equivalent,
+        or a word of the same Indonesian root ("menjalin" ~ "terjalinnya")."""
         pool: set[str] = set()
+        roots: set[str] = set()
         for s in evidence:
             pool |= translations(s.stems)
             pool |= self._context[s.source] & self._names
-        return {x for x in novel if x in pool}
+            roots |= _roots(s.text)
+        return {x for x in novel if x in pool or self._claim_roots.get(x, "") in roots}
 
     def _assertion_problem(
         self,
@@ -301,7 +319,14 @@ class ClaimChecker:
             return f"number {sorted(c.numbers - ev.numbers)[0]} is not in the source"
         if c.ordinals - ev.ordinals or not self._ordinals_match(claim, grounding):
             return "the ordinal (first/second/third) does not match the source"
-        if c.methods - ev.methods:
+        study_methods = set().union(
+            *(
+                s.feats.methods
+                for s in self._sentences
+                if self.sources[s.source].study in {self.sources[g.source].study for g in grounding}
+            )
+        )
+        if c.methods - ev.methods - study_methods:
             return f"method {sorted(c.methods - ev.methods)[0]!r} is not the source's"
         for trend in c.trends:
             if trend not in ev.trends:
@@ -317,8 +342,13 @@ class ClaimChecker:
         anchor = [grounding[0], *self._versions(grounding[:1])]
         if c.causal and not q.causal and not any(s.feats.causal for s in anchor):
             return "a causal link the source does not make"
-        if has_aim(claim) and not has_aim(question) and not any(has_aim(s.text) for s in evidence):
-            return "an aim the source does not state"
+        if has_aim(claim):
+            if not has_aim(question) and not any(has_aim(s.text) for s in evidence):
+                return "an aim the source does not state"
+            aimed = aim_object(claim) - set(_stems(question))
+            ev_all = set().union(*(translations(s.stems) for s in evidence))
+            if aimed and len(aimed & ev_all) < len(aimed) / 2:
+                return "an aim the source does not state"
         problem = self._actor_problem(claim, question, anchor)
         if problem:
             return problem
@@ -342,27 +372,30 @@ class ClaimChecker:
                 agent <= translations(s.stems) and (verbs & translations(s.stems) or verb in {"by", "oleh"})
                 for s in evidence
             )
-            if not ok and not agent <= set(_stems(question)):
+            if not ok:
                 return "the actor (by whom) is not the source's"
-        claim_edges = edges(claim)
+        claim_edges = edges(claim, self._known)
         if claim_edges:
-            ev_edges = set().union(*(edges(s.text) for s in evidence))
+            ev_edges = set().union(*(edges(s.text, self._known) for s in evidence))
             for giver, receiver in claim_edges:
                 if (receiver, giver) in ev_edges and (giver, receiver) not in ev_edges:
                     return "who helps whom is reversed"
+        phrase = self._unknown_name_phrase(claim, grounding)
+        if phrase:
+            return f"name {phrase!r} is not written so in the source"
         missing = self._missing_names(claim, question, grounding)
         if missing:
             return f"name {missing!r} is not in the source"
         return ""
 
     def _actor_problem(self, claim: str, question: str, anchor: Sequence[_Sentence]) -> str:
-        """The claim's subject must be the subject of a source clause it restates, and not the
-        one that clause does something to ("advocacy to the government")."""
-        first = subject(claim)
-        if not first or first in {stem(w) for w in words(question)}:
+        """The actors the claim opens with must be actors of a source clause it restates, and not
+        the ones that clause does something to ("advocacy to the government")."""
+        opening = subject(claim, self._known)
+        if not opening:
             return ""
-        same = translations({first}) | {first}
-        claim_stems = set(_stems(claim)) - same
+        wanted = translations(opening) | opening
+        claim_stems = set(_stems(claim)) - wanted
         clauses = []
         for s in anchor:
             for clause in _CLAUSE_SPLIT.split(s.text):
@@ -371,15 +404,20 @@ class ClaimChecker:
                     clauses.append((overlap, clause))
         if not clauses:
             return ""
-        if any(subject(c) in same for _, c in clauses):
+
+        def holds(clause: str) -> bool:
+            present = set(actors(clause, self._known)) - recipients(clause)
+            present |= translations(present)
+            return all(translations({a}) & present or a in present for a in opening)
+
+        if any(holds(c) for _, c in clauses):
             return ""
         best = max(clauses)[1]
-        if same & recipients(best):
+        if wanted & recipients(best):
             return "who does what to whom is reversed"
-        other = subject(best)
-        if other and other not in same:
-            return f"the actor {first!r} is not the one the source names"
-        return ""
+        if not subject(best, self._known):
+            return ""  # the source clause opens with no actor ("This problem ...") to compare with
+        return f"the actor {sorted(opening)[0]!r} is not the one the source names"
 
     def _ordinals_match(self, claim: str, grounding: Sequence[_Sentence]) -> bool:
         """Each ordinal of the claim ("the second role is X") belongs to the source sentence that
@@ -414,9 +452,39 @@ class ClaimChecker:
             return set(sentence.feats.ordinals)
         return set().union(*(v.feats.ordinals for v in self._versions([sentence])))
 
+    def _unknown_name_phrase(self, claim: str, grounding: Sequence[_Sentence]) -> str:
+        """A multi-word name of the claim ("Local in the Global", "ECPAT Internasional") that no
+        source of the grounding's study writes in that order ("" when all are found)."""
+        studies = {self.sources[s.source].study for s in grounding}
+        texts = [
+            " " + " ".join(stem(w) for w in words(s.text)) + " "
+            for s in self._sentences
+            if self.sources[s.source].study in studies
+        ]
+        texts += [
+            " " + " ".join(stem(w) for w in words(src.title)) + " "
+            for src in self.sources
+            if src.study in studies
+        ]
+        for m in _NAME_PHRASE.finditer(claim):
+            tokens = words(m.group(0))
+            if not m.start() and stem(tokens[0].lower()) not in self._known:
+                tokens = tokens[1:]  # the sentence's first word, not a name
+                while tokens and not tokens[0][:1].isupper():
+                    tokens = tokens[1:]
+            if sum(t[:1].isupper() for t in tokens) < 2:
+                continue
+            seq = " " + " ".join(stem(t) for t in tokens) + " "
+            if not any(seq in t for t in texts):
+                return m.group(0)
+        return ""
+
     def _missing_names(self, claim: str, question: str, grounding: Sequence[_Sentence]) -> str:
         names = _names(claim) - named_terms(question)
-        context = set().union(*(self._context[s.source] for s in grounding))
+        studies = {self.sources[s.source].study for s in grounding}
+        context = set().union(
+            *(c for i, c in enumerate(self._context) if self.sources[i].study in studies)
+        )
         for name in sorted(names):
             if name not in context and not (translations({name}) & context):
                 return name
@@ -439,6 +507,8 @@ def _names(text: str) -> set[str]:
 
 
 _KEYWORDS = re.compile(r"^\s*(kata kunci|keywords?)\s*:", re.IGNORECASE)
+#: Capitalised words joined by small words: "Global in the Local", "ECPAT Indonesia".
+_NAME_PHRASE = re.compile(r"[A-Z][\w-]*(?:\s+(?:in the\s+|of the\s+|of\s+|to\s+)?[A-Z][\w-]*)+")
 _ACTOR_WORDS = frozenset(
     "government governments pemerintah state states negara ministry ministries kementerian ngo ngos "
     "ingo ingos lsm author penulis stakeholder stakeholders police polisi community masyarakat".split()
@@ -451,36 +521,59 @@ _RECIPIENT = re.compile(r"\b(?:kepada|to the)\s+([\w-]+)", re.I)
 _NOT_SUBJECT = frozenset("to kepada of about tentang in di dari from on pada the".split())
 
 
-def subject(text: str) -> str:
-    """The first actor of `text` when it opens the sentence (within its first 5 words) and is not
-    the object of a preposition ("advocacy to the government"), else ""."""
-    tokens = words(text)[:5]
-    for i, t in enumerate(tokens):
-        low = t.lower()
-        if low in _ACTOR_WORDS or (t[:1].isupper() and (i > 0 or t.isupper()) and low not in STOPWORDS):
-            if i > 0 and tokens[i - 1].lower() in _NOT_SUBJECT - {"the"}:
-                return ""
-            if i + 1 < len(tokens) and tokens[i + 1].lower() in ("study", "research", "studi"):
-                return ""
-            return stem(low.split("-")[0])
-    return ""
+#: One name per kind of actor across languages and spellings.
+_ACTOR_ALIASES = {
+    "ingo": "ngo", "ngos": "ngo", "lsm": "ngo", "negara": "state", "pemeri": "govern",
+    "kement": "minist", "penuli": "author", "masyar": "commun", "polisi": "police",
+}  # fmt: skip
 
 
-def actors(text: str) -> list[str]:
+def _actor(token: str) -> str:
+    st = stem(token.lower().split("-")[0])
+    return _ACTOR_ALIASES.get(st, st)
+
+
+def _is_actor(tokens: Sequence[str], i: int, names: Set[str]) -> bool:
+    t = tokens[i]
+    low = t.lower()
+    if low in _ACTOR_WORDS:
+        return True
+    if not t[:1].isupper() or low in STOPWORDS:
+        return False
+    # a capitalised first word is a name only when the sources use it as one ("Nepal ...")
+    return i > 0 or t.isupper() or stem(low) in names
+
+
+def subject(text: str, names: Set[str] = frozenset()) -> set[str]:
+    """The actors of the phrase that opens `text` (within its first 6 words: "The Indonesian
+    government", "ECPAT Indonesia"), unless it is the object of a preposition ("advocacy to the
+    government") or names a study ("The Nepal study"); empty when there is none."""
+    tokens = words(text)[:6]
+    for i in range(len(tokens)):
+        if not _is_actor(tokens, i, names):
+            continue
+        before = [t.lower() for t in tokens[max(0, i - 2) : i] if t.lower() != "the"]
+        if before and before[-1] in _NOT_SUBJECT:
+            return set()
+        j = i
+        while j + 1 < len(tokens) and _is_actor(tokens, j + 1, names):
+            j += 1
+        if j + 1 < len(tokens) and tokens[j + 1].lower() in ("study", "research", "studi"):
+            return set()
+        return {_actor(t) for t in tokens[i : j + 1]}
+    return set()
+
+
+def actors(text: str, names: Set[str] = frozenset()) -> list[str]:
     """The actors of `text` in order: proper names/acronyms and actor nouns (government, state,
-    ministries, NGOs, author), as stems."""
-    out = []
+    ministries, NGOs, author), as stems (aliases joined: INGO/LSM -> ngo, negara -> state)."""
     tokens = words(text)
-    for i, t in enumerate(tokens):
-        low = t.lower()
-        if low in _ACTOR_WORDS or (t[:1].isupper() and (i > 0 or t.isupper()) and low not in STOPWORDS):
-            out.append(stem(low.split("-")[0]))
-    return out
+    return [_actor(t) for i, t in enumerate(tokens) if _is_actor(tokens, i, names)]
 
 
 def recipients(text: str) -> set[str]:
     return {
-        stem(m.group(1).lower())
+        _actor(m.group(1))
         for m in _RECIPIENT.finditer(text)
         if m.group(1).lower() in _ACTOR_WORDS or m.group(1)[:1].isupper()
     }

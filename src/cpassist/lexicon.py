@@ -134,8 +134,26 @@ def root(word: str) -> str:
     return w[:6]
 
 
+_AIM_OBJECT = re.compile(
+    r"\b(aims? to|aimed at|aiming to|purpose (?:is|was) to|goal (?:is|was) to|intends? to|"
+    r"bertujuan(?: untuk)?|tujuan(?:nya)? (?:adalah|untuk|yaitu))\b",
+    re.I,
+)
+
+
 def has_aim(text: str) -> bool:
     return bool(_AIM.search(text or ""))
+
+
+def aim_object(text: str) -> set[str]:
+    """Content stems of the few words after an aim marker ("aims to compare X with Y")."""
+    from cpassist.evidence import content_stems
+
+    out: set[str] = set()
+    for m in _AIM_OBJECT.finditer(text or ""):
+        after = [w for w in words(text[m.end() :])[:4] if w[:1].islower()]
+        out |= content_stems(" ".join(after))
+    return out
 
 
 @dataclass
@@ -223,7 +241,7 @@ pengembangan development penyebarluasan dissemination sosialisasi socialization 
 masalah problem masalah issue isu issue menangani handle mengatasi address mengatasi tackle memerangi combat
 fokus focus berfokus focuses elemen element bentuk form menganalisis analyze melihat see kredibel credible
 ilmiah scientific resmi official sumber source didirikan founded dimulai started mulai began
-lsm ngo ornop ngo ngo non-governmental ngo non-pemerintahan ngo non-pemerintah worldwide global endanger threaten endangers threatens everywhere world membahayakan mengancam lewat melalui menyebarkan penyebarluasan spreading dissemination trains training inisiasi initiation menginisiasi initiated diinisiasi initiated diprakarsai initiated prakarsa initiative
+memperoleh mendapat menerima mendapat obtain receive gets receive gain benefit advantage benefit keuntungan manfaat dukungan bantuan aid assistance help assistance objective goal purpose goal sasaran tujuan lsm ngo ornop ngo ngo non-governmental ngo non-pemerintahan ngo non-pemerintah worldwide global endanger threaten endangers threatens everywhere world membahayakan mengancam lewat melalui menyebarkan penyebarluasan spreading dissemination trains training inisiasi initiation menginisiasi initiated diinisiasi initiated diprakarsai initiated prakarsa initiative
 """.split()
 
 
