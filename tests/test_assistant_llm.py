@@ -243,7 +243,6 @@ def test_cross_study_question_gets_a_source_of_each_study(
     assert {s.study for s in sources} == {NEPAL, DTZ}
 
 
-@pytest.mark.xfail(strict=False, reason="ClaimChecker (2026-11-30) keeps a 'both studies' sentence; to fix in issue 8 follow-up")
 def test_sentence_merging_two_studies_is_dropped(studies_settings, studies_retriever) -> None:
     """The measured failure: the Down to Zero interview method given to both studies at once."""
     reply = (

@@ -114,7 +114,6 @@ def test_self_relation_and_clause_split() -> None:
     assert by_study("Both Nepal and Down to Zero used interviews.", names) is None
 
 
-@pytest.mark.xfail(strict=False, reason="ClaimChecker (2026-11-30) drops the list-item form of this claim; to fix in issue 8 follow-up")
 def test_cut_off_last_sentence_is_dropped_but_not_a_list_item(all_passages, e5_embeddings) -> None:
     sources = [p for p in all_passages if p.language == "en"]
     index = index_for(e5_embeddings)

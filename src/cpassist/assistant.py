@@ -290,9 +290,10 @@ class Assistant:
                 return
             claims, premise = self._correct_premise(standalone, sources, companions, claims)
             if report.fallback:
-                report.sentences = _quoted_report(claims).sentences + [
+                # what was dropped from the generated answer, then the quotes that replaced it
+                report.sentences = [
                     c for c in report.sentences if c.status == "dropped"
-                ]
+                ] + _quoted_report(claims).sentences
             timings.verify_ms = _ms(t)
             answer, citations = self._compose(claims, sources, report, language, premise)
 

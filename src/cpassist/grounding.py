@@ -35,6 +35,7 @@ from cpassist.evidence import (
     words,
 )
 from cpassist.language import detect_language
+from cpassist.lexicon import CAUSE_MARKER as _CAUSE_MARKER
 from cpassist.lexicon import ORDINALS, Features, aim_object, features, has_aim, root, translations
 from cpassist.schema import Passage
 from cpassist.verify import by_study, studies_named, study_names
@@ -340,7 +341,7 @@ class ClaimChecker:
         ):
             return "generalises beyond the source (all/every/only)"
         anchor = [grounding[0], *self._versions(grounding[:1])]
-        if c.causal and not q.causal and not any(s.feats.causal for s in anchor):
+        if c.causal and not q.causal and not self._causal_grounded(claim, question, grounding):
             return "a causal link the source does not make"
         if has_aim(claim):
             if not has_aim(question) and not any(has_aim(s.text) for s in evidence):
@@ -387,6 +388,43 @@ class ClaimChecker:
         if missing:
             return f"name {missing!r} is not in the source"
         return ""
+
+    def _causal_grounded(
+        self, claim: str, question: str, grounding: Sequence[_Sentence]
+    ) -> bool:
+        """A causal claim ("X because Y", "Y drives X") rests on one source sentence that makes a
+        causal link (with the sentence before it when it opens with "This ..."), and each side of
+        the claim's link is in it: at least half of its words, and its trends exactly."""
+        marker = _CAUSE_MARKER.search(claim)
+        sides = [claim[: marker.start()], claim[marker.end() :]] if marker else [claim]
+        for g in grounding:
+            group = [g, *self._versions([g])]
+            if not any(s.feats.causal for s in group):
+                continue
+            if _PRONOUN_OPENING.match(g.text):
+                group += self._previous(g)
+            trends = set().union(*(s.feats.trends for s in group))
+            ok = True
+            for side in sides:
+                stems = set(_stems(side))
+                if stems and len(self._covered(stems, group)) < len(stems) / 2:
+                    ok = False
+                if not _features(side).trends <= trends:
+                    ok = False
+            if ok:
+                return True
+        return False
+
+    def _previous(self, sentence: _Sentence) -> list[_Sentence]:
+        """The sentence before `sentence` in its passage (and that one's other-language version)."""
+        before = [
+            s
+            for s in self._sentences
+            if s.source == sentence.source
+            and s.language == sentence.language
+            and s.position == sentence.position - 1
+        ]
+        return before + self._versions(before)
 
     def _actor_problem(self, claim: str, question: str, anchor: Sequence[_Sentence]) -> str:
         """The actors the claim opens with must be actors of a source clause it restates, and not
@@ -507,6 +545,7 @@ def _names(text: str) -> set[str]:
 
 
 _KEYWORDS = re.compile(r"^\s*(kata kunci|keywords?)\s*:", re.IGNORECASE)
+_PRONOUN_OPENING = re.compile(r"^\s*(this|these|it|such|hal ini|hal tersebut|ini)\b", re.I)
 #: Capitalised words joined by small words: "Global in the Local", "ECPAT Indonesia".
 _NAME_PHRASE = re.compile(r"[A-Z][\w-]*(?:\s+(?:in the\s+|of the\s+|of\s+|to\s+)?[A-Z][\w-]*)+")
 _ACTOR_WORDS = frozenset(

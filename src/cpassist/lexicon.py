@@ -84,7 +84,7 @@ _IDIOMS = re.compile(
     re.I,
 )
 _SOME = frozenset("some several many various few beberapa sebagian banyak berbagai".split())
-_CAUSAL = re.compile(
+CAUSE_MARKER = _CAUSAL = re.compile(
     r"\b(because|due to|caused|causes|cause|leads? to|led to|result(?:ed|s)? in|as a result|driven|"
     r"drives?|owing to|thanks to|therefore|hence|prompted|triggered|aroused|gave rise|karena|memunculkan|disebabkan|menyebabkan|penyebab|"
     r"akibat|mengakibatkan|didasari|mendorong|sehingga|oleh karena itu|berkat)\b",
