@@ -96,6 +96,9 @@ TEXT: dict[str, dict[str, str]] = {
         "searched": "Dicari sebagai",
         "closest": "Bagian terdekat yang ditemukan (tidak cukup untuk menjawab)",
         "abstained": "Tidak ditemukan di studi",
+        "sent_quoted": "Dikutip persis dari sumber",
+        "sent_kept": "Parafrase yang sudah diverifikasi terhadap sumbernya",
+        "sent_corrected": "Terverifikasi; nomor sumbernya diperbaiki oleh pemeriksa",
         "empty_q": "Silakan tulis pertanyaan terlebih dahulu.",
         "long_q": "Pertanyaan Anda terlalu panjang ({n} karakter; maksimum {max}). Persingkat "
         "pertanyaannya, atau unggah teks panjang sebagai dokumen di panel samping.",
@@ -157,6 +160,9 @@ TEXT: dict[str, dict[str, str]] = {
         "searched": "Searched as",
         "closest": "Closest passages found (not enough to answer)",
         "abstained": "Not found in the studies",
+        "sent_quoted": "Quoted verbatim from the source",
+        "sent_kept": "Paraphrase, verified against its source",
+        "sent_corrected": "Verified; its source number was corrected by the checker",
         "empty_q": "Please type a question first.",
         "long_q": "Your question is too long ({n} characters; the limit is {max}). Please shorten it, "
         "or upload long text as a document in the side panel.",
@@ -196,6 +202,9 @@ EXAMPLES = [
 
 CSS = """
 .cp-cite { font-weight: 600; color: var(--color-accent); }
+.cp-sent { border-bottom: 1px dotted var(--border-color-primary); cursor: help; }
+.cp-sent.cp-quoted { border-bottom-style: solid; }
+.cp-sent:focus::after { content: " — " attr(title); font-size: 0.85em; opacity: 0.75; }
 .cp-sources { margin-top: .6em; border-top: 1px solid var(--border-color-primary); padding-top: .4em; }
 .cp-sources-title { font-size: .85em; font-weight: 600; text-transform: uppercase;
   letter-spacing: .04em; opacity: .75; margin: .2em 0 .3em; }
@@ -560,6 +569,11 @@ def build_payload(result: Any, lookup: Any = None) -> dict[str, Any]:
         "closest": closest,
         "timings": result.timings.model_dump(),
         "fallback_reason": result.verification.reason if result.verification.fallback else "",
+        "sentences": [
+            {"text": c.text, "status": c.status, "quoted": c.quoted}
+            for c in result.verification.sentences
+            if c.status != "dropped"
+        ],
     }
 
 
@@ -583,10 +597,39 @@ def _with_citations(text: str) -> str:
     )
 
 
+def _with_statuses(answer: str, sentences: list[dict[str, Any]], lang: str) -> str:
+    """The answer with each verified sentence in a span whose hover/tap title says how it was
+    checked (quoted verbatim, verified paraphrase, corrected citation). Dropped sentences are not
+    in the answer at all; text the product adds (a language note) stays unmarked."""
+    out, pos = [], 0
+    for s in sentences:
+        text = (s.get("text") or "").rstrip().rstrip(".!?:")  # the [n] goes before the stop
+        at = answer.find(text, pos) if text else -1
+        if at < 0:
+            continue
+        end = at + len(text)
+        tail = CITE_TAIL.match(answer, end)  # the sentence's own [n] marks and full stop
+        if tail:
+            end = tail.end()
+        key = "sent_quoted" if s.get("quoted") else f"sent_{s.get('status', 'kept')}"
+        gap = answer[pos:at]
+        out.append(_with_citations(gap) if gap.strip() else gap.replace("\n", "<br>"))
+        out.append(
+            f'<span class="cp-sent cp-{_esc(key[5:])}" tabindex="0" title="{_esc(_t(lang, key))}">'
+            f"{_with_citations(answer[at:end])}</span>"
+        )
+        pos = end
+    out.append(_with_citations(answer[pos:]))
+    return "".join(out)
+
+
+CITE_TAIL = re.compile(r"(?:\s*\[\d{1,2}\])*[.!?:”\"]*")
+
+
 def render_answer(payload: dict[str, Any]) -> str:
     """Chat-message markdown/HTML for an answer payload, labelled in the answer's language."""
     lang = payload.get("language") or "en"
-    answer = _with_citations(payload["answer"])
+    answer = _with_statuses(payload["answer"], payload.get("sentences") or [], lang)
     parts = []
     if payload.get("abstained"):
         parts.append(f'<span class="cp-abstain">{_esc(_t(lang, "abstained"))}.</span> ')

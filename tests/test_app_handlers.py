@@ -106,6 +106,22 @@ def test_main_refuses_to_start_on_a_public_address_without_auth(monkeypatch, cap
 
 
 # --- answering with the real extractive assistant ---------------------------------------------
+def test_sentence_status_marks_show_paraphrases_and_corrections_but_never_dropped_text():
+    payload = {
+        "answer": "ECPAT helps Nepal [1]. Nepal has high rates [2].",
+        "language": "en",
+        "generator": "local",
+        "sentences": [
+            {"text": "ECPAT helps Nepal", "status": "kept", "quoted": False},
+            {"text": "Nepal has high rates", "status": "corrected", "quoted": False},
+        ],
+    }
+    html = app.render_answer(payload)
+    assert 'title="Paraphrase, verified against its source"' in html
+    assert 'title="Verified; its source number was corrected by the checker"' in html
+    assert html.count("cp-sent ") == 2 and "dropped" not in html
+
+
 def test_indonesian_question_gets_indonesian_answer_with_agreeing_sources(handlers):
     outputs = _run(handlers, "Apa tujuan kerja sama Nepal dan ECPAT?", ui_lang="en")
     box, messages, session, payload = outputs[-1]
@@ -121,6 +137,10 @@ def test_indonesian_question_gets_indonesian_answer_with_agreeing_sources(handle
     assert "<mark>" in html  # the cited sentence is highlighted in its passage
     assert "Versi Inggris (paralel)" in html  # the English version is one click away
     assert all(s["parallel"] and s["parallel"][0]["language"] == "en" for s in payload["sources"])
+    # each answer sentence says how it was checked (hover/tap), in the answer's language
+    assert payload["sentences"] and all(x["status"] != "dropped" for x in payload["sentences"])
+    assert html.count('class="cp-sent cp-quoted"') == len(payload["sentences"])
+    assert 'title="Dikutip persis dari sumber"' in html
     assert len(session["turns"]) == 2 and session["records"]["1"]["question"].startswith(
         "Apa tujuan"
     )

@@ -97,6 +97,8 @@ def test_ask_in_indonesian_see_the_sources_and_rate(browser, app_server):
     assert "SUMBER" in chat.upper() and "[1]" in chat
     assert "Kerja Sama Nepal dan ECPAT dalam Mengatasi Child Trafficking" in chat
     assert page.locator("#cp-chat .cp-passage mark").count() >= 1  # cited sentence highlighted
+    marked = page.locator("#cp-chat .cp-sent").first  # how each sentence was checked, on hover/tap
+    assert marked.get_attribute("title") == "Dikutip persis dari sumber"
     parallel = page.locator("#cp-chat details.cp-par").first
     assert "Versi Inggris" in parallel.inner_text()
     parallel.locator("summary").click()
