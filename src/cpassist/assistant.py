@@ -397,14 +397,12 @@ class Assistant:
         verdict = ClaimChecker(sources, self.index, companions).check(premise)
         if verdict.ok or not verdict.grounding or not verdict.reason.startswith(_CONTRADICTIONS):
             return claims, False
+        if claims:  # the answer to the question is what the studies say instead
+            return claims, True
         source, sentence = verdict.grounding[0]
-        if sources[source].language != detect_language(sentence, default=sources[source].language):
-            return claims, False
-        own = [s for s in split_sentences(sources[source].text) if s == sentence]
-        if not own:  # the contradicting sentence is in the other-language version
-            return claims, False
-        lead = Claim(text=sentence, sources=[source])
-        return [lead, *[c for c in claims if c.text != sentence]], True
+        if sentence not in split_sentences(sources[source].text):
+            return claims, False  # the contradicting sentence is in the other-language version
+        return [Claim(text=sentence, sources=[source])], True
 
     def generator_question(
         self, question: str, standalone: str, previous: str, language: str

@@ -49,7 +49,25 @@ _PRONOUN_START = re.compile(
 _DEBUG = False
 #: Per answer-cue word of the question's focus a sentence holds (at most 3 count): "method" ->
 #: "interviews", "qualitative", "data".
-CUE_BONUS = 0.12
+CUE_BONUS = 0.15
+#: A sentence about the study itself ("This research aims to describe ...") loses this when the
+#: question asks about the subject matter, not about the study.
+META_PENALTY = 0.3
+#: A sentence announcing a list ("structured around several goals") brings the next sentence when
+#: that one is of the kind the question asks for.
+_ANNOUNCES = re.compile(
+    r"\b(several|some|various|the following|beberapa|berbagai|sebagai berikut|berikut)\b", re.I
+)
+_META = re.compile(
+    r"^\s*(this|the) (research|study|thesis|paper)\b(?! (was conducted|is based|used|uses|found|"
+    r"is a|is an))|^\s*(penelitian|studi|skripsi|tulisan) ini\b(?! (dilakukan|menggunakan|"
+    r"merupakan|menemukan))",
+    re.I,
+)
+_ASKS_ABOUT_STUDY = re.compile(
+    r"\b(research|study|studies|thesis|paper|author|penelitian|studi|skripsi|penulis|peneliti)\b",
+    re.I,
+)
 #: The sentence carrying the ordinal a question asks for ("the third role") gains this; one
 #: carrying another ordinal loses ORDINAL_PENALTY.
 ORDINAL_BONUS = 0.35
@@ -84,6 +102,7 @@ def extractive_answer(
         {stem(w) for w in words(f"{s.text} {s.title} {s.study.replace('-', ' ')}")} for s in sources
     ]
     focus = question_focus(question)
+    about_study = not _ASKS_ABOUT_STUDY.search(question)
     cues = focus.cue_stems
     language = detect_language(question)
     ordinals = _ordinals(sources) if focus.ordinal else {}
@@ -104,6 +123,10 @@ def extractive_answer(
                 score += ORDINAL_BONUS
             elif carried:
                 score -= ORDINAL_PENALTY
+        if about_study and _META.match(sentence):
+            score -= (
+                META_PENALTY  # "This research aims to describe ..." answers no content question
+            )
         if _PRONOUN_START.match(sentence) and j == 0:
             score -= 0.1  # its referent is in another passage
         score += 0.05 * (1.0 - i / max(1, len(sources)))
@@ -139,9 +162,30 @@ def extractive_answer(
     # a chosen sentence followed by one that continues it ("This issue is driven by ...") brings it
     by_place = {(i, j): (sc, sent, i, j) for sc, sent, i, j in scored}
     followers: dict[tuple[int, int], tuple[float, str, int, int]] = {}
+    # the first sentence of the next chunk of the same file and language follows a chunk's last one
+    last = {i: max((j for (k, j) in by_place if k == i), default=-1) for i in range(len(sources))}
+    for i, src in enumerate(sources):
+        for k, other in enumerate(sources):
+            if (
+                other.study == src.study
+                and other.language == src.language
+                and other.source == src.source
+                and other.position == src.position + 1
+                and (k, 0) in by_place
+            ):
+                by_place[(i, last[i] + 1)] = by_place[(k, 0)]
     for item in list(chosen):
         follower = by_place.get((item[2], item[3] + 1))
-        if follower and follower not in chosen and _CONTINUES.match(follower[1]):
+        hits = cue_hits.get(follower[2:], 0) if follower else 0
+        announces = bool(_ANNOUNCES.search(item[1]) and hits)
+        # the best sentence's next one, when it is plainly of the kind asked ("which benefits?":
+        # "... both benefit." -> "Nepal receives assistance ..., ECPAT can pursue its agenda.")
+        elaborates = item is chosen[0] and hits >= 2
+        if (
+            follower
+            and follower not in chosen
+            and (_CONTINUES.match(follower[1]) or announces or elaborates)
+        ):
             if len(chosen) + len(followers) >= max_sentences:
                 # never the only sentence of a study the question names
                 spare = [c for c in chosen[1:] if sources[c[2]].study not in named]

@@ -20,7 +20,9 @@ from cpassist.lexicon import ORDINALS
 _FOCI: dict[str, tuple[str, str]] = {
     "method": (
         "method methods methodology metode metodologi collect collected gather gathered dikumpulkan "
-        "mengumpulkan pengumpulan approach pendekatan design desain data kind type jenis",
+        "mengumpulkan pengumpulan approach pendekatan design desain data kind type jenis "
+        "qualitative kualitatif quantitative kuantitatif survey survei interview interviews "
+        "wawancara questionnaire questionnaires kuesioner angket",
         "method metode data interviews interview wawancara documents dokumen document "
         "qualitative kualitatif quantitative kuantitatif descriptive deskriptif survey survei "
         "journals jurnal books buku observation observasi utilizing memanfaatkan collection "
@@ -73,7 +75,8 @@ _FOCI: dict[str, tuple[str, str]] = {
     ),
     "trend": (
         "fall fell decrease decreased decline declined drop dropped rise rose increase increased "
-        "trend menurun turun naik meningkat penurunan peningkatan tren berkurang",
+        "trend menurun turun naik meningkat penurunan peningkatan tren berkurang down effective "
+        "efektif berhasil",
         "decrease penurunan increase peningkatan consistent konsisten trend shown menunjukkan",
     ),
 }
