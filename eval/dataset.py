@@ -60,6 +60,11 @@ class EvalRow(BaseModel):
         default="dev",
         description="heldout rows are never tuned on (one third per kind x language).",
     )
+    doc_language: Literal["id", "en"] | None = Field(
+        default=None,
+        description="Language of the one-language document the row asks about (mixed-corpus rows); "
+        "runs report by document language x question language when rows have it.",
+    )
     quick: bool = Field(default=False, description="Part of the fixed `--quick` subset.")
     needs_review: bool = Field(
         default=False, description="Set by eval.feedback_import; a person must check the row first."

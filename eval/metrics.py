@@ -102,7 +102,9 @@ def language_match(answer: str, language: str) -> float | None:
     """1.0 when the answer (citations removed) is in `language`; None for an empty answer."""
     from cpassist.language import detect_language
 
-    text = strip_citations(answer)
+    # a source quoted in its own language (“...”, after a line in the user's language saying so)
+    # is not the answer's language
+    text = strip_citations(re.sub(r"“[^”]*”", " ", answer or "")).strip()
     if not text:
         return None
     return float(detect_language(text, default="en") == language)
@@ -242,8 +244,21 @@ def aggregate(records: Sequence[dict[str, Any]], metrics: Sequence[str]) -> dict
                 out[v] = {"questions": len(sub), **mean_scores(sub, metrics)}
         return out
 
-    return {
+    out = {
         "overall": {"questions": len(records), **mean_scores(records, metrics)},
         "by_language": group("language", LANGUAGES),
         "by_kind": group("kind", KINDS),
     }
+    pairs = [r for r in records if r.get("doc_language")]
+    if pairs:  # one-language documents: document language x question language
+        by_pair: dict[str, Any] = {}
+        for doc in LANGUAGES:
+            for q in LANGUAGES:
+                sub = [r for r in pairs if r["doc_language"] == doc and r["language"] == q]
+                if sub:
+                    by_pair[f"{doc} doc, {q} q"] = {
+                        "questions": len(sub),
+                        **mean_scores(sub, metrics),
+                    }
+        out["by_pairing"] = by_pair
+    return out

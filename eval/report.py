@@ -78,6 +78,7 @@ def summary_table(summary: dict[str, Any], metrics: Sequence[str] | None = None)
     cols = [("overall", summary["overall"])]
     cols += [(f"{k}", v) for k, v in summary["by_language"].items()]
     cols += [(f"{k}", v) for k, v in summary["by_kind"].items()]
+    cols += [(f"{k}", v) for k, v in summary.get("by_pairing", {}).items()]
     lines = [
         "| metric | " + " | ".join(name for name, _ in cols) + " |",
         "|---|" + "---:|" * len(cols),

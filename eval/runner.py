@@ -119,6 +119,7 @@ def answer_rows(
             "reference_contexts": row.reference_contexts,
             "reference_facts": row.reference_facts,
             "split": row.split,
+            "doc_language": row.doc_language,
             "error": None,
         }
         start = time.perf_counter()

@@ -24,6 +24,8 @@ VARIABLES: dict[str, dict[str, str]] = {
     "frame_other_language_en": {"source_language": "Indonesian"},
     "frame_other_language_id": {"source_language": "bahasa Inggris"},
     "premise_corrected_en": {},
+    "which_study_en": {"title": "Cooperation between Nepal and ECPAT"},
+    "which_study_id": {"title": "Kerja Sama Nepal dan ECPAT"},
     "premise_corrected_id": {},
     "translate_query": {"target": "English", "question": "Berapa kader desa yang dilatih?"},
 }

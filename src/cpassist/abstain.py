@@ -25,6 +25,7 @@ from collections.abc import Sequence
 
 from cpassist.evidence import EvidenceIndex, content_stems, scaled_cosine, stem, words
 from cpassist.focus import kind_cues
+from cpassist.lexicon import translations
 from cpassist.prompts import render
 from cpassist.schema import Passage
 
@@ -41,7 +42,7 @@ FALLBACK_ABSTAIN_BELOW = 0.43
 def _relevance(question: str, texts: Sequence[str], vocabulary: str, index: EvidenceIndex) -> float:
     best_cos = max(index.cosines(question, list(texts)), default=0.0)
     question_stems = content_stems(question)
-    found = content_stems(vocabulary)
+    found = translations(content_stems(vocabulary))  # a question in the other language counts too
     coverage = len(question_stems & found) / len(question_stems) if question_stems else 0.0
     return 0.5 * scaled_cosine(best_cos) + 0.5 * coverage
 

@@ -45,7 +45,8 @@ _PLACE_Q = re.compile(
 )
 #: A person named as author: "by Siti Rahma", "oleh Siti", "Author: ...", "Penulis: ...".
 _PERSON = re.compile(
-    r"(\b(written|authored|prepared|compiled|supervised) by|\bditulis oleh|\bdisusun oleh|"
+    r"(\b(written|authored|prepared|compiled|supervised|conducted|carried out|led) by|\bditulis oleh|"
+    r"\bdisusun oleh|\bdilakukan oleh|\bdipimpin oleh|\bdilaksanakan oleh|"
     r"\b(author|authors|penulis|peneliti|researcher)\s*[:,]?)\s+(Dr\.?\s+|Prof\.?\s+)?[A-Z][a-z]+",
 )
 #: A place: a capitalised word after a locative preposition ("at the ECPAT head office, South
@@ -91,6 +92,14 @@ def _has_type(text: str, kind: AnswerType, question_numbers: set[str]) -> bool:
     numbers = {m.group(0) for m in _NUMBER.finditer(text)} - question_numbers
     counts = {n for n in numbers if not _YEAR.fullmatch(n)}
     return bool(counts) or bool(_NUMBER_WORDS.search(text))
+
+
+def holds_answer_type(question: str, text: str) -> bool | None:
+    """Whether `text` holds the kind of thing `question` asks for (None: not a checkable kind)."""
+    kind = expected_answer_type(question)
+    if kind is None:
+        return None
+    return _has_type(text, kind, {m.group(0) for m in _NUMBER.finditer(question)})
 
 
 def evidence_lacks_answer_type(question: str, passages: Iterable[str]) -> AnswerType | None:

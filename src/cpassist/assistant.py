@@ -97,6 +97,12 @@ def _with_marker(text: str, numbers: Sequence[int]) -> str:
     return f"{text} {marker}"
 
 
+#: "Which study mentions X?": the answer names the study of each quote.
+_WHICH_STUDY = re.compile(
+    r"\b(which|what) (of the (two )?)?(study|studies|thesis|research|paper|document|report)\b|"
+    r"\b(studi|penelitian|skripsi|dokumen|laporan) (mana|apa)\b|\bdi (studi|penelitian) mana\b",
+    re.IGNORECASE,
+)
 _LANGUAGE_NAMES = {
     "en": {"id": "Indonesian", "en": "English"},
     "id": {"id": "bahasa Indonesia", "en": "bahasa Inggris"},
@@ -219,7 +225,9 @@ class Assistant:
             claims, premise = self._correct_premise(standalone, sources, companions, claims)
             report = _quoted_report(claims)
             timings.verify_ms = _ms(t)
-            answer, citations = self._compose(claims, sources, report, language, premise)
+            answer, citations = self._compose(
+                claims, sources, report, language, premise, _WHICH_STUDY.search(question) is not None
+            )
             yield StreamEvent(type="token", text=answer)
         else:
             t = time.perf_counter()
@@ -295,7 +303,9 @@ class Assistant:
                     c for c in report.sentences if c.status == "dropped"
                 ] + _quoted_report(claims).sentences
             timings.verify_ms = _ms(t)
-            answer, citations = self._compose(claims, sources, report, language, premise)
+            answer, citations = self._compose(
+                claims, sources, report, language, premise, _WHICH_STUDY.search(question) is not None
+            )
 
         if not claims:
             yield self._final_abstain(
@@ -510,6 +520,7 @@ class Assistant:
         report: VerificationReport | None = None,
         language: str = "en",
         premise_corrected: bool = False,
+        which_study: bool = False,
     ) -> tuple[str, list[Citation]]:
         """Answer text with sources renumbered in order of first use, and the citations. A source
         sentence quoted in the other language than the answer's is put in quotation marks after
@@ -522,6 +533,7 @@ class Assistant:
         if premise_corrected:
             sentences.append(render(f"premise_corrected_{lang}").strip())
             product_lines.add(0)
+        named_study = ""  # "which study ...?": each quote is led by its study's title
         framed = False
         for claim in claims:
             nums = []
@@ -541,6 +553,12 @@ class Assistant:
                     )
                     framed = True
                 text = f"“{text}”"
+            study = sources[claim.sources[0]].study if claim.sources else ""
+            if which_study and study and study != named_study:
+                named_study = study
+                product_lines.add(len(sentences))
+                title = sources[claim.sources[0]].title
+                sentences.append(render(f"which_study_{lang}", title=title).strip())
             text = _with_marker(text, nums)
             # after a sentence that opens a list ("The factors are:"), the items go one per line
             in_list = bool(sentences) and (len(sentences) - 1 not in product_lines) and (

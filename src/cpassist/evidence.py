@@ -43,6 +43,7 @@ STOPWORDS = frozenset(
     masih para ada tersebut mereka kami kita saya anda ia dia beberapa banyak secara hal namun tetapi
     tapi jika kalau maka agar supaya yaitu yakni seperti hingga sampai mulai antara setiap lain lainnya
     menurut penelitian studi peneliti penulis skripsi jurnal source sources sumber
+    mention mentions mentioned menyebut menyebutkan disebutkan two dua keduanya
     """.split()  # noqa: SIM905 - readable word lists
 )
 

@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from cpassist.answer_type import holds_answer_type
 from cpassist.evidence import (
     EvidenceIndex,
     content_stems,
@@ -53,6 +54,16 @@ CUE_BONUS = 0.15
 #: A sentence about the study itself ("This research aims to describe ...") loses this when the
 #: question asks about the subject matter, not about the study.
 META_PENALTY = 0.3
+#: A sentence holding the kind of answer a count/year/money/person/place question asks for gains
+#: this; one without it loses it.
+TYPE_BONUS = 0.2
+#: Questions spanning several studies or documents: the best sentence of each is taken.
+_CROSS = re.compile(
+    r"\b(both|each|two|all|compare|comparison|differ\w*|similar\w*|common|which (study|studies|"
+    r"document|report)|kedua|masing-masing|semua|bandingkan|perbandingan|perbedaan|persamaan|"
+    r"studi mana|penelitian mana|dokumen mana)\b",
+    re.I,
+)
 #: A sentence announcing a list ("structured around several goals") brings the next sentence when
 #: that one is of the kind the question asks for.
 _ANNOUNCES = re.compile(
@@ -123,6 +134,9 @@ def extractive_answer(
                 score += ORDINAL_BONUS
             elif carried:
                 score -= ORDINAL_PENALTY
+        typed = holds_answer_type(question, sentence)
+        if typed is not None:  # "how many ...?" wants a sentence with a count
+            score += TYPE_BONUS if typed else -TYPE_BONUS
         if about_study and _META.match(sentence):
             score -= (
                 META_PENALTY  # "This research aims to describe ..." answers no content question
@@ -145,7 +159,8 @@ def extractive_answer(
     named = studies_named(question, study_names(sources))
     for item in scored[1:]:
         study = sources[item[2]].study
-        if study not in studies and (item[0] >= OTHER_STUDY * best or study in named):
+        spans = study in named or (_CROSS.search(question) and item[0] >= OTHER_STUDY * best)
+        if study not in studies and spans:
             chosen.append(item)
             studies.add(study)
     for item in scored[1:]:
