@@ -57,6 +57,9 @@ META_PENALTY = 0.3
 #: A sentence holding the kind of answer a count/year/money/person/place question asks for gains
 #: this; one without it loses it.
 TYPE_BONUS = 0.2
+#: Added to the cosine of a sentence in the other language than the question's (e5 puts a
+#: faithful translation about this much below a same-language paraphrase).
+CROSS_LANGUAGE_COS = 0.06
 #: Questions spanning several studies or documents: the best sentence of each is taken.
 _CROSS = re.compile(
     r"\b(both|each|two|all|compare|comparison|differ\w*|similar\w*|common|which (study|studies|"
@@ -124,6 +127,8 @@ def extractive_answer(
         if sources[i].language != language:
             stems = translations(stems)
         lex = len(q_stems & stems) / len(q_stems) if q_stems else 0.0
+        if sources[i].language != language:
+            cos += CROSS_LANGUAGE_COS  # e5 scores a translation lower than a same-language match
         score = 0.6 * scaled_cosine(cos) + 0.4 * lex
         if cues:
             cue_hits[(i, j)] = len(cues & stems)
