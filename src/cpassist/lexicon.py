@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from cpassist.evidence import stem, words
 
@@ -69,7 +70,9 @@ _NEGATIONS = frozenset(
     "tidak tak bukan belum tanpa gagal kurang".split()
 )
 #: "not only ... but", "tidak hanya": no negation of what follows.
-_NOT_ONLY = re.compile(r"\b(not only|not just|tidak hanya|bukan hanya|tidak saja|bukan saja)\b", re.I)
+_NOT_ONLY = re.compile(
+    r"\b(not only|not just|tidak hanya|bukan hanya|tidak saja|bukan saja)\b", re.I
+)
 _UNIVERSAL = frozenset(
     "all every entire entirely always whole everyone everything only sole solely never none "
     "semua seluruh setiap selalu segala semuanya hanya satu-satunya seluruhnya "
@@ -113,13 +116,19 @@ def _direction(token: str) -> str | None:
 
 
 def _number(token: str) -> str:
-    raw = token.replace(",", "").replace(".", "") if re.fullmatch(r"\d{1,3}([.,]\d{3})+", token) else token
+    raw = (
+        token.replace(",", "").replace(".", "")
+        if re.fullmatch(r"\d{1,3}([.,]\d{3})+", token)
+        else token
+    )
     return raw.replace(",", ".")
 
 
 #: "kedua pihak" / "kedua negara" mean "both parties / countries", not "the second".
 _BOTH_NOUNS = frozenset("pihak belah negara organisasi lembaga studi penelitian-penelitian".split())
-_AIM = re.compile(r"\b(aims?|aimed|purpose|goals?|objectives?|intends?|bertujuan|tujuan(nya)?|sasaran)\b", re.I)
+_AIM = re.compile(
+    r"\b(aims?|aimed|purpose|goals?|objectives?|intends?|bertujuan|tujuan(nya)?|sasaran)\b", re.I
+)
 _ID_PREFIX = re.compile(r"^(meng|meny|mem|men|me|peng|peny|pem|pen|pe|ber|ter|di|ke|se)(?=\w{4,})")
 _ID_SUFFIX = re.compile(r"(nya|kan|an|i)$")
 
@@ -245,9 +254,28 @@ memperoleh mendapat menerima mendapat obtain receive gets receive gain benefit a
 """.split()
 
 
+def _glossary_pairs() -> list[tuple[str, str]]:
+    """The built-in pairs plus `glossary_id_en.tsv` (package data: "indonesian<TAB>english" per
+    line, several words joined by spaces)."""
+    pairs = list(zip(_GLOSSARY_PAIRS[::2], _GLOSSARY_PAIRS[1::2], strict=True))
+    path = Path(__file__).with_name("glossary_id_en.tsv")
+    if path.is_file():
+        for line in path.read_text(encoding="utf-8").splitlines():
+            parts = line.strip().split("\t")
+            # a phrase on both sides would pair every word with every other: one side a word
+            if (
+                len(parts) == 2
+                and parts[0]
+                and parts[1]
+                and (" " not in parts[0] or " " not in parts[1])
+            ):
+                pairs.append((parts[0].replace(" ", "_"), parts[1].replace(" ", "_")))
+    return pairs
+
+
 def _glossary() -> dict[str, set[str]]:
     out: dict[str, set[str]] = {}
-    for a, b in zip(_GLOSSARY_PAIRS[::2], _GLOSSARY_PAIRS[1::2], strict=True):
+    for a, b in _glossary_pairs():
         sa = " ".join(stem(w) for w in a.split("_"))
         sb = " ".join(stem(w) for w in b.split("_"))
         for x, y in ((sa, sb), (sb, sa)):
