@@ -51,7 +51,9 @@ _PERSON = re.compile(
 )
 #: A place: a capitalised word after a locative preposition ("at the ECPAT head office, South
 #: Jakarta", "di Nepal").
-_PLACE = re.compile(r"\b(at|in|di|ke|from|dari|located|berlokasi|office|kantor)\b[^.]{0,40}?\b[A-Z][a-z]+")
+_PLACE = re.compile(
+    r"\b(at|in|di|ke|from|dari|located|berlokasi|office|kantor)\b[^.]{0,40}?\b[A-Z][a-z]+"
+)
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 _MONEY = re.compile(
     r"(\b(rp|idr|usd|npr|eur|rupiah|rupees?|dollars?|euros?)\b|[$€£]\s?\d)", re.IGNORECASE
@@ -59,8 +61,8 @@ _MONEY = re.compile(
 _NUMBER = re.compile(r"\b\d+([.,]\d+)?\b")
 _NUMBER_WORDS = re.compile(
     r"\b(two|three|four|five|six|seven|eight|nine|ten|dozens?|hundreds?|thousands?|millions?|"
-    r"percent|first|second|third|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh|puluhan|"
-    r"ratusan|ribuan|ratus|ribu|juta|persen|pertama|kedua|ketiga)\b",
+    r"percent|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh|puluhan|"
+    r"ratusan|ribuan|ratus|ribu|juta|persen)\b",
     re.IGNORECASE,
 )
 
@@ -103,14 +105,81 @@ def holds_answer_type(question: str, text: str) -> bool | None:
 
 
 def evidence_lacks_answer_type(question: str, passages: Iterable[str]) -> AnswerType | None:
-    """The expected answer type when no passage contains one (a reason to abstain), else None.
+    """The expected answer type when no sentence of the passages holds one about what the question
+    asks (a reason to abstain), else None.
 
-    Numbers that the question itself contains ("... in 2015?") do not count as evidence.
+    A sentence counts when it holds a value of that kind and shares a content word with the question
+    other than its names (in either language): "How many informants were interviewed?" is not
+    answered by a sentence with the number of cases. Numbers that the question itself contains
+    ("... in 2015?") do not count as evidence.
     """
+    from cpassist.evidence import content_stems, named_terms, split_sentences
+    from cpassist.lexicon import translations
+
     kind = expected_answer_type(question)
     if kind is None:
         return None
     question_numbers = {m.group(0) for m in _NUMBER.finditer(question)}
-    if any(_has_type(text, kind, question_numbers) for text in passages):
-        return None
+    topic = content_stems(question) - named_terms(question) - _TYPE_WORDS
+    for text in passages:
+        for sentence in split_sentences(text) or [text]:
+            if not _has_type(sentence, kind, question_numbers):
+                continue
+            if kind in ("person", "place") or not topic:
+                return None
+            if topic & translations(content_stems(sentence)):
+                return None
     return kind
+
+
+#: Words that name the kind of value asked for, not what it is about.
+_TYPE_WORDS = frozenset(
+    "many much number jumlah berapa year tahun when kapan cost biaya money uang budget anggaran "
+    "percent persen total".split()
+)
+
+
+_VAGUE = re.compile(
+    r"\b(several|some|various|many|a number of|beberapa|berbagai|sejumlah|banyak)\s+(\w+)", re.I
+)
+_WHICH = re.compile(
+    r"\b(?:which|what)\s+(\w+)|\b(\w+)\s+(?:apa|mana)\s+saja\b|\bsiapa\s+saja\s+(\w+)", re.I
+)
+
+
+def unnamed_members(question: str, passages: Iterable[str]) -> str:
+    """The noun of a "which X?" question ("Which ministries ...?", "Kementerian apa saja ...?") when
+    the passages speak of X only vaguely ("several Ministries", "beberapa INGO") and never name one;
+    "" otherwise."""
+    from cpassist.evidence import stem
+
+    match = _WHICH.search(question)
+    if not match:
+        return ""
+    noun = next(g for g in match.groups() if g)
+    key = stem(noun.lower())
+    if key in {
+        "study",
+        "studi",
+        "penelit",
+        "theory",
+        "teori",
+        "method",
+        "metode",
+        "factor",
+        "faktor",
+    }:
+        return ""
+    vague = named = False
+    for text in passages:
+        for m in _VAGUE.finditer(text):
+            if stem(m.group(2).lower()) == key:
+                vague = True
+                after = text[m.end() : m.end() + 60]
+                named = named or bool(
+                    re.match(r"\s*(\(|:|,? such as|,? seperti|,? yaitu|,? including)", after)
+                )
+        for m in re.finditer(rf"\b(?i:{re.escape(noun)})\w*\s+(?:of\s+)?([A-Z][a-z]+)", text):
+            if m.group(1) not in ("Indonesia",):
+                named = True
+    return noun if vague and not named else ""

@@ -42,7 +42,7 @@ from typing import TYPE_CHECKING, Any
 from pydantic import ValidationError
 
 from cpassist.abstain import abstain_message, fallback_addresses, should_abstain
-from cpassist.answer_type import evidence_lacks_answer_type
+from cpassist.answer_type import evidence_lacks_answer_type, unnamed_members
 from cpassist.errors import InputError, StoreError
 from cpassist.evidence import content_stems, index_for, split_sentences
 from cpassist.extractive import extractive_answer
@@ -209,6 +209,13 @@ class Assistant:
             p.text for group in companions.values() for p in group
         ]
         missing = evidence_lacks_answer_type(standalone, evidence_texts)
+        vague = "" if missing else unnamed_members(standalone, evidence_texts)
+        if vague:
+            reason = f"the studies mention {vague} only vaguely and never name them"
+            yield self._final_abstain(
+                question, standalone, language, passages, reason, timings, start
+            )
+            return
         if missing:
             reason = f"the question asks for a {missing} and no passage found contains one"
             yield self._final_abstain(
