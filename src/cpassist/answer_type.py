@@ -65,6 +65,10 @@ _NUMBER_WORDS = re.compile(
     r"ratusan|ribuan|ratus|ribu|juta|persen)\b",
     re.IGNORECASE,
 )
+_ORDINAL_WORDS = re.compile(
+    r"\b(first|second|third|fourth|pertama|kedua|ketiga|keempat)\b",
+    re.IGNORECASE,
+)
 
 
 def expected_answer_type(question: str) -> AnswerType | None:
@@ -122,10 +126,12 @@ def evidence_lacks_answer_type(question: str, passages: Iterable[str]) -> Answer
     question_numbers = {m.group(0) for m in _NUMBER.finditer(question)}
     topic = content_stems(question) - named_terms(question) - _TYPE_WORDS
     for text in passages:
+        if kind == "count" and len(set(_ORDINAL_WORDS.findall(text.lower()))) >= 2:
+            return None  # an enumeration ("first ..., second ..., third ...") is a count
         for sentence in split_sentences(text) or [text]:
             if not _has_type(sentence, kind, question_numbers):
                 continue
-            if kind in ("person", "place") or not topic:
+            if kind not in ("count", "money") or not topic:
                 return None
             if topic & translations(content_stems(sentence)):
                 return None

@@ -233,7 +233,12 @@ class Assistant:
             report = _quoted_report(claims)
             timings.verify_ms = _ms(t)
             answer, citations = self._compose(
-                claims, sources, report, language, premise, _WHICH_STUDY.search(question) is not None
+                claims,
+                sources,
+                report,
+                language,
+                premise,
+                _WHICH_STUDY.search(question) is not None,
             )
             yield StreamEvent(type="token", text=answer)
         else:
@@ -241,7 +246,13 @@ class Assistant:
             raw, error = "", ""
             try:
                 asked = self.generator_question(question, standalone, previous, language)
-                messages = self.messages(asked, language, sources, focus=standalone)
+                excerpts: dict[int, str] = {}
+                if self.settings.llm_evidence == "selected":
+                    sources, excerpts = self.selected_evidence(standalone, passages, language)
+                    companions = self.companions_for(sources, passages)
+                messages = self.messages(
+                    asked, language, sources, focus=standalone, excerpts=excerpts
+                )
                 for chunk in self.chat_model.stream(messages):
                     text = chunk.content if isinstance(chunk.content, str) else str(chunk.content)
                     if text:
@@ -311,7 +322,12 @@ class Assistant:
                 ] + _quoted_report(claims).sentences
             timings.verify_ms = _ms(t)
             answer, citations = self._compose(
-                claims, sources, report, language, premise, _WHICH_STUDY.search(question) is not None
+                claims,
+                sources,
+                report,
+                language,
+                premise,
+                _WHICH_STUDY.search(question) is not None,
             )
 
         if not claims:
@@ -432,19 +448,45 @@ class Assistant:
         lang = "id" if language == "id" else "en"
         return render(f"answer_followup_{lang}", question=question, previous=previous).strip()
 
+    def selected_evidence(
+        self, question: str, passages: Sequence[Passage], language: str
+    ) -> tuple[list[Passage], dict[int, str]]:
+        """The prompt's sources and what it shows of each: the sentences the extractive selection
+        picks for `question` from every hit (by what the question asks), grouped by their source,
+        at most `prompt_passages` sources. Empty excerpts when nothing is picked."""
+        wide = self.sources_for(passages, language, self.settings.top_k, question)
+        picked = extractive_answer(question, wide, self.index)
+        order = list(dict.fromkeys(i for c in picked for i in c.sources))
+        order = order[: self.settings.prompt_passages]
+        if not order:
+            limit = self.settings.prompt_passages
+            return self.sources_for(passages, language, limit, question), {}
+        excerpts = {
+            n: " ".join(c.text for c in picked if c.sources and c.sources[0] == i)
+            for n, i in enumerate(order)
+        }
+        return [wide[i] for i in order], excerpts
+
     def messages(
-        self, question: str, language: str, sources: Sequence[Passage], focus: str = ""
+        self,
+        question: str,
+        language: str,
+        sources: Sequence[Passage],
+        focus: str = "",
+        excerpts: dict[int, str] | None = None,
     ) -> list[Any]:
-        """The chat messages for the generator: fixed rules, then the sources (each cut to its
-        sentences nearest `focus`, default `question`); the question last."""
+        """The chat messages for the generator: fixed rules, then the sources (each shown as its
+        `excerpts` entry, else cut to its sentences nearest `focus`, default `question`); the
+        question last."""
         from langchain_core.messages import HumanMessage, SystemMessage
 
+        excerpts = excerpts or {}
         blocks = "\n".join(
             render(
                 "answer_source",
                 n=i,
                 study=fence_safe(s.study),
-                text=fence_safe(self._focus(s.text, focus or question)),
+                text=fence_safe(excerpts.get(i - 1) or self._focus(s.text, focus or question)),
             ).strip()
             for i, s in enumerate(sources, 1)
         )
@@ -568,8 +610,10 @@ class Assistant:
                 sentences.append(render(f"which_study_{lang}", title=title).strip())
             text = _with_marker(text, nums)
             # after a sentence that opens a list ("The factors are:"), the items go one per line
-            in_list = bool(sentences) and (len(sentences) - 1 not in product_lines) and (
-                sentences[-1].rstrip().endswith(":") or sentences[-1].startswith("\n- ")
+            in_list = (
+                bool(sentences)
+                and (len(sentences) - 1 not in product_lines)
+                and (sentences[-1].rstrip().endswith(":") or sentences[-1].startswith("\n- "))
             )
             sentences.append(f"\n- {text}" if in_list else text)
         if report is not None:

@@ -80,7 +80,10 @@ _FOCI: dict[str, tuple[str, str]] = {
         "decrease penurunan increase peningkatan consistent konsisten trend shown menunjukkan",
     ),
 }
-_CUES = {name: ({stem(w) for w in q.split()}, {stem(w) for w in a.split()}) for name, (q, a) in _FOCI.items()}
+_CUES = {
+    name: ({stem(w) for w in q.split()}, {stem(w) for w in a.split()})
+    for name, (q, a) in _FOCI.items()
+}
 _AUTHOR_Q = re.compile(
     r"\b(who (wrote|authored|is the author|are the authors|did the (study|research))|"
     r"(the )?authors? of|written by|siapa (yang )?(menulis|penulis|pengarang|peneliti)|"
@@ -91,7 +94,9 @@ _AUTHOR_Q = re.compile(
 
 #: Foci whose answer sentences are recognisable by their words alone ("which method?" ->
 #: "interviews ... documents"); counts, times and trends need the evidence's values instead.
-KIND_FOCI = frozenset({"method", "theory", "initiator", "factors", "role", "place", "aim", "benefit"})
+KIND_FOCI = frozenset(
+    {"method", "theory", "initiator", "factors", "role", "place", "aim", "benefit"}
+)
 
 
 def kind_cues(question: str) -> set[str]:

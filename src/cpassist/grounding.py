@@ -36,7 +36,8 @@ from cpassist.evidence import (
 )
 from cpassist.language import detect_language
 from cpassist.lexicon import CAUSE_MARKER as _CAUSE_MARKER
-from cpassist.lexicon import ORDINALS, Features, aim_object, features, has_aim, root, translations
+from cpassist.lexicon import ORDINALS, Features, aim_object, features, has_aim, root
+from cpassist.lexicon import translations as _translations
 from cpassist.schema import Passage
 from cpassist.verify import by_study, studies_named, study_names
 
@@ -155,13 +156,15 @@ class ClaimChecker:
         self._sentences: list[_Sentence] = []
         self._names: set[str] = set()
         self._claim_roots: dict[str, str] = {}
+        self._claim_language = ""
         self._context: list[set[str]] = []  # per source: name stems of its text, title and study
         companions = companions or {}
         for i, source in enumerate(self.sources):
             context = {stem(w) for w in source.study.split("-")}
             for passage in [source, *companions.get(i, [])]:
                 context |= {
-                    stem(w) for w in _split_hyphens(words(f"{passage.text} {passage.title}"))
+                    stem(w)
+                    for w in _split_hyphens(words(f"{passage.text} {passage.title}"))
                     if w[:1].isupper() or w.isdigit()
                 }
                 for j, text in enumerate(split_sentences(passage.text)):
@@ -226,6 +229,7 @@ class ClaimChecker:
                 return Verdict(True, 1.0, [(s.source, s.text)], "", exact=True)
         claim_stems = set(_stems(claim))
         language = detect_language(claim, default=candidates[0].language)
+        self._claim_language = language
         self._names = _names(claim)
         self._claim_roots = {
             stem(w): root(w) for w in words(claim) if len(w) > 5 and w[:1].islower()
@@ -242,9 +246,10 @@ class ClaimChecker:
         novel = claim_stems - set(_stems(question))
         covered = self._covered(novel, grounding)
         for _, _, other in scored[1:8]:  # a second sentence when it covers more of the claim
-            if other.source != best.source and self.sources[other.source].study != self.sources[
-                best.source
-            ].study:
+            if (
+                other.source != best.source
+                and self.sources[other.source].study != self.sources[best.source].study
+            ):
                 continue
             gain = self._covered(novel, [*grounding, other]) - covered
             if len(gain) >= SECOND_SENTENCE_GAIN and other.text != best.text:
@@ -260,7 +265,10 @@ class ClaimChecker:
             return Verdict(False, round(score, 3), found, reason)
         if coverage < MIN_COVERAGE:
             return Verdict(
-                False, round(score, 3), found, f"only {coverage:.0%} of what it says is in the source"
+                False,
+                round(score, 3),
+                found,
+                f"only {coverage:.0%} of what it says is in the source",
             )
         if score < ACCEPT_SUPPORT:
             return Verdict(False, round(score, 3), found, "no passage supports it")
@@ -370,7 +378,8 @@ class ClaimChecker:
         for verb, agent in _agents(claim):
             verbs = translations({verb})
             ok = any(
-                agent <= translations(s.stems) and (verbs & translations(s.stems) or verb in {"by", "oleh"})
+                agent <= translations(s.stems)
+                and (verbs & translations(s.stems) or verb in {"by", "oleh"})
                 for s in evidence
             )
             if not ok:
@@ -389,9 +398,7 @@ class ClaimChecker:
             return f"name {missing!r} is not in the source"
         return ""
 
-    def _causal_grounded(
-        self, claim: str, question: str, grounding: Sequence[_Sentence]
-    ) -> bool:
+    def _causal_grounded(self, claim: str, question: str, grounding: Sequence[_Sentence]) -> bool:
         """A causal claim ("X because Y", "Y drives X") rests on one source sentence that makes a
         causal link (with the sentence before it when it opens with "This ..."), and each side of
         the claim's link is in it: at least half of its words, and its trends exactly."""
@@ -530,6 +537,11 @@ class ClaimChecker:
 
 
 _ROLE_WORDS = {stem(w) for w in "role roles peran berperan step aspect factor faktor".split()}
+
+
+def translations(stems: set[str]) -> set[str]:
+    """Glossary equivalents for claim checking: the built-in core pairs only (see lexicon)."""
+    return _translations(stems, core=True)
 
 
 def _split_hyphens(tokens: list[str]) -> list[str]:

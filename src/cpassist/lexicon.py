@@ -254,12 +254,12 @@ memperoleh mendapat menerima mendapat obtain receive gets receive gain benefit a
 """.split()
 
 
-def _glossary_pairs() -> list[tuple[str, str]]:
+def _glossary_pairs(with_file: bool = True) -> list[tuple[str, str]]:
     """The built-in pairs plus `glossary_id_en.tsv` (package data: "indonesian<TAB>english" per
     line, several words joined by spaces)."""
     pairs = list(zip(_GLOSSARY_PAIRS[::2], _GLOSSARY_PAIRS[1::2], strict=True))
     path = Path(__file__).with_name("glossary_id_en.tsv")
-    if path.is_file():
+    if with_file and path.is_file():
         for line in path.read_text(encoding="utf-8").splitlines():
             parts = line.strip().split("\t")
             # a phrase on both sides would pair every word with every other: one side a word
@@ -273,9 +273,9 @@ def _glossary_pairs() -> list[tuple[str, str]]:
     return pairs
 
 
-def _glossary() -> dict[str, set[str]]:
+def _glossary(with_file: bool = True) -> dict[str, set[str]]:
     out: dict[str, set[str]] = {}
-    for a, b in _glossary_pairs():
+    for a, b in _glossary_pairs(with_file):
         sa = " ".join(stem(w) for w in a.split("_"))
         sb = " ".join(stem(w) for w in b.split("_"))
         for x, y in ((sa, sb), (sb, sa)):
@@ -285,11 +285,16 @@ def _glossary() -> dict[str, set[str]]:
 
 
 GLOSSARY = _glossary()
+#: The built-in pairs only: what claim checking uses (the full file loosened it on the dev split of
+#: the claim-check set: faithful accepted 0.97 -> 0.95, false rejected unchanged).
+CORE_GLOSSARY = _glossary(with_file=False)
 
 
-def translations(stems: set[str]) -> set[str]:
-    """`stems` plus their glossary equivalents in the other language."""
+def translations(stems: set[str], core: bool = False) -> set[str]:
+    """`stems` plus their glossary equivalents in the other language (`core`: built-in pairs
+    only)."""
+    table = CORE_GLOSSARY if core else GLOSSARY
     out = set(stems)
     for s in stems:
-        out |= GLOSSARY.get(s, set())
+        out |= table.get(s, set())
     return out

@@ -94,7 +94,8 @@ class SentenceCheck(BaseModel):
     )
     note: str = Field(default="", description="Why a sentence was dropped (empty otherwise).")
     quoted: bool = Field(
-        default=False, description="The sentence is a source sentence, verbatim (else a paraphrase)."
+        default=False,
+        description="The sentence is a source sentence, verbatim (else a paraphrase).",
     )
     grounding: list[str] = Field(
         default_factory=list, description="The source sentences the sentence was checked against."

@@ -173,6 +173,12 @@ class Settings(BaseSettings):
         le=10,
         description="Passages put in the LLM prompt (fewer = faster local answers).",
     )
+    llm_evidence: Literal["selected", "nearest"] = Field(
+        default="selected",
+        description="What the LLM is shown of each source: `selected` (the sentences the extractive "
+        "selection picks for the question, by what it asks) or `nearest` (the sentences most similar "
+        "to the question). Measured in docs/decisions.md.",
+    )
     rewrite: Literal["auto", "rule", "llm", "none"] = Field(
         default="auto",
         description="How follow-ups become standalone questions: `rule`, `llm`, `none`, or `auto` (the "
