@@ -23,7 +23,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from cpassist.evidence import EvidenceIndex, content_stems, scaled_cosine, stem, words
+from cpassist.evidence import (
+    STOPWORDS,
+    EvidenceIndex,
+    content_stems,
+    scaled_cosine,
+    stem,
+    words,
+)
 from cpassist.focus import kind_cues
 from cpassist.lexicon import translations
 from cpassist.prompts import render
@@ -83,6 +90,31 @@ def should_abstain(
     """(abstain?, relevance) for `question` given what retrieval found."""
     score = relevance(question, passages, index)
     return score < threshold, score
+
+
+def absent_name(question: str, passages: Sequence[Passage]) -> str:
+    """A proper name of the question ("Filipina", "UNICEF") that no retrieved passage, parallel or
+    title contains, in any spelling the glossary knows ("" when every name is found). A question
+    about a country or organisation the studies never mention is refused rather than answered
+    with the nearest other place."""
+    tokens = [part for w in words(question) for part in w.split("-") if part]
+    groups: list[list[str]] = []  # runs of capitalised words: "Southwest Sumba", "ECPAT Indonesia"
+    for i, t in enumerate(tokens):
+        capital = (t[:1].isupper() and i > 0 and len(t) >= 4) or (t.isupper() and len(t) >= 3)
+        if capital and groups and groups[-1] and tokens[i - 1] == groups[-1][-1]:
+            groups[-1].append(t)
+        elif capital:
+            groups.append([t])
+    if not groups:
+        return ""
+    found: set[str] = set()
+    for p in passages:
+        found |= {stem(w) for w in words(f"{p.text} {p.title} {p.study.replace('-', ' ')}")}
+    found = translations(found)
+    for group in groups:  # a run is found when any of its words is ("Southwest Sumba": Sumba)
+        if not any(stem(w) in found or stem(w) in STOPWORDS for w in group):
+            return " ".join(group)
+    return ""
 
 
 def abstain_message(language: str, study_titles: Sequence[str]) -> str:

@@ -14,7 +14,9 @@ import re
 from collections.abc import Iterable
 from typing import Literal
 
-AnswerType = Literal["count", "year", "money", "person", "place"]
+from cpassist.evidence import stem
+
+AnswerType = Literal["count", "year", "money", "person", "place", "institution", "recommendation"]
 
 _MONEY_Q = re.compile(
     r"\b(how much money|budget|cost|costs|spend|spent|spending|funding|funds?|dollars?|anggaran|"
@@ -37,6 +39,22 @@ _PERSON_Q = re.compile(
     r"(name of|names of) the (author|researcher|writer)s?|written by|siapa (yang )?(menulis|penulis|"
     r"pengarang|peneliti(nya)?|pembimbing)|siapa nama (penulis|peneliti)|ditulis oleh)\b",
     re.IGNORECASE,
+)
+_INSTITUTION_Q = re.compile(
+    r"\b(which|what) (university|universities|institution|faculty|college|campus)\b|"
+    r"\b(universitas|kampus|fakultas|perguruan tinggi|institusi) (mana|apa)\b|"
+    r"\bdi (universitas|kampus|fakultas) mana\b",
+    re.IGNORECASE,
+)
+_INSTITUTION = re.compile(
+    r"\b(University|Universitas|Institut|Institute|Fakultas|Faculty|College|Sekolah Tinggi|"
+    r"Politeknik|Polytechnic)\b"
+)
+_RECOMMENDATION_Q = re.compile(r"\b(recommend\w*|rekomendasi\w*|saran\w*|menyarankan)\b", re.I)
+_RECOMMENDATION = re.compile(
+    r"\b(recommend\w*|rekomendasi\w*|saran\w*|menyarankan|disarankan|should|sebaiknya|"
+    r"perlu|harus|must|urge\w*|mendorong agar)\b",
+    re.I,
 )
 _PLACE_Q = re.compile(
     r"^\s*(where|in which (city|province|district|country|village|place)|di ?mana|dimana|"
@@ -75,6 +93,10 @@ def expected_answer_type(question: str) -> AnswerType | None:
     """The kind of answer `question` asks for, when it is one this module can check."""
     if _PERSON_Q.search(question):
         return "person"
+    if _INSTITUTION_Q.search(question):
+        return "institution"
+    if _RECOMMENDATION_Q.search(question):
+        return "recommendation"
     if _PLACE_Q.search(question):
         return "place"
     if _MONEY_Q.search(question):
@@ -89,6 +111,10 @@ def expected_answer_type(question: str) -> AnswerType | None:
 def _has_type(text: str, kind: AnswerType, question_numbers: set[str]) -> bool:
     if kind == "person":
         return bool(_PERSON.search(text))
+    if kind == "institution":
+        return bool(_INSTITUTION.search(text))
+    if kind == "recommendation":
+        return bool(_RECOMMENDATION.search(text))
     if kind == "place":
         return bool(_PLACE.search(text))
     if kind == "money":
@@ -126,22 +152,31 @@ def evidence_lacks_answer_type(question: str, passages: Iterable[str]) -> Answer
     question_numbers = {m.group(0) for m in _NUMBER.finditer(question)}
     topic = content_stems(question) - named_terms(question) - _TYPE_WORDS
     for text in passages:
-        if kind == "count" and len(set(_ORDINAL_WORDS.findall(text.lower()))) >= 2:
-            return None  # an enumeration ("first ..., second ..., third ...") is a count
+        enumerated = len(set(_ORDINAL_WORDS.findall(text.lower()))) >= 2
+        if kind == "count" and enumerated and topic & _ENUMERABLE:
+            return None  # "how many roles?" and "first ..., second ..., third ..."
         for sentence in split_sentences(text) or [text]:
             if not _has_type(sentence, kind, question_numbers):
                 continue
-            if kind not in ("count", "money") or not topic:
+            if kind not in ("count", "money", "year") or not topic:
                 return None
             if topic & translations(content_stems(sentence)):
                 return None
     return kind
 
 
+#: What an enumeration ("first ..., second ...") counts.
+_ENUMERABLE = frozenset(
+    stem(w)
+    for w in "role roles peran way ways cara step steps langkah factor factors faktor aspect "
+    "aspects aspek stage stages tahap part parts bagian goal goals tujuan finding findings temuan "
+    "kind kinds jenis type types".split()
+)
 #: Words that name the kind of value asked for, not what it is about.
 _TYPE_WORDS = frozenset(
     "many much number jumlah berapa year tahun when kapan cost biaya money uang budget anggaran "
-    "percent persen total".split()
+    "percent persen total cover covers covered span spans period periode mencakup rentang "
+    "launched diluncurkan started dimulai".split()
 )
 
 

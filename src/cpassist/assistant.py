@@ -41,7 +41,7 @@ from typing import TYPE_CHECKING, Any
 
 from pydantic import ValidationError
 
-from cpassist.abstain import abstain_message, fallback_addresses, should_abstain
+from cpassist.abstain import absent_name, abstain_message, fallback_addresses, should_abstain
 from cpassist.answer_type import evidence_lacks_answer_type, unnamed_members
 from cpassist.errors import InputError, StoreError
 from cpassist.evidence import content_stems, index_for, split_sentences
@@ -208,6 +208,13 @@ class Assistant:
         evidence_texts = [p.text for p in sources] + [
             p.text for group in companions.values() for p in group
         ]
+        absent = absent_name(standalone, [*sources, *(p for g in companions.values() for p in g)])
+        if absent:
+            reason = f"the question names {absent!r}, which no passage found mentions"
+            yield self._final_abstain(
+                question, standalone, language, passages, reason, timings, start
+            )
+            return
         missing = evidence_lacks_answer_type(standalone, evidence_texts)
         vague = "" if missing else unnamed_members(standalone, evidence_texts)
         if vague:
