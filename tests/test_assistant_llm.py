@@ -20,7 +20,11 @@ def _assistant(settings, retriever, replies: list[str], **fake_kwargs) -> Assist
 
 
 def _sources(assistant: Assistant, question: str, language: str):
+    """The sources the generator is prompted with (and its [n] refer to), as the assistant picks
+    them with the configured `llm_evidence`."""
     passages = assistant.retriever.search(question, k=assistant.settings.top_k)
+    if assistant.settings.llm_evidence == "selected":
+        return assistant.selected_evidence(question, passages, language)[0]
     return assistant.sources_for(passages, language, assistant.settings.prompt_passages)
 
 
@@ -65,7 +69,11 @@ def test_right_citation_is_kept(studies_settings, studies_retriever, goals_sourc
 
 def test_wrong_citation_is_corrected(studies_settings, studies_retriever, goals_sources) -> None:
     right = _index_of(goals_sources, "bertujuan mengatasi")
-    wrong = next(i for i, s in enumerate(goals_sources) if "mengatasi isu" not in s.text)
+    # a source without the claim, or (when every prompted source has it) a number beyond them
+    wrong = next(
+        (i for i, s in enumerate(goals_sources) if "mengatasi isu" not in s.text),
+        len(goals_sources),
+    )
     reply = f"{CLAIM_GOALS[:-1]} [{wrong + 1}]."
     result = _assistant(studies_settings, studies_retriever, [reply]).ask(Q_GOALS)
     check = result.verification.sentences[0]

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from cpassist.answer_type import holds_answer_type
 from cpassist.evidence import (
     STOPWORDS,
     EvidenceIndex,
@@ -75,6 +76,8 @@ def fallback_addresses(question: str, sentences: Sequence[str], index: EvidenceI
     (at least two answer cues: "which method?" -> "descriptive qualitative ... data")."""
     if answer_relevance(question, sentences, index) >= FALLBACK_ABSTAIN_BELOW:
         return True
+    if sentences and holds_answer_type(question, sentences[0]):
+        return True  # "how many ...?" answered by a sentence with a count about it
     cues = kind_cues(question)
     if not cues or not sentences:
         return False

@@ -248,6 +248,11 @@ def _self_relation(text: str) -> bool:
     return False
 
 
+def _new_number(text: str, question_stems: set[str]) -> bool:
+    """Whether `text` holds a number the question does not ("... adalah 93%": an answer)."""
+    return any(w.isdigit() and w not in question_stems for w in words(text))
+
+
 def _empty_reason(
     text: str, stems: set[str], question_stems: set[str], earlier: Sequence[set[str]]
 ) -> str:
@@ -256,7 +261,7 @@ def _empty_reason(
         return "a question"
     if not any(w[:1].islower() and stem(w) in stems for w in words(text)):
         return "a heading or reference"  # only names and numbers: "ECPAT Indonesia, 2023."
-    if question_stems and stems <= question_stems:
+    if question_stems and stems <= question_stems and not _new_number(text, question_stems):
         return "echoes the question"
     for prior in earlier:
         if prior and len(stems & prior) / len(stems | prior) >= 0.8:
