@@ -167,6 +167,10 @@ class HybridRetriever(BaseRetriever):
     keyword_weighting: Literal["matched", "flat"] = "matched"
     group_parallels: bool = True
     dense_balance: Literal["none", "rank", "standout"] = "rank"
+    #: Above this many chunks the per-language dense search is skipped: a language-filtered Chroma
+    #: query costs ~175 ms at 100k chunks against ~1.5 ms unfiltered (bench/bench_scale.py), and a
+    #: library that large holds enough passages of each language for one search to find them.
+    balance_max_chunks: int = 20_000
     anchor_documents: int = 2
     anchor_ratio: float = 0.5
     translate: Callable[[str], str] | None = None
@@ -377,7 +381,8 @@ class HybridRetriever(BaseRetriever):
         a passage's similarity stands above the mean of its language's top `n`."""
         present = index.languages_present
         wanted = [lang for lang in present if not languages or lang in languages]
-        if self.dense_balance == "none" or len(wanted) < 2:
+        large = len(index.ids) > self.balance_max_chunks
+        if self.dense_balance == "none" or len(wanted) < 2 or large:
             return [chunk_id for chunk_id, _ in self.dense_ids(query, n, languages)]
         scored: list[tuple[float, float, str]] = []
         for lang in wanted:
