@@ -103,6 +103,29 @@ _WHICH_STUDY = re.compile(
     r"\b(studi|penelitian|skripsi|dokumen|laporan) (mana|apa)\b|\bdi (studi|penelitian) mana\b",
     re.IGNORECASE,
 )
+_TYPE_NAMES = {
+    "en": {
+        "count": "number", "year": "year", "money": "amount of money", "person": "author's name",
+        "place": "place", "institution": "university or institution", "recommendation":
+        "recommendation",
+    },
+    "id": {
+        "count": "angka", "year": "tahun", "money": "jumlah uang", "person": "nama penulis",
+        "place": "tempat", "institution": "nama universitas atau lembaga", "recommendation":
+        "rekomendasi",
+    },
+}  # fmt: skip
+
+
+def _with_detail(message: str, detail: str) -> str:
+    """`message` with `detail` inserted after its first sentence."""
+    detail = detail.strip()
+    if not detail:
+        return message
+    head, sep, tail = message.partition(". ")
+    return f"{head}. {detail} {tail}" if sep else f"{message} {detail}"
+
+
 _LANGUAGE_NAMES = {
     "en": {"id": "Indonesian", "en": "English"},
     "id": {"id": "bahasa Indonesia", "en": "bahasa Inggris"},
@@ -194,6 +217,7 @@ class Assistant:
             )
         timings.retrieve_ms = _ms(t)
 
+        lang = "id" if language == "id" else "en"
         abstain, score = should_abstain(standalone, passages, self.index)
         if abstain:
             reason = f"evidence too weak: relevance {score:.2f} below the calibrated threshold"
@@ -202,33 +226,34 @@ class Assistant:
             )
             return
 
-        limit = self.settings.top_k if self.chat_model is None else self.settings.prompt_passages
-        sources = self.sources_for(passages, language, limit, question=standalone)
-        companions = self.companions_for(sources, passages)
-        evidence_texts = [p.text for p in sources] + [
-            p.text for group in companions.values() for p in group
-        ]
-        absent = absent_name(standalone, [*sources, *(p for g in companions.values() for p in g)])
-        if absent:
-            reason = f"the question names {absent!r}, which no passage found mentions"
+        # the gates look at every hit; the LLM's prompt may show fewer (`prompt_passages`)
+        hits = self.sources_for(passages, language, self.settings.top_k, question=standalone)
+        hit_companions = self.companions_for(hits, passages)
+        evidence = [*hits, *(p for group in hit_companions.values() for p in group)]
+        evidence_texts = [p.text for p in evidence]
+        absent = absent_name(standalone, evidence)
+        missing = "" if absent else evidence_lacks_answer_type(standalone, evidence_texts)
+        vague = "" if absent or missing else unnamed_members(standalone, evidence_texts)
+        if absent or missing or vague:
+            if absent:
+                reason = f"the question names {absent!r}, which no passage found mentions"
+                detail = render(f"abstain_absent_{lang}", name=absent)
+            elif vague:
+                reason = f"the studies mention {vague} only vaguely and never name them"
+                detail = render(f"abstain_vague_{lang}", noun=vague)
+            else:
+                reason = f"the question asks for a {missing} and no passage found contains one"
+                detail = render(f"abstain_type_{lang}", kind=_TYPE_NAMES[lang][missing])
             yield self._final_abstain(
-                question, standalone, language, passages, reason, timings, start
+                question, standalone, language, passages, reason, timings, start, detail=detail
             )
             return
-        missing = evidence_lacks_answer_type(standalone, evidence_texts)
-        vague = "" if missing else unnamed_members(standalone, evidence_texts)
-        if vague:
-            reason = f"the studies mention {vague} only vaguely and never name them"
-            yield self._final_abstain(
-                question, standalone, language, passages, reason, timings, start
-            )
-            return
-        if missing:
-            reason = f"the question asks for a {missing} and no passage found contains one"
-            yield self._final_abstain(
-                question, standalone, language, passages, reason, timings, start
-            )
-            return
+        if self.chat_model is None:
+            sources, companions = hits, hit_companions
+        else:
+            limit = self.settings.prompt_passages
+            sources = self.sources_for(passages, language, limit, question=standalone)
+            companions = self.companions_for(sources, passages)
 
         report = VerificationReport()
         if self.chat_model is None:
@@ -652,7 +677,10 @@ class Assistant:
         timings: Timings,
         start: float,
         report: VerificationReport | None = None,
+        detail: str = "",
     ) -> StreamEvent:
+        """The refusal in the user's language, naming the available studies, with `detail` (why,
+        in the user's language) after its first sentence when given."""
         titles: dict[str, str] = {}  # one title per study, in the question's language when stored
         for p in passages:
             if p.study not in titles or p.language == language:
@@ -662,7 +690,7 @@ class Assistant:
         timings.total_ms = _ms(start)
         result = AnswerResult(
             question=question,
-            answer=abstain_message(language, list(titles.values())),
+            answer=_with_detail(abstain_message(language, list(titles.values())), detail),
             language=language,
             abstained=True,
             standalone_question=standalone,
