@@ -237,7 +237,7 @@ class Assistant:
         if absent or missing or vague:
             if absent:
                 reason = f"the question names {absent!r}, which no passage found mentions"
-                detail = render(f"abstain_absent_{lang}", name=absent)
+                detail = render(f"abstain_absent_{lang}", term=absent)
             elif vague:
                 reason = f"the studies mention {vague} only vaguely and never name them"
                 detail = render(f"abstain_vague_{lang}", noun=vague)
