@@ -130,6 +130,15 @@ _ACTIVE_INIT = re.compile(
 )
 
 
+def _self_given(text: str, names: Set[str] = frozenset()) -> bool:
+    """"ECPAT and Nepal both receive help from ECPAT": the giver is among the receivers."""
+    for m in _RECEIVE.finditer(text):
+        clause = re.split(r"[,;]|\b(?:while|whereas|sedangkan|serta)\b", text[: m.start()])[-1]
+        if _actor(m.group(3)) in set(actors(clause, names)):
+            return True
+    return False
+
+
 def _agents(text: str) -> list[tuple[str, set[str]]]:
     """(verb stem, agent stems) of "<verb> by X" / "initiation of X" / "X initiated" phrases."""
     out = []
@@ -409,6 +418,8 @@ class ClaimChecker:
             )
             if not ok:
                 return "the actor (by whom) is not the source's"
+        if _self_given(claim, self._known):
+            return "relates an actor to itself (A and B receive help from A)"
         claim_edges = edges(claim, self._known)
         if claim_edges:
             ev_edges = set().union(*(edges(s.text, self._known) for s in evidence))
@@ -509,12 +520,17 @@ class ClaimChecker:
                 window = content_stems(" ".join(tokens[begin:i])) - _ROLE_WORDS
             if not window:
                 continue
-            scored = [(len(window & translations(s.stems)), o) for s, o in carriers]
-            best = max((sc for sc, _ in scored), default=0)
+            scored = [(len(window & translations(s.stems)), o, s) for s, o in carriers]
+            best = max((sc for sc, _, _ in scored), default=0)
             if best == 0:
                 continue
-            if not any(value in o for sc, o in scored if sc == best):
+            if not any(value in o for sc, o, _ in scored if sc == best):
                 return False
+            # "the third role, i.e. advocacy, is dissemination": words of another numbered item
+            own = set().union(*(translations(s.stems) for sc, o, s in scored if value in o))
+            for _, o, other in scored:
+                if value not in o and len((window & translations(other.stems)) - own) >= 2:
+                    return False
         return True
 
     def _ordinals_of(self, sentence: _Sentence) -> set[int]:
