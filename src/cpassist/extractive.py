@@ -41,6 +41,26 @@ _CONTINUES = re.compile(
     r"(this|these|it|such|hal ini|hal tersebut|ini|faktor|factors?)\b",
     re.I,
 )
+#: A sentence opening like this adds more of the same ("In addition, the author did research at
+#: several ministries"): it follows a sentence answering where / how / what was found.
+_ADDS = re.compile(
+    r"^\s*(in addition|additionally|moreover|furthermore|besides|selain itu|di samping itu|"
+    r"lebih lanjut)\b",
+    re.I,
+)
+_ADDITIVE_FOCI = frozenset({"place", "method", "finding", "factors"})
+#: "Each study", "both studies", "kedua penelitian": the best sentence of every study is taken.
+_EVERY_STUDY = re.compile(
+    r"\b(each|both|the two|all the) (stud(y|ies)|paper|thesis|theses|research)\b|"
+    r"\b(kedua|masing-masing|setiap) (penelitian|studi|skripsi|kajian)\b",
+    re.I,
+)
+#: A question asking for all items of a numbered list ("What are the three roles ...?").
+_ENUMERATION = re.compile(
+    r"\b(two|three|four|five|dua|tiga|empat|lima)\b|\b(what|which) (are|were) the\b|"
+    r"\b(apa|siapa) saja\b|\bngapain aja\b|\broles\b|\bperan-peran\b",
+    re.I,
+)
 #: A sentence opening with a pronoun needs the sentence before it for its referent.
 _PRONOUN_START = re.compile(
     r"^\s*(?!(this|the) (research|study|paper|thesis|article|report)\b)"
@@ -162,6 +182,8 @@ def extractive_answer(
     chosen = [scored[0]]
     studies = {sources[scored[0][2]].study}
     named = studies_named(question, study_names(sources))
+    if _EVERY_STUDY.search(question):
+        named = {src.study for src in sources}
     for item in scored[1:]:
         study = sources[item[2]].study
         spans = study in named or (_CROSS.search(question) and item[0] >= OTHER_STUDY * best)
@@ -201,10 +223,11 @@ def extractive_answer(
         # the best sentence's next one, when it is plainly of the kind asked ("which benefits?":
         # "... both benefit." -> "Nepal receives assistance ..., ECPAT can pursue its agenda.")
         elaborates = item is chosen[0] and hits >= 2
+        adds = bool(follower and _ADDS.match(follower[1]) and focus.names & _ADDITIVE_FOCI)
         if (
             follower
             and follower not in chosen
-            and (_CONTINUES.match(follower[1]) or announces or elaborates)
+            and (_CONTINUES.match(follower[1]) or announces or elaborates or adds)
         ):
             if len(chosen) + len(followers) >= max_sentences:
                 # never the only sentence of a study the question names
@@ -228,7 +251,39 @@ def extractive_answer(
         follower = followers.get((item[2], item[3]))
         if follower and follower not in ordered:
             ordered.append(follower)
+    if _ENUMERATION.search(question):
+        ordered = _complete_enumeration(ordered, sources)
     return [Claim(text=sentence, sources=[i]) for _, sentence, i, _ in ordered]
+
+
+def _complete_enumeration(
+    ordered: list[tuple[float, str, int, int]], sources: Sequence[Passage]
+) -> list[tuple[float, str, int, int]]:
+    """`ordered` with the other items of a numbered list it quotes from ("first ..." brings
+    "Second, ..." and "Third, ..." of the same document and language), in their order."""
+    numbered = _ordinals(sources)
+    anchor = next((item for item in ordered if numbered.get(item[2:], set())), None)
+    if anchor is None:
+        return ordered
+    src = sources[anchor[2]]
+    items: dict[int, tuple[float, str, int, int]] = {}
+    for i, other in enumerate(sources):
+        if other.study != src.study or other.language != src.language:
+            continue
+        for j, sentence in enumerate(split_sentences(other.text)):
+            for value in numbered.get((i, j), set()):
+                items.setdefault(value, (0.0, sentence, i, j))
+    if len(items) < 2:
+        return ordered
+    listed = [items[v] for v in sorted(items)]
+    texts = {item[1] for item in listed}
+    rest = [item for item in ordered if item[1] not in texts]
+    at = next(k for k, item in enumerate(ordered) if item[1] in texts)
+    return [
+        *[x for x in rest if ordered.index(x) < at],
+        *listed,
+        *[x for x in rest if ordered.index(x) > at],
+    ]
 
 
 def _ordinals(sources: Sequence[Passage]) -> dict[tuple[int, int], set[int]]:
