@@ -1,52 +1,38 @@
-"""The answering chain: rewrite -> language -> retrieve -> abstain? -> prompt -> generate -> verify.
+"""The answer path: prepare -> retrieve -> gate -> generate -> check -> compose.
 
 `Assistant.stream` yields token events as the generator writes, then one final event whose result is
-the verified answer; `ask` consumes the stream. Works with any LangChain `BaseChatModel` (or none: the
-`extractive` generator).
-
-Decisions (documented behaviour):
-- The answer's language is the question's (detected offline, id/en). The sources given to the model
-  and to the extractive generator are the question-language versions of the hits (the parallel passage
-  when the hit is in the other language), numbered [1..n]; the fixed system text comes first and the
-  sources after it, so llama.cpp reuses its cached prefix.
-- Abstain (abstained=True, a short message in the user's language, the closest passages in `contexts`)
-  when the evidence is weak (`abstain.should_abstain`), when the question asks for a count, year or
-  amount that no passage holds (`answer_type`), or when the model says it does not know.
-- A question naming two studies gets a source of each in the prompt, and when the verified answer
-  cites only one of them, the best evidence sentence of the other is added (verbatim, cited).
-- A follow-up is searched with its rule rewrite (`standalone_question`), but the generator is asked
-  the user's own words with the previous question as context (prompts/answer_followup_*.txt).
-- After generation, `verify.verify_answer` keeps, corrects or drops each sentence. When too little
-  survives, the answer is in the wrong language, or what survives shares no content word with the
-  question, the extractive answer replaces it (verification.fallback=True, reason says why), unless
-  its sentences do not address the question either (`abstain.fallback_addresses`): then it abstains.
-- The bundled 1.5B model almost never writes [n] itself (1 of 12-18 sentences, bench_llm --quick),
-  with or without an example answer line in the prompt (tried in the system text and in the user
-  message: no gain, longer answers), so verification attaches the citations.
-- The prompt holds `settings.prompt_passages` sources, each cut to its sentences most similar to the
-  question (`PROMPT_SOURCE_CHARS`), labelled by study id: prompt tokens are the local model's cost.
-- LLM failures (server down, timeout, any exception while generating): the extractive answer is
-  given instead, with verification.fallback=True and a reason that says what failed and what to do.
-  The user still gets a cited answer; the UI and CLI show the reason.
-- Empty or overlong questions raise `InputError`; an empty store raises `StoreError`.
-It does not load models or open the store: `cpassist.build` does.
+the verified answer; `ask` consumes the stream. Each step is a method taking the `Turn` (question,
+standalone rewrite, language detected once, hits, evidence):
+- prepare: check the question, rewrite a follow-up (rule rewrite for search; the generator is asked the
+  user's own words with the previous question as context), detect the language once;
+- retrieve: hybrid search; the evidence is the question-language version of each hit, with the
+  other-language versions as companions;
+- gate (`cpassist.gate`): refuse, saying why, when the evidence cannot answer;
+- generate: the extractive answer, or the LLM (any LangChain chat model) shown the selected evidence
+  sentences (`settings.llm_evidence`), streamed; a model failure is recorded, not raised;
+- check: every generated sentence through `verify.verify_answer` (the claim checker); the extractive
+  answer over every hit replaces a draft of which too little survives; a false premise is corrected;
+- compose (`cpassist.compose`): renumbered citations, product lines in the user's language.
+Empty or overlong questions raise `InputError`; an empty store raises `StoreError`. It does not load
+models or open the store: `cpassist.build` does. Decisions and figures: docs/decisions.md.
 """
 
 from __future__ import annotations
 
-import re
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Generator, Iterator, Sequence
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from pydantic import ValidationError
 
-from cpassist.abstain import absent_name, abstain_message, fallback_addresses, should_abstain
-from cpassist.answer_type import evidence_lacks_answer_type, unnamed_members
+from cpassist.abstain import fallback_addresses
+from cpassist.compose import WHICH_STUDY, compose_answer, quoted_report, refusal_text
 from cpassist.errors import InputError, StoreError
 from cpassist.evidence import content_stems, index_for, split_sentences
 from cpassist.extractive import extractive_answer
 from cpassist.focus import premise_of
+from cpassist.gate import Refusal, gate
 from cpassist.grounding import ClaimChecker
 from cpassist.language import detect_language
 from cpassist.prompts import render
@@ -55,9 +41,7 @@ from cpassist.sanitize import fence_safe
 from cpassist.schema import (
     AnswerResult,
     ChatTurn,
-    Citation,
     Passage,
-    SentenceCheck,
     StreamEvent,
     Timings,
     VerificationReport,
@@ -89,47 +73,6 @@ def _addresses(question: str, claims: Sequence[Claim]) -> bool:
     return not stems or any(stems & content_stems(c.text) for c in claims)
 
 
-def _with_marker(text: str, numbers: Sequence[int]) -> str:
-    marker = "".join(f"[{n}]" for n in numbers)
-    match = re.search(r"[.!?:]+$", text)
-    if match:
-        return f"{text[: match.start()]} {marker}{match.group(0)}"
-    return f"{text} {marker}"
-
-
-#: "Which study mentions X?": the answer names the study of each quote.
-_WHICH_STUDY = re.compile(
-    r"\b(which|what) (of the (two )?)?(study|studies|thesis|research|paper|document|report)\b|"
-    r"\b(studi|penelitian|skripsi|dokumen|laporan) (mana|apa)\b|\bdi (studi|penelitian) mana\b",
-    re.IGNORECASE,
-)
-_TYPE_NAMES = {
-    "en": {
-        "count": "number", "year": "year", "money": "amount of money", "person": "author's name",
-        "place": "place", "institution": "university or institution", "recommendation":
-        "recommendation",
-    },
-    "id": {
-        "count": "angka", "year": "tahun", "money": "jumlah uang", "person": "nama penulis",
-        "place": "tempat", "institution": "nama universitas atau lembaga", "recommendation":
-        "rekomendasi",
-    },
-}  # fmt: skip
-
-
-def _with_detail(message: str, detail: str) -> str:
-    """`message` with `detail` inserted after its first sentence."""
-    detail = detail.strip()
-    if not detail:
-        return message
-    head, sep, tail = message.partition(". ")
-    return f"{head}. {detail} {tail}" if sep else f"{message} {detail}"
-
-
-_LANGUAGE_NAMES = {
-    "en": {"id": "Indonesian", "en": "English"},
-    "id": {"id": "bahasa Indonesia", "en": "bahasa Inggris"},
-}
 #: Verdict reasons (grounding.ClaimChecker) that mean the sources say the opposite of a premise.
 _CONTRADICTIONS = (
     "the trend is the opposite",
@@ -141,25 +84,42 @@ _CONTRADICTIONS = (
 )
 
 
-def _verbatim(text: str, sources: Sequence[Passage], used: Sequence[int]) -> bool:
-    return any(text in sources[i].text for i in used)
+@dataclass
+class Turn:
+    """One question on its way through the steps."""
+
+    question: str
+    standalone: str
+    previous: str
+    language: str
+    start: float = 0.0
+    timings: Timings = field(default_factory=Timings)
+    passages: list[Passage] = field(default_factory=list)
+    sources: list[Passage] = field(default_factory=list)
+    companions: dict[int, list[Passage]] = field(default_factory=dict)
 
 
-def _quoted_report(claims: Sequence[Claim]) -> VerificationReport:
-    """The report of an answer made of source sentences: each one quoted verbatim."""
-    return VerificationReport(
-        sentences=[
-            SentenceCheck(
-                text=c.text,
-                status="kept",
-                supported_by=[i + 1 for i in c.sources],
-                support=1.0,
-                quoted=True,
-                grounding=[c.text],
-            )
-            for c in claims
-        ]
-    )
+@dataclass
+class Draft:
+    """What the generate step produced: extractive claims, or the LLM's raw text (or its failure),
+    and the sources it was shown (numbered [1..n] in that order)."""
+
+    sources: list[Passage]
+    companions: dict[int, list[Passage]]
+    claims: list[Claim] = field(default_factory=list)
+    raw: str = ""
+    error: str = ""
+    report: VerificationReport | None = None
+
+
+@dataclass
+class Checked:
+    """The verified claims with the sources they cite and the verification report."""
+
+    claims: list[Claim]
+    sources: list[Passage]
+    report: VerificationReport
+    premise_corrected: bool = False
 
 
 class Assistant:
@@ -192,7 +152,27 @@ class Assistant:
     def stream(
         self, question: str, history: Sequence[ChatTurn | dict] | None = None
     ) -> Iterator[StreamEvent]:
-        """Token events as the answer is written, then one final event with the verified result."""
+        """Token events as the answer is written, then one final event with the verified result:
+        prepare -> retrieve -> gate -> generate -> check -> compose."""
+        turn = self.prepare(question, history)
+        self.retrieve(turn)
+        refusal = self.gate(turn)
+        if refusal is not None:
+            yield self._refuse(turn, refusal)
+            return
+        draft = yield from self.generate(turn)
+        checked = self.check(turn, draft)
+        if isinstance(checked, Refusal):
+            yield self._refuse(turn, checked, draft.report)
+            return
+        result = self.compose(turn, checked)
+        if self.chat_model is None:  # the extractive answer arrives whole
+            yield StreamEvent(type="token", text=result.answer)
+        yield StreamEvent(type="final", result=result)
+
+    # --- the steps ---------------------------------------------------------------------------
+    def prepare(self, question: str, history: Sequence[ChatTurn | dict] | None) -> Turn:
+        """The checked question, its standalone rewrite and its language (detected once here)."""
         start = time.perf_counter()
         question = self._check_question(question)
         try:
@@ -201,192 +181,155 @@ class Assistant:
             raise InputError(
                 'History must be a list of {"role": "user"|"assistant", "content": "..."} turns.'
             ) from exc
-        timings = Timings()
-
-        t = time.perf_counter()
         standalone = (
             rewrite(question, turns, self.rewrite_method, self.chat_model).strip() or question
         )
         previous = next((x.content for x in reversed(turns) if x.role == "user"), "")
         language = detect_language(question, default=detect_language(previous, default="en"))
-        passages = self.retriever.search(standalone, k=self.settings.top_k)
-        if not passages:
+        turn = Turn(question, standalone, previous, language, start=start)
+        turn.timings.retrieve_ms = _ms(start)  # the rewrite counts with retrieval
+        return turn
+
+    def retrieve(self, turn: Turn) -> None:
+        """The hits for the standalone question, and the question-language version of each (with
+        the other-language versions as companions) as the evidence."""
+        t = time.perf_counter()
+        turn.passages = self.retriever.search(turn.standalone, k=self.settings.top_k)
+        if not turn.passages:
             raise StoreError(
                 "The store is empty: run `cpassist ingest` to add the bundled studies "
                 "(or `cpassist ingest PATH` for your own files)."
             )
-        timings.retrieve_ms = _ms(t)
+        turn.sources = self.sources_for(
+            turn.passages, turn.language, self.settings.top_k, question=turn.standalone
+        )
+        turn.companions = self.companions_for(turn.sources, turn.passages)
+        turn.timings.retrieve_ms += _ms(t)
 
-        lang = "id" if language == "id" else "en"
-        abstain, score = should_abstain(standalone, passages, self.index)
-        if abstain:
-            reason = f"evidence too weak: relevance {score:.2f} below the calibrated threshold"
-            yield self._final_abstain(
-                question, standalone, language, passages, reason, timings, start
+    def gate(self, turn: Turn) -> Refusal | None:
+        """Why the evidence cannot answer the question (`cpassist.gate`), or None."""
+        evidence = [*turn.sources, *(p for group in turn.companions.values() for p in group)]
+        return gate(turn.standalone, turn.passages, evidence, self.index, turn.language)
+
+    def generate(self, turn: Turn) -> Generator[StreamEvent, None, Draft]:
+        """The draft: the extractive answer, or the LLM's text (streamed as token events) over the
+        evidence it is shown; a model failure is recorded, not raised."""
+        t = time.perf_counter()
+        if self.chat_model is None:
+            claims = extractive_answer(turn.standalone, turn.sources, self.index)
+            turn.timings.generate_ms = _ms(t)
+            return Draft(claims=claims, sources=turn.sources, companions=turn.companions)
+        sources, companions = turn.sources, turn.companions
+        raw, error = "", ""
+        try:
+            asked = self.generator_question(
+                turn.question, turn.standalone, turn.previous, turn.language
             )
-            return
-
-        # the gates look at every hit; the LLM's prompt may show fewer (`prompt_passages`)
-        hits = self.sources_for(passages, language, self.settings.top_k, question=standalone)
-        hit_companions = self.companions_for(hits, passages)
-        evidence = [*hits, *(p for group in hit_companions.values() for p in group)]
-        evidence_texts = [p.text for p in evidence]
-        absent = absent_name(standalone, evidence)
-        missing = "" if absent else evidence_lacks_answer_type(standalone, evidence_texts)
-        vague = "" if absent or missing else unnamed_members(standalone, evidence_texts)
-        if absent or missing or vague:
-            if absent:
-                reason = f"the question names {absent!r}, which no passage found mentions"
-                detail = render(f"abstain_absent_{lang}", term=absent)
-            elif vague:
-                reason = f"the studies mention {vague} only vaguely and never name them"
-                detail = render(f"abstain_vague_{lang}", noun=vague)
+            excerpts: dict[int, str] = {}
+            if self.settings.llm_evidence == "selected":
+                sources, excerpts = self.selected_evidence(
+                    turn.standalone, turn.passages, turn.language
+                )
             else:
-                reason = f"the question asks for a {missing} and no passage found contains one"
-                detail = render(f"abstain_type_{lang}", kind=_TYPE_NAMES[lang][missing])
-            yield self._final_abstain(
-                question, standalone, language, passages, reason, timings, start, detail=detail
+                sources = self.sources_for(
+                    turn.passages,
+                    turn.language,
+                    self.settings.prompt_passages,
+                    question=turn.standalone,
+                )
+            companions = self.companions_for(sources, turn.passages)
+            messages = self.messages(
+                asked, turn.language, sources, focus=turn.standalone, excerpts=excerpts
             )
-            return
-        if self.chat_model is None:
-            sources, companions = hits, hit_companions
-        else:
-            limit = self.settings.prompt_passages
-            sources = self.sources_for(passages, language, limit, question=standalone)
-            companions = self.companions_for(sources, passages)
+            for chunk in self.chat_model.stream(messages):
+                text = chunk.content if isinstance(chunk.content, str) else str(chunk.content)
+                if text:
+                    raw += text
+                    yield StreamEvent(type="token", text=text)
+        except Exception as exc:  # noqa: BLE001 - any model failure falls back, with the reason
+            error = self._model_failure(exc)
+        turn.timings.generate_ms = _ms(t)
+        return Draft(raw=raw, error=error, sources=sources, companions=companions)
 
-        report = VerificationReport()
+    def check(self, turn: Turn, draft: Draft) -> Checked | Refusal:
+        """The verified claims: an LLM draft sentence by sentence (`verify.verify_answer`), with the
+        extractive answer over every hit when too little survives or the model failed; a corrected
+        premise first. A refusal when the model says it does not know or nothing addresses the
+        question."""
+        t = time.perf_counter()
+        try:
+            return self._check(turn, draft)
+        finally:
+            turn.timings.verify_ms = _ms(t)
+
+    def _check(self, turn: Turn, draft: Draft) -> Checked | Refusal:
+        standalone = turn.standalone
         if self.chat_model is None:
-            t = time.perf_counter()
+            claims, premise = self._correct_premise(
+                standalone, draft.sources, draft.companions, draft.claims
+            )
+            if not claims:
+                return Refusal("no evidence sentence found")
+            return Checked(claims, draft.sources, quoted_report(claims), premise)
+        sources, companions = draft.sources, draft.companions
+        if draft.error:
+            report = VerificationReport(fallback=True, reason=draft.error)
+            claims: list[Claim] = []
+        else:
+            verified = verify_answer(
+                draft.raw, sources, self.index, turn.language, question=standalone,
+                companions=companions,
+            )  # fmt: skip
+            report = verified.report
+            draft.report = report
+            if verified.unknown:
+                return Refusal(report.reason)
+            claims = verified.claims
+            if claims and not verified.needs_fallback and not _addresses(standalone, claims):
+                verified.needs_fallback = True
+                report.reason = "the supported sentences do not address the question"
+            if verified.needs_fallback:
+                report.fallback = True
+            else:
+                claims = self._each_named_study(standalone, sources, claims, report)
+        if report.fallback:  # the fallback quotes from every hit, not only the prompt's few
+            sources, companions = turn.sources, turn.companions
             claims = extractive_answer(standalone, sources, self.index)
-            timings.generate_ms = _ms(t)
-            t = time.perf_counter()
-            claims, premise = self._correct_premise(standalone, sources, companions, claims)
-            report = _quoted_report(claims)
-            timings.verify_ms = _ms(t)
-            answer, citations = self._compose(
-                claims,
-                sources,
-                report,
-                language,
-                premise,
-                _WHICH_STUDY.search(question) is not None,
-            )
-            yield StreamEvent(type="token", text=answer)
-        else:
-            t = time.perf_counter()
-            raw, error = "", ""
-            try:
-                asked = self.generator_question(question, standalone, previous, language)
-                excerpts: dict[int, str] = {}
-                if self.settings.llm_evidence == "selected":
-                    sources, excerpts = self.selected_evidence(standalone, passages, language)
-                    companions = self.companions_for(sources, passages)
-                messages = self.messages(
-                    asked, language, sources, focus=standalone, excerpts=excerpts
-                )
-                for chunk in self.chat_model.stream(messages):
-                    text = chunk.content if isinstance(chunk.content, str) else str(chunk.content)
-                    if text:
-                        raw += text
-                        yield StreamEvent(type="token", text=text)
-            except Exception as exc:  # noqa: BLE001 - any model failure falls back, with the reason
-                error = self._model_failure(exc)
-            timings.generate_ms = _ms(t)
-
-            t = time.perf_counter()
-            if error:
-                sources = self.sources_for(passages, language, self.settings.top_k, standalone)
-                companions = self.companions_for(sources, passages)
-                claims = extractive_answer(standalone, sources, self.index)
-                report = VerificationReport(fallback=True, reason=error)
-            else:
-                verified = verify_answer(
-                    raw, sources, self.index, language, question=standalone, companions=companions
-                )
-                report = verified.report
-                if verified.unknown:
-                    timings.verify_ms = _ms(t)
-                    yield self._final_abstain(
-                        question,
-                        standalone,
-                        language,
-                        passages,
-                        report.reason,
-                        timings,
-                        start,
-                        report,
-                    )
-                    return
-                claims = verified.claims
-                if claims and not verified.needs_fallback and not _addresses(standalone, claims):
-                    verified.needs_fallback = True
-                    report.reason = "the supported sentences do not address the question"
-                if verified.needs_fallback:
-                    # the fallback quotes from every hit, not only the prompt's few sources
-                    report.sentences = [c for c in report.sentences if c.status == "dropped"]
-                    sources = self.sources_for(passages, language, self.settings.top_k, standalone)
-                    companions = self.companions_for(sources, passages)
-                    claims = extractive_answer(standalone, sources, self.index)
-                    report.fallback = True
-                else:
-                    claims = self._each_named_study(standalone, sources, claims, report)
-            if report.fallback and not fallback_addresses(
-                standalone, [c.text for c in claims], self.index
-            ):
-                timings.verify_ms = _ms(t)
-                yield self._final_abstain(
-                    question,
-                    standalone,
-                    language,
-                    passages,
-                    f"{report.reason}; the evidence found does not address the question",
-                    timings,
-                    start,
-                    report,
-                )
-                return
-            claims, premise = self._correct_premise(standalone, sources, companions, claims)
-            if report.fallback:
-                # what was dropped from the generated answer, then the quotes that replaced it
-                report.sentences = [
-                    c for c in report.sentences if c.status == "dropped"
-                ] + _quoted_report(claims).sentences
-            timings.verify_ms = _ms(t)
-            answer, citations = self._compose(
-                claims,
-                sources,
-                report,
-                language,
-                premise,
-                _WHICH_STUDY.search(question) is not None,
-            )
-
+            draft.report = report
+            if not fallback_addresses(standalone, [c.text for c in claims], self.index):
+                return Refusal(f"{report.reason}; the evidence found does not address the question")
+        claims, premise = self._correct_premise(standalone, sources, companions, claims)
+        if report.fallback:  # what was dropped from the generated answer, then its replacement
+            report.sentences = [
+                c for c in report.sentences if c.status == "dropped"
+            ] + quoted_report(claims).sentences
         if not claims:
-            yield self._final_abstain(
-                question,
-                standalone,
-                language,
-                passages,
-                "no evidence sentence found",
-                timings,
-                start,
-            )
-            return
-        timings.total_ms = _ms(start)
-        result = AnswerResult(
-            question=question,
+            return Refusal("no evidence sentence found")
+        return Checked(claims, sources, report, premise)
+
+    def compose(self, turn: Turn, checked: Checked) -> AnswerResult:
+        """The answer the user reads, with its citations (`cpassist.compose`)."""
+        answer, citations = compose_answer(
+            checked.claims,
+            checked.sources,
+            checked.report,
+            turn.language,
+            checked.premise_corrected,
+            WHICH_STUDY.search(turn.question) is not None,
+        )
+        turn.timings.total_ms = _ms(turn.start)
+        return AnswerResult(
+            question=turn.question,
             answer=answer,
-            language=language,
+            language=turn.language,
             abstained=False,
-            standalone_question=standalone,
+            standalone_question=turn.standalone,
             citations=citations,
-            contexts=passages,
-            verification=report,
-            timings=timings,
+            contexts=turn.passages,
+            verification=checked.report,
+            timings=turn.timings,
             generator=self.generator_name,
         )
-        yield StreamEvent(type="final", result=result)
 
     # --- parts (public so the eval and tests can look at them) -------------------------------
     def sources_for(
@@ -594,110 +537,24 @@ class Assistant:
             f"answer given instead: {hint}, or use --generator extractive"
         )
 
-    def _compose(
-        self,
-        claims: Sequence[Claim],
-        sources: Sequence[Passage],
-        report: VerificationReport | None = None,
-        language: str = "en",
-        premise_corrected: bool = False,
-        which_study: bool = False,
-    ) -> tuple[str, list[Citation]]:
-        """Answer text with sources renumbered in order of first use, and the citations. A source
-        sentence quoted in the other language than the answer's is put in quotation marks after
-        one line saying so; a corrected premise is said first."""
-        lang = "id" if language == "id" else "en"
-        number: dict[int, int] = {}
-        cited_by: dict[int, list[str]] = {}
-        sentences = []
-        product_lines = set()  # lines the product writes itself (not claims, never list openers)
-        if premise_corrected:
-            sentences.append(render(f"premise_corrected_{lang}").strip())
-            product_lines.add(0)
-        named_study = ""  # "which study ...?": each quote is led by its study's title
-        framed = False
-        for claim in claims:
-            nums = []
-            for i in claim.sources:
-                if i not in number:
-                    number[i] = len(number) + 1
-                nums.append(number[i])
-                cited_by.setdefault(i, []).append(claim.text)
-            text = claim.text
-            source_language = sources[claim.sources[0]].language if claim.sources else language
-            if source_language != language and _verbatim(text, sources, claim.sources):
-                if not framed:
-                    name = _LANGUAGE_NAMES[lang].get(source_language, source_language)
-                    product_lines.add(len(sentences))
-                    sentences.append(
-                        render(f"frame_other_language_{lang}", source_language=name).strip()
-                    )
-                    framed = True
-                text = f"“{text}”"
-            study = sources[claim.sources[0]].study if claim.sources else ""
-            if which_study and study and study != named_study:
-                named_study = study
-                product_lines.add(len(sentences))
-                title = sources[claim.sources[0]].title
-                sentences.append(render(f"which_study_{lang}", title=title).strip())
-            text = _with_marker(text, nums)
-            # after a sentence that opens a list ("The factors are:"), the items go one per line
-            in_list = (
-                bool(sentences)
-                and (len(sentences) - 1 not in product_lines)
-                and (sentences[-1].rstrip().endswith(":") or sentences[-1].startswith("\n- "))
-            )
-            sentences.append(f"\n- {text}" if in_list else text)
-        if report is not None:
-            for check in report.sentences:
-                check.supported_by = [number[i - 1] for i in check.supported_by if i - 1 in number]
-        citations = [
-            Citation(
-                n=n,
-                chunk_id=sources[i].chunk_id,
-                study=sources[i].study,
-                title=sources[i].title,
-                language=sources[i].language,
-                section=sources[i].section,
-                text=sources[i].text,
-                sentences=cited_by[i],
-                parallel_ids=sources[i].parallel_ids,
-            )
-            for i, n in sorted(number.items(), key=lambda item: item[1])
-        ]
-        return " ".join(sentences).replace(" \n- ", "\n- "), citations
-
-    def _final_abstain(
-        self,
-        question: str,
-        standalone: str,
-        language: str,
-        passages: Sequence[Passage],
-        reason: str,
-        timings: Timings,
-        start: float,
-        report: VerificationReport | None = None,
-        detail: str = "",
+    def _refuse(
+        self, turn: Turn, refusal: Refusal, report: VerificationReport | None = None
     ) -> StreamEvent:
-        """The refusal in the user's language, naming the available studies, with `detail` (why,
-        in the user's language) after its first sentence when given."""
-        titles: dict[str, str] = {}  # one title per study, in the question's language when stored
-        for p in passages:
-            if p.study not in titles or p.language == language:
-                titles[p.study] = p.title
+        """The final event of a refusal: the message in the user's language (with why), the
+        closest passages in `contexts`, the reason in the report."""
         report = report or VerificationReport()
-        report.reason = reason
-        timings.total_ms = _ms(start)
+        report.reason = refusal.reason
+        turn.timings.total_ms = _ms(turn.start)
         result = AnswerResult(
-            question=question,
-            answer=_with_detail(abstain_message(language, list(titles.values())), detail),
-            language=language,
+            question=turn.question,
+            answer=refusal_text(turn.language, turn.passages, refusal.detail),
+            language=turn.language,
             abstained=True,
-            standalone_question=standalone,
+            standalone_question=turn.standalone,
             citations=[],
-            contexts=list(passages),
+            contexts=list(turn.passages),
             verification=report,
-            timings=timings,
+            timings=turn.timings,
             generator=self.generator_name,
         )
         return StreamEvent(type="final", result=result)

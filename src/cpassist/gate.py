@@ -1,0 +1,75 @@
+"""The gate of the answer path: can the retrieved evidence answer this question at all?
+
+Contract: `gate(question, passages, evidence, index, language)` returns None (go on) or a `Refusal`
+with the reason (for the report) and a detail sentence in the user's language (for the answer). It
+refuses, in this order, when the evidence is weak (`abstain.should_abstain`), when the question names a
+place or organisation no passage mentions (`abstain.absent_name`), when it asks for a kind of value
+(count, year, money, person, place, institution, recommendation) no sentence about it holds
+(`answer_type`), and when "which X?" meets only "several X" (`answer_type.unnamed_members`).
+It does not generate or check answers.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from cpassist.abstain import absent_name, should_abstain
+from cpassist.answer_type import evidence_lacks_answer_type, unnamed_members
+from cpassist.evidence import EvidenceIndex
+from cpassist.prompts import render
+from cpassist.schema import Passage
+
+_TYPE_NAMES = {
+    "en": {
+        "count": "number", "year": "year", "money": "amount of money", "person": "author's name",
+        "place": "place", "institution": "university or institution", "recommendation":
+        "recommendation",
+    },
+    "id": {
+        "count": "angka", "year": "tahun", "money": "jumlah uang", "person": "nama penulis",
+        "place": "tempat", "institution": "nama universitas atau lembaga", "recommendation":
+        "rekomendasi",
+    },
+}  # fmt: skip
+
+
+@dataclass
+class Refusal:
+    reason: str
+    detail: str = ""
+
+
+def gate(
+    question: str,
+    passages: Sequence[Passage],
+    evidence: Sequence[Passage],
+    index: EvidenceIndex,
+    language: str,
+) -> Refusal | None:
+    """None when `evidence` (the question-language versions of every hit, with their parallels)
+    may answer `question`; else why not. `passages` are the retrieval hits as returned."""
+    lang = "id" if language == "id" else "en"
+    weak, score = should_abstain(question, passages, index)
+    if weak:
+        return Refusal(f"evidence too weak: relevance {score:.2f} below the calibrated threshold")
+    absent = absent_name(question, evidence)
+    if absent:
+        return Refusal(
+            f"the question names {absent!r}, which no passage found mentions",
+            render(f"abstain_absent_{lang}", term=absent).strip(),
+        )
+    texts = [p.text for p in evidence]
+    missing = evidence_lacks_answer_type(question, texts)
+    if missing:
+        return Refusal(
+            f"the question asks for a {missing} and no passage found contains one",
+            render(f"abstain_type_{lang}", kind=_TYPE_NAMES[lang][missing]).strip(),
+        )
+    vague = unnamed_members(question, texts)
+    if vague:
+        return Refusal(
+            f"the studies mention {vague} only vaguely and never name them",
+            render(f"abstain_vague_{lang}", noun=vague).strip(),
+        )
+    return None
