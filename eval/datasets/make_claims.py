@@ -29,25 +29,7 @@ STUDY = {
     "np": "ecpat-nepal-child-trafficking",
 }
 
-FAITHFUL_KINDS = ("paraphrase", "other_language_paraphrase", "summary_of_two", "verbatim")
-FALSE_KINDS = (
-    "trend_reversed",
-    "wrong_actor",
-    "wrong_method",
-    "direction_reversed",
-    "wrong_ordinal",
-    "causal_invented",
-    "name_changed",
-    "aim_invented",
-    "false_premise_accepted",
-    "invented_number",
-    "invented_year",
-    "invented_place",
-    "study_swap",
-    "world_knowledge",
-    "over_generalisation",
-    "negation_flipped",
-)
+from eval.claims import FAITHFUL_KINDS, FALSE_KINDS  # noqa: E402 - one list of kinds
 
 
 def _sentences(name: str) -> list[str]:
