@@ -131,7 +131,7 @@ _ACTIVE_INIT = re.compile(
 
 
 def _self_given(text: str, names: Set[str] = frozenset()) -> bool:
-    """"ECPAT and Nepal both receive help from ECPAT": the giver is among the receivers."""
+    """ "ECPAT and Nepal both receive help from ECPAT": the giver is among the receivers."""
     for m in _RECEIVE.finditer(text):
         clause = re.split(r"[,;]|\b(?:while|whereas|sedangkan|serta)\b", text[: m.start()])[-1]
         if _actor(m.group(3)) in set(actors(clause, names)):
