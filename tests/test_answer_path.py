@@ -1,0 +1,45 @@
+"""The answer path end to end with the extractive generator on the real store (real e5): what a user
+reads for the question kinds the trust work targets. Asserts content, not wording: the premise is
+corrected, the study is named, the refusal says why in the user's language, a numbered list comes
+whole."""
+
+from __future__ import annotations
+
+
+def test_false_premise_is_corrected_with_the_study_sentence(extractive_assistant):
+    result = extractive_assistant.ask(
+        "Why did the Nepal study find that trafficking cases decreased after the partnership?"
+    )
+    assert not result.abstained
+    assert result.answer.startswith("The studies do not say that.")
+    assert "consistent decrease" in result.answer and result.citations
+
+
+def test_which_study_answers_name_the_study(extractive_assistant):
+    result = extractive_assistant.ask("Which study mentions South Jakarta?")
+    assert result.answer.startswith("In “The Role of ECPAT Indonesia")
+    assert "South Jakarta" in result.answer
+
+
+def test_a_numbered_list_is_answered_whole(extractive_assistant):
+    result = extractive_assistant.ask(
+        "What are the three roles ECPAT Indonesia plays in the Down to Zero programme?"
+    )
+    for part in ("partnership", "advocate", "disseminates"):
+        assert part in result.answer
+
+
+def test_refusals_say_why_in_the_users_language(extractive_assistant):
+    vague = extractive_assistant.ask("Which ministries partnered with ECPAT Indonesia?")
+    assert vague.abstained and "only in general terms" in vague.answer
+    author = extractive_assistant.ask("Siapa penulis penelitian tentang Nepal?")
+    assert author.abstained and author.language == "id" and "nama penulis" in author.answer
+    absent = extractive_assistant.ask("Bagaimana kondisi perdagangan anak di Filipina?")
+    assert absent.abstained and "Filipina" in absent.answer
+
+
+def test_extractive_sentences_are_reported_as_quoted(extractive_assistant):
+    result = extractive_assistant.ask("What theory does the Nepal study use?")
+    assert result.verification.sentences
+    assert all(s.quoted and s.status == "kept" for s in result.verification.sentences)
+    assert "international cooperation theory" in result.answer

@@ -1,0 +1,101 @@
+"""The claim checker on hand-made claims about the two studies, one per assertion check, with the
+real e5 embedder over every chunk of the ingested studies (the held-out gate is in
+tests/test_claims_gate.py). Each false claim must be rejected for the right reason; each faithful
+restatement of the same fact must pass."""
+
+from __future__ import annotations
+
+import pytest
+
+from cpassist.evidence import index_for
+from cpassist.grounding import ClaimChecker, edges, subject
+from cpassist.lexicon import features
+from cpassist.schema import Passage
+
+
+@pytest.fixture(scope="module")
+def checker(studies_vectorstore) -> ClaimChecker:
+    got = studies_vectorstore.get(include=["documents", "metadatas"])
+    sources = [
+        Passage.from_metadata(i, t, m)
+        for i, t, m in zip(got["ids"], got["documents"], got["metadatas"], strict=True)
+    ]
+    return ClaimChecker(sources, index_for(studies_vectorstore.embeddings))
+
+
+@pytest.mark.parametrize(
+    ("false", "reason", "faithful"),
+    [
+        (
+            "The number of child trafficking cases in Nepal fell between 2009 and 2020.",
+            "trend",
+            "Child trafficking cases in Nepal did not decrease consistently between 2009 and 2020.",
+        ),
+        (
+            "The Down to Zero programme was initiated by ECPAT Indonesia.",
+            "actor",
+            "The Down to Zero programme was initiated by several INGOs.",
+        ),
+        (
+            "The Nepal study is exploratory research.",
+            "method",
+            "The Nepal study is descriptive qualitative research.",
+        ),
+        (
+            "ECPAT mendapat banyak bantuan dari Nepal.",
+            "reversed",
+            "Nepal mendapat banyak bantuan dari ECPAT.",
+        ),
+        (
+            "The second role of ECPAT Indonesia is disseminating information through print and "
+            "electronic media.",
+            "ordinal",
+            "The third role of ECPAT Indonesia is disseminating information through print and "
+            "electronic media.",
+        ),
+        (
+            "All ministries partnered with ECPAT Indonesia in the Down to Zero programme.",
+            "generalises",
+            "Several ministries and NGOs were ECPAT Indonesia's partners in the Down to Zero programme.",
+        ),
+        (
+            "ECPAT was founded in Bangkok in 1990.",
+            "1990",
+            "The research covers the cooperation between Nepal and ECPAT from 2009 to 2020.",
+        ),
+        (
+            "Penelitian dilakukan di kantor pusat ECPAT Indonesia, Jakarta Pusat.",
+            "name",
+            "Penelitian dilakukan di kantor pusat ECPAT Indonesia, Jakarta Selatan.",
+        ),
+    ],
+)
+def test_false_claim_rejected_and_its_faithful_twin_accepted(checker, false, reason, faithful):
+    verdict = checker.check(false)
+    assert not verdict.ok, verdict
+    assert reason in verdict.reason or reason in str(verdict.reason).lower(), verdict.reason
+    twin = checker.check(faithful)
+    assert twin.ok, twin
+    assert twin.grounding  # every accepted claim says which source sentences it rests on
+
+
+def test_a_verbatim_sentence_is_marked_exact(checker):
+    verdict = checker.check("Third, ECPAT Indonesia disseminates information and campaigns through "
+                            "print media, electronic media, and campaigns.")  # fmt: skip
+    assert verdict.ok and verdict.exact
+
+
+def test_features_read_trends_with_their_negation_and_numbers():
+    f = features("the nuber of cases from 2009-2020 has not shown a consistent decrease")
+    assert ("down", True) in f.trends and {"2009", "2020"} <= f.numbers
+    assert ("down", False) in features("Jumlah kasus menurun sejak 2009.").trends
+    assert not features("Kedua pihak mendapat keuntungan.").ordinals  # "both parties", not "second"
+    assert features("Peran yang kedua yaitu advokasi.").ordinals == {2}
+
+
+def test_who_helps_whom_and_opening_actors():
+    known = {"nepal", "ecpat"}  # names the sources use (a first word is a name only if known)
+    assert ("ecpat", "nepal") in edges("Nepal receives significant assistance from ECPAT.", known)
+    assert ("nepal", "ecpat") in edges("Nepal helped ECPAT.", known)
+    assert subject("The Indonesian government disseminates information.") >= {"govern"}
+    assert subject("Policy advocacy to the government is the second role.") == set()
