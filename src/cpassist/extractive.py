@@ -1,16 +1,16 @@
-"""The `extractive` generator: no LLM; the answer is the best evidence sentences, cited.
+"""The `extractive` generator: no LLM; the answer is the best evidence sentences, cited, verbatim.
 
-Candidate sentences come from the numbered sources (the assistant gives the question-language version
-of each hit, i.e. the parallel passage when the hit is in the other language). Each sentence is scored
-0.6 * scaled e5 cosine with the question + 0.4 * share of the question's content stems it contains, a
-little rank prior, minus a penalty for keyword lists and for sentences whose study does not carry the
-proper names the question asks about ("Nepal", "Down to Zero"). The best sentence is taken, plus up to
-`max_sentences - 1` others close to it; when the question spans both studies, the best sentence of each
-study that scores near the best is taken too, and of each study the question names ("the Nepal study and
-the Down to Zero study") in any case. Sentences that answer the question's kind ("why" ->
-"factors", "where" -> "conducted at") get a bonus, and a chosen sentence brings the next one when that
-one continues it ("This issue is driven by ..."). The best sentence comes first. Sentences are verbatim, so they need no verification.
-It does not paraphrase, translate or summarise.
+Contract: `extractive_answer(question, sources, index, max_sentences=3)` returns claims (source
+sentences with their 0-based source) in reading order. A sentence scores by e5 similarity to the
+question and the question words it shares (across languages through the glossary, with a small
+cosine offset for the other language), plus what the question asks for (`focus`: answer-cue words,
+the asked ordinal, a value of the asked kind), minus keyword lists, sentences about the study itself
+for content questions, and sentences of a study the question does not name. The best sentence leads;
+others close to it follow, of the same kind when the question is focused; every study's best for
+questions spanning several. A sentence brings the one before it when it opens with a pronoun, the one
+after it when that continues, elaborates or adds to it, and a numbered list comes whole for "what are
+the three ...?". It does not paraphrase, translate or summarise. Weights and figures:
+docs/decisions.md.
 """
 
 from __future__ import annotations
@@ -67,7 +67,6 @@ _PRONOUN_START = re.compile(
     r"(it|its|this|these|they|their|he|she|such|hal ini|hal tersebut|ini|itu|mereka|ia|dia)\b",
     re.I,
 )
-_DEBUG = False
 #: Per answer-cue word of the question's focus a sentence holds (at most 3 count): "method" ->
 #: "interviews", "qualitative", "data".
 CUE_BONUS = 0.15
@@ -175,9 +174,6 @@ def extractive_answer(
             score *= 1.0 - 0.5 * len(q_names - names_of[i]) / len(q_names)
         scored.append((score, sentence, i, j))
     scored.sort(key=lambda t: -t[0])
-    if _DEBUG:
-        for sc, sent, i, j in scored[:8]:
-            print(f"  {sc:.3f} [{i},{j}] {sent[:100]}")
     best = scored[0][0]
     chosen = [scored[0]]
     studies = {sources[scored[0][2]].study}
