@@ -289,16 +289,7 @@ def test_a_chat_is_answered_while_an_upload_ingest_runs(served, tmp_path, monkey
 
 
 # --- a real browser -------------------------------------------------------------------------------
-CHROMIUM = Path("/usr/bin/chromium")
-FLAGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
+from tests.test_browser import CHROMIUM, FLAGS  # noqa: E402 - one set of browser flags
 
 
 @pytest.mark.slow
