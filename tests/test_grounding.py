@@ -59,6 +59,21 @@ def checker(studies_vectorstore) -> ClaimChecker:
             "Several ministries and NGOs were ECPAT Indonesia's partners in the Down to Zero programme.",
         ),
         (
+            "The Indonesian government initiated the Down to Zero programme.",
+            "actor",
+            "Down to Zero is a programme that several international NGOs initiated.",
+        ),
+        (
+            "Pemerintah Indonesia menginisiasi program Down to Zero.",
+            "actor",
+            "Beberapa INGO menginisiasi program Down to Zero.",
+        ),
+        (
+            "ECPAT Indonesia is a government agency.",
+            "subject is",
+            "ECPAT Indonesia is a non-state actor.",
+        ),
+        (
             "ECPAT was founded in Bangkok in 1990.",
             "1990",
             "The research covers the cooperation between Nepal and ECPAT from 2009 to 2020.",

@@ -81,6 +81,7 @@ _CONTRADICTIONS = (
     "the ordinal",
     "method ",
     "the actor",
+    "the source does not say its subject is",
 )
 
 

@@ -125,8 +125,8 @@ def edges(text: str, names: Set[str] = frozenset()) -> set[tuple[str, str]]:
 
 
 _ACTIVE_INIT = re.compile(
-    r"((?:[A-Z][\w-]*\s+){1,3})(?:\w+\s+)?(initiated|founded|started|launched|menginisiasi|"
-    r"memprakarsai|mendirikan|memulai|meluncurkan)\b"
+    r"\b(initiated|founded|started|launched|created|established|menginisiasi|memprakarsai|"
+    r"mendirikan|memulai|meluncurkan|membentuk|membuat)\b"
 )
 
 
@@ -139,13 +139,28 @@ def _self_given(text: str, names: Set[str] = frozenset()) -> bool:
     return False
 
 
+_PASSIVE_AUX = frozenset("was were is are be been being".split())
+
+
 def _agents(text: str) -> list[tuple[str, set[str]]]:
     """(verb stem, agent stems) of "<verb> by X" / "initiation of X" / "X initiated" phrases."""
     out = []
     for m in _ACTIVE_INIT.finditer(text):
-        stems = content_stems(m.group(1))
+        # the actor phrase right before the verb, past one auxiliary or adverb ("The Indonesian
+        # government initiated", "pemerintah Indonesia menginisiasi", "ECPAT has founded")
+        tokens = words(re.split(r"[,;:]", text[: m.start()])[-1])
+        passive = tokens[-1:] and tokens[-1].lower() in _PASSIVE_AUX
+        if passive or re.match(r"\s+(by|oleh)\b", text[m.end() :], re.I):
+            continue  # "was initiated by X": the agent is after the verb (below)
+        end = len(tokens)
+        if end and not _is_actor(tokens, end - 1, frozenset()):
+            end -= 1
+        begin = end
+        while begin and _is_actor(tokens, begin - 1, frozenset()):
+            begin -= 1
+        stems = content_stems(" ".join(tokens[begin:end]))
         if stems:
-            out.append((stem(m.group(2)), stems))
+            out.append((stem(m.group(1).lower()), stems))
     for m in _AGENT.finditer(text):
         verb, agent = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
         stems = content_stems(agent)
@@ -410,12 +425,21 @@ class ClaimChecker:
             ):
                 return "the source says the opposite (negation)"
         for verb, agent in _agents(claim):
-            verbs = translations({verb})
-            ok = any(
-                agent <= translations(s.stems)
-                and (verbs & translations(s.stems) or verb in {"by", "oleh"})
-                for s in evidence
-            )
+            verbs = _verb_forms(verb)
+            # the source's own agents of that act ("the initiation of several INGOs") decide
+            explicit = [
+                a for s in evidence for v, a in _initiators(s.text) if _verb_forms(v) & verbs
+            ]
+            mine = [a for v, a in _initiators(claim) if v == verb]
+            if explicit and mine:
+                # the source's own initiators ("the initiation of several INGOs") decide
+                ok = any(_aliases(mine[0]) <= _aliases(translations(a) | a) for a in explicit)
+            else:
+                ok = any(
+                    agent <= translations(s.stems)
+                    and (verbs & translations(s.stems) or verb in {"by", "oleh"})
+                    for s in evidence
+                )
             if not ok:
                 return "the actor (by whom) is not the source's"
         if _self_given(claim, self._known):
@@ -426,12 +450,44 @@ class ClaimChecker:
             for giver, receiver in claim_edges:
                 if (receiver, giver) in ev_edges and (giver, receiver) not in ev_edges:
                     return "who helps whom is reversed"
+        kind = self._unfounded_kind(claim, question, evidence)
+        if kind:
+            return f"the source does not say its subject is a {kind!r}"
         phrase = self._unknown_name_phrase(claim, grounding)
         if phrase:
             return f"name {phrase!r} is not written so in the source"
         missing = self._missing_names(claim, question, grounding)
         if missing:
             return f"name {missing!r} is not in the source"
+        return ""
+
+    def _unfounded_kind(self, claim: str, question: str, evidence: Sequence[_Sentence]) -> str:
+        """What kind of body a claim says its subject is ("ECPAT is a government agency"), when
+        no evidence sentence naming that subject calls it so: a kind word there only as the one
+        acted on ("advocacy to the government") does not count ("" when founded)."""
+        m = _COPULA.match(claim)
+        if not m:
+            return ""
+        head = [w for w in words(m.group(1)) if w.lower() not in STOPWORDS]
+        if not head or not all(_actor_word(w) for w in head):
+            return ""  # "The second role of ECPAT is ...": the subject is not the actor
+        subj = {stem(w.lower()) for w in head} & self._known
+        kinds = [w for w in words(_COPULA_END.sub("", m.group(2)).lower()) if w in _KIND_WORDS]
+        kinds = [w for w in kinds if stem(w) not in set(_stems(question))]
+        if not subj or not kinds:
+            return ""
+        for word in kinds:
+            wanted = translations({stem(word)}) | {stem(word)}
+            found = False
+            for s in evidence:
+                tokens = [t.lower() for t in _split_hyphens(words(s.text))]
+                if not subj & {stem(t) for t in tokens}:
+                    continue
+                for k, t in enumerate(tokens):
+                    if stem(t) in wanted and not set(tokens[max(0, k - 3) : k]) & _ACTED_ON:
+                        found = True
+            if not found:
+                return word
         return ""
 
     def _causal_grounded(self, claim: str, question: str, grounding: Sequence[_Sentence]) -> bool:
@@ -577,6 +633,107 @@ class ClaimChecker:
         return ""
 
 
+_COPULA = re.compile(
+    r"^\s*((?:[\w’'-]+\s+){1,5}?)(?:is|are|was|were|adalah|merupakan|ialah)\s+"
+    r"(?:not\s+|bukan\s+)?(?:a|an|the|one of the|sebuah|suatu|seorang|salah satu)?\s*"
+    r"((?:[\w’'-]+\s*){1,4})",
+    re.I,
+)
+_COPULA_END = re.compile(
+    r"\b(that|which|who|with|in|of|for|to|by|from|at|on|yang|dengan|di|dari|untuk|dalam|oleh|"
+    r"and|dan|as|sebagai|kepada|terhadap|bagi|pada|tentang|about|towards)\b.*",
+    re.I,
+)
+
+
+#: Words naming what kind of body an actor is.
+_KIND_WORDS = frozenset(
+    "government governmental pemerintah state negara agency agencies lembaga badan instansi "
+    "ministry kementerian ngo ngos ingo lsm organisation organization organisasi institution "
+    "institusi company perusahaan private swasta".split()
+)
+#: A kind word right after these is what is acted on, not what the subject is.
+_ACTED_ON = frozenset("to kepada with dengan bersama from dari advocate advokasi".split())
+
+
+#: Stems of the verbs of founding or initiating, both languages (their agents are compared).
+_INITIATION = frozenset(
+    stem(w)
+    for w in "initiated initiation inisiasi founded didirikan prakarsa started dimulai "
+    "launched diluncurkan established created".split()
+)
+
+
+def _aliases(stems: set[str]) -> set[str]:
+    return {_ACTOR_ALIASES.get(x, x) for x in stems}
+
+
+def _initiators(text: str) -> list[tuple[str, set[str]]]:
+    """(verb stem, actor stems) of the founding / initiating acts of `text`: the actor words
+    only ("initiated by several INGOs to fight ..." -> ingo)."""
+    out = []
+    for verb, _ in _agents(text):
+        if verb not in _INITIATION and not _verb_forms(verb) & _INITIATION:
+            continue
+        out.append(verb)
+    if not out:
+        return []
+    found = []
+    for m in _ACTIVE_INIT.finditer(text):
+        tokens = words(re.split(r"[,;:]", text[: m.start()])[-1])
+        after = re.match(r"\s+(?:by|oleh)\s+((?:[\w-]+\s*){1,5})", text[m.end() :], re.I)
+        if after or (tokens[-1:] and tokens[-1].lower() in _PASSIVE_AUX):
+            run = _run_after(words(after.group(1))) if after else []
+        else:
+            run = _run_before(tokens)
+        if run:
+            found.append((stem(m.group(1).lower()), content_stems(" ".join(run))))
+    for m in re.finditer(
+        r"\b(initiat\w*|inisiasi|prakarsa\w*|founded|didirikan|diprakarsai|diinisiasi)\s+"
+        r"(?:of|dari|by|oleh)\s+((?:[\w-]+\s*){1,5})",
+        text,
+        re.I,
+    ):
+        run = _run_after(words(m.group(2)))
+        if run:
+            found.append((stem(m.group(1).lower()), content_stems(" ".join(run))))
+    return found
+
+
+def _actor_word(token: str) -> bool:
+    low = token.lower()
+    return low in _ACTOR_WORDS or (token[:1].isupper() and low not in STOPWORDS)
+
+
+def _run_after(tokens: Sequence[str]) -> list[str]:
+    """The actor words opening `tokens`, past up to two others ("several international NGOs")."""
+    i = 0
+    while i < len(tokens) and i < 2 and not _actor_word(tokens[i]):
+        i += 1
+    run = []
+    while i < len(tokens) and _actor_word(tokens[i]):
+        run.append(tokens[i])
+        i += 1
+    return run
+
+
+def _run_before(tokens: Sequence[str]) -> list[str]:
+    """The actor words ending `tokens`, past one auxiliary or adverb ("ECPAT has")."""
+    end = len(tokens)
+    if end and not _actor_word(tokens[end - 1]):
+        end -= 1
+    begin = end
+    while begin and _actor_word(tokens[begin - 1]):
+        begin -= 1
+    return list(tokens[begin:end])
+
+
+def _verb_forms(verb: str) -> set[str]:
+    """A verb stem with its glossary equivalents and its Indonesian root ("mengin" ~ "inisia")."""
+    forms = translations({verb}) | {verb}
+    return forms | translations({root(f) for f in forms})
+
+
 _ROLE_WORDS = {stem(w) for w in "role roles peran berperan step aspect factor faktor".split()}
 
 
@@ -615,7 +772,7 @@ _NOT_SUBJECT = frozenset("to kepada of about tentang in di dari from on pada the
 
 #: One name per kind of actor across languages and spellings.
 _ACTOR_ALIASES = {
-    "ingo": "ngo", "ngos": "ngo", "lsm": "ngo", "negara": "state", "pemeri": "govern",
+    "ingo": "ngo", "ingos": "ngo", "ngos": "ngo", "lsm": "ngo", "negara": "state", "pemeri": "govern",
     "kement": "minist", "penuli": "author", "masyar": "commun", "polisi": "police",
 }  # fmt: skip
 
