@@ -7,8 +7,9 @@ from __future__ import annotations
 
 import pytest
 
+from cpassist.actors import edges, subject
 from cpassist.evidence import index_for
-from cpassist.grounding import ClaimChecker, edges, subject
+from cpassist.grounding import ClaimChecker
 from cpassist.lexicon import features
 from cpassist.schema import Passage
 

@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from cpassist.actors import CLAUSE_SPLIT, actor_stem, subject
 from cpassist.answer_type import holds_answer_type
 from cpassist.evidence import (
     EvidenceIndex,
@@ -29,7 +30,6 @@ from cpassist.evidence import (
     words,
 )
 from cpassist.focus import question_focus
-from cpassist.grounding import _CLAUSE_SPLIT, _actor, subject
 from cpassist.language import detect_language
 from cpassist.lexicon import translations
 from cpassist.schema import Passage
@@ -153,7 +153,7 @@ def extractive_answer(
     ordinals = _ordinals(sources) if focus.ordinal else {}
     study_foci = focus.names & _STUDY_FOCI
     asked_actors = (
-        {_actor(w) for w in words(question) if stem(w.lower()) in q_names}
+        {actor_stem(w) for w in words(question) if stem(w.lower()) in q_names}
         if focus.names & _ACTOR_FOCI and not study_foci
         else set()
     )
@@ -320,7 +320,7 @@ def _ordinals(sources: Sequence[Passage]) -> dict[tuple[int, int], set[int]]:
 def _actor_clause(sentence: str, asked: set[str], cues: set[str]) -> bool:
     """Whether a clause of `sentence` opens with an actor the question asks about and holds one
     of the focus's answer cues ("..., while Nepal aims to receive support from ECPAT")."""
-    for clause in _CLAUSE_SPLIT.split(sentence):
+    for clause in CLAUSE_SPLIT.split(sentence):
         if subject(clause) & asked and cues & {stem(w.lower()) for w in words(clause)}:
             return True
     return False
