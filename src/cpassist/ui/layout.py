@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 import cpassist  # noqa: F401  (sets the offline environment before gradio is imported)
 from cpassist.settings import Settings
 from cpassist.ui.checks import UPLOAD_TYPES, discard_upload
-from cpassist.ui.service import ChatService, new_session
+from cpassist.ui.service import ChatService, Session, new_session
 from cpassist.ui.strings import EXAMPLES, TEXT
 
 import gradio as gr  # noqa: E402  isort: skip
@@ -173,8 +173,8 @@ def create_app(
                 api_visibility="private",
             )
 
-        def on_like(data: gr.LikeData, state: dict[str, Any], lang: str) -> dict[Block, Any]:
-            rated = service.rate(data.index, data.liked, state, lang)  # type: ignore[arg-type]
+        def on_like(data: gr.LikeData, state: Session, lang: str) -> dict[Block, Any]:
+            rated = service.rate(data.index, data.liked, state, lang)
             # open the feedback panel so the thanks and the comment box are in view
             panel = gr.Accordion(open=True) if rated.status else gr.Accordion()
             return {feedback_status: rated.status, session: rated.session, feedback_box: panel}
