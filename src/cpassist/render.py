@@ -2,7 +2,8 @@
 
 Shows the answer, its numbered sources (study title, section, language, a short excerpt), and a line
 about verification (kept/corrected/dropped, fallback reason); an abstention lists the closest
-passages instead. Labels follow the answer's language. No colours, no HTML: the UI renders its own.
+passages instead. Labels follow the answer's language (`cpassist.ui.strings.TERMINAL`). No colours, no
+HTML: the chat UI renders its own (`cpassist.ui.markup`).
 Document and model text is terminal-safe: no escape sequences or control characters (`terminal_safe`).
 """
 
@@ -10,29 +11,7 @@ from __future__ import annotations
 
 from cpassist.sanitize import terminal_safe
 from cpassist.schema import AnswerResult
-
-_LABELS = {
-    "id": {
-        "sources": "Sumber",
-        "closest": "Bagian terdekat",
-        "checked": "Verifikasi",
-        "kept": "dipertahankan",
-        "corrected": "diperbaiki",
-        "dropped": "dibuang",
-        "fallback": "jawaban ekstraktif dipakai",
-        "rewrite": "Pertanyaan mandiri",
-    },
-    "en": {
-        "sources": "Sources",
-        "closest": "Closest passages",
-        "checked": "Verification",
-        "kept": "kept",
-        "corrected": "corrected",
-        "dropped": "dropped",
-        "fallback": "extractive answer used",
-        "rewrite": "Standalone question",
-    },
-}
+from cpassist.ui.strings import TERMINAL
 
 
 def _excerpt(text: str, limit: int = 220) -> str:
@@ -42,7 +21,7 @@ def _excerpt(text: str, limit: int = 220) -> str:
 
 def format_answer(result: AnswerResult, show_passages: int = 3) -> str:
     """The answer with its sources (or closest passages when abstaining), as plain text."""
-    labels = _LABELS.get(result.language, _LABELS["en"])
+    labels = TERMINAL.get(result.language, TERMINAL["en"])
     lines = [result.answer.strip(), ""]
     if result.standalone_question and result.standalone_question != result.question:
         lines.insert(0, f"({labels['rewrite']}: {result.standalone_question})\n")
