@@ -66,3 +66,10 @@ def test_an_office_holder_nobody_names_is_refused(extractive_assistant):
     for question in ("Who is the director of ECPAT Indonesia?", "Siapa direktur ECPAT Indonesia?"):
         result = extractive_assistant.ask(question)
         assert result.abstained, result.answer
+
+
+def test_a_why_question_about_an_end_the_studies_never_mention_is_corrected(extractive_assistant):
+    result = extractive_assistant.ask("Why did ECPAT Indonesia stop the Down to Zero programme?")
+    assert result.answer.startswith("The studies do not say that.")
+    indonesian = extractive_assistant.ask("Mengapa ECPAT menghentikan kerja sama dengan Nepal?")
+    assert indonesian.answer.startswith("Studi tidak menyatakan demikian.")

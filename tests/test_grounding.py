@@ -75,6 +75,11 @@ def checker(studies_vectorstore) -> ClaimChecker:
             "ECPAT Indonesia is a non-state actor.",
         ),
         (
+            "ECPAT Indonesia stopped the Down to Zero programme.",
+            "stop",
+            "ECPAT Indonesia took part in the Down to Zero programme.",
+        ),
+        (
             "ECPAT was founded in Bangkok in 1990.",
             "1990",
             "The research covers the cooperation between Nepal and ECPAT from 2009 to 2020.",

@@ -85,6 +85,15 @@ _PRONOUN_OPENING = re.compile(r"^\s*(this|these|it|such|hal ini|hal tersebut|ini
 _NAME_PHRASE = re.compile(r"[A-Z][\w-]*(?:\s+(?:in the\s+|of the\s+|of\s+|to\s+)?[A-Z][\w-]*)+")
 
 
+#: Something ending or being stopped ("ECPAT stopped the programme", "kerja sama berakhir").
+_ENDED = re.compile(
+    r"\b(stop|stops|stopped|stopping|ended|ending|ends|cancel\w*|terminat\w*|discontinu\w*|"
+    r"shut down|abolish\w*|withdr[ae]w\w*|berhenti|menghentikan|dihentikan|mengakhiri|diakhiri|"
+    r"berakhir|dibatalkan|membatalkan|ditutup)\b",
+    re.I,
+)
+
+
 class AssertionChecks:
     """The assertion checks (see the module docstring); mixed into `ClaimChecker`."""
 
@@ -135,6 +144,12 @@ class AssertionChecks:
                 if (direction, not neg) in ev.trends or (opposite, neg) in ev.trends:
                     return "the trend is the opposite of the source's"
                 return "a trend the source does not state"
+        if (
+            _ENDED.search(claim)
+            and not _ENDED.search(question)
+            and not any(_ENDED.search(s.text) for s in evidence)
+        ):
+            return "an end or stop the source does not state"
         if (c.universal - q.universal) - ev.universal - {"only", "hanya"} or (
             {"only", "hanya"} & (c.universal - q.universal) - ev.universal
         ):

@@ -82,6 +82,7 @@ _CONTRADICTIONS = (
     "method ",
     "the actor",
     "the source does not say its subject is",
+    "an end or stop",
 )
 
 
