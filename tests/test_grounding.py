@@ -80,6 +80,12 @@ def checker(studies_vectorstore) -> ClaimChecker:
             "ECPAT Indonesia took part in the Down to Zero programme.",
         ),
         (
+            "Tujuan penelitian Down to Zero adalah mengentaskan eksplorasi seksual komersial anak "
+            "di dunia.",
+            "aim",
+            "Tujuan penelitian ini adalah mendeskripsikan peran ECPAT Indonesia.",
+        ),
+        (
             "ECPAT was founded in Bangkok in 1990.",
             "1990",
             "The research covers the cooperation between Nepal and ECPAT from 2009 to 2020.",

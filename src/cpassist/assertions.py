@@ -94,6 +94,23 @@ _ENDED = re.compile(
 )
 
 
+#: A claim about the study's own aim ("the aim of the research is ...", "penelitian ini bertujuan")
+#: rests on a sentence about the study, not on the aim of a programme it describes.
+_STUDY_AIM = re.compile(
+    r"\b(aims?|goals?|purpose|objectives?|tujuan)\s+(of\s+)?(the\s+|this\s+|dari\s+)?"
+    r"([\w-]+\s+){0,3}?(research|study|thesis|paper|penelitian|studi|skripsi)\b|"
+    r"\b(research|study|thesis|penelitian|studi|skripsi)\s+(\w+\s+){0,3}?(aims?|bertujuan)\b",
+    re.I,
+)
+_STUDY_SENTENCE = re.compile(
+    r"\b(this|the) (research|study|thesis|paper)\b|\b(penelitian|studi|skripsi|tulisan) ini\b",
+    re.I,
+)
+_DESCRIBES = re.compile(
+    r"\b(describe[sd]?|mendeskripsikan|menjelaskan|explain[sd]?|focus\w*|berfokus)\b", re.I
+)
+
+
 class AssertionChecks:
     """The assertion checks (see the module docstring); mixed into `ClaimChecker`."""
 
@@ -158,8 +175,19 @@ class AssertionChecks:
         if c.causal and not q.causal and not self._causal_grounded(claim, question, grounding):
             return "a causal link the source does not make"
         if has_aim(claim):
-            if not has_aim(question) and not any(has_aim(s.text) for s in evidence):
+            study_aims = [
+                s.text
+                for s in evidence
+                if _STUDY_SENTENCE.search(s.text) and (has_aim(s.text) or _DESCRIBES.search(s.text))
+            ]
+            if (
+                not has_aim(question)
+                and not study_aims
+                and not any(has_aim(s.text) for s in evidence)
+            ):
                 return "an aim the source does not state"
+            if _STUDY_AIM.search(claim) and not study_aims:
+                return "an aim of the study the source gives to something else"
             aimed = aim_object(claim) - set(_stems(question))
             ev_all = set().union(*(translations(s.stems) for s in evidence))
             if aimed and len(aimed & ev_all) < len(aimed) / 2:
