@@ -32,7 +32,8 @@ _RECEIVE = re.compile(
 _GIVE = re.compile(
     r"(?<!receive )(?<!receives )(?<!received )(?<!wants )(?<!get )(?<!gets )(?<!mendapat )"
     r"\b(helps?|helping|helped|assists?|assisting|assisted|supports?|supporting|supported|aids?|"
-    r"aided|membantu|mendukung|memberi\w*)\b(?!\s+(?:from|dari)\b)",
+    r"aided|gives?|gave|giving|provides?|provided|providing|funds?|funded|funding|pays?|paid|"
+    r"membantu|mendukung|memberi\w*|menyediakan|mendanai|membayar)\b(?!\s+(?:from|dari)\b)",
 )
 
 

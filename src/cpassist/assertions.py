@@ -85,11 +85,11 @@ _PRONOUN_OPENING = re.compile(r"^\s*(this|these|it|such|hal ini|hal tersebut|ini
 _NAME_PHRASE = re.compile(r"[A-Z][\w-]*(?:\s+(?:in the\s+|of the\s+|of\s+|to\s+)?[A-Z][\w-]*)+")
 
 
-#: Something ending or being stopped ("ECPAT stopped the programme", "kerja sama berakhir").
+#: Something ending, stopped or refused ("ECPAT stopped the programme", "Nepal menolak").
 _ENDED = re.compile(
     r"\b(stop|stops|stopped|stopping|ended|ending|ends|cancel\w*|terminat\w*|discontinu\w*|"
     r"shut down|abolish\w*|withdr[ae]w\w*|berhenti|menghentikan|dihentikan|mengakhiri|diakhiri|"
-    r"berakhir|dibatalkan|membatalkan|ditutup)\b",
+    r"berakhir|dibatalkan|membatalkan|ditutup|refus\w*|reject\w*|declined|menolak|ditolak)\b",
     re.I,
 )
 
@@ -166,7 +166,7 @@ class AssertionChecks:
             and not _ENDED.search(question)
             and not any(_ENDED.search(s.text) for s in evidence)
         ):
-            return "an end or stop the source does not state"
+            return "an end, stop or refusal the source does not state"
         if (c.universal - q.universal) - ev.universal - {"only", "hanya"} or (
             {"only", "hanya"} & (c.universal - q.universal) - ev.universal
         ):
@@ -229,7 +229,15 @@ class AssertionChecks:
             return "relates an actor to itself (A and B receive help from A)"
         claim_edges = edges(claim, self._known)
         if claim_edges:
-            ev_edges = set().union(*(edges(s.text, self._known) for s in evidence))
+            # who gives to whom anywhere in the grounding's study, not only in the matched
+            # sentences ("Nepal gave money to ECPAT" may match a sentence about something else)
+            studies = {self.sources[s.source].study for s in evidence}
+            study_sentences = [
+                s for s in self._sentences if self.sources[s.source].study in studies
+            ]
+            ev_edges = set().union(
+                *(edges(s.text, self._known) for s in [*evidence, *study_sentences])
+            )
             for giver, receiver in claim_edges:
                 if (receiver, giver) in ev_edges and (giver, receiver) not in ev_edges:
                     return "who helps whom is reversed"

@@ -82,7 +82,10 @@ _CONTRADICTIONS = (
     "method ",
     "the actor",
     "the source does not say its subject is",
-    "an end or stop",
+    "an end, stop or refusal",
+    "a negation the source does not make",
+    "a trend the source does not state",
+    "generalises beyond the source",
 )
 
 

@@ -108,7 +108,7 @@ ORDINAL_BONUS = 0.35
 ORDINAL_PENALTY = 0.25
 #: What the study itself did (its method, theory, place, findings) is said in sentences about the
 #: study ("The research is based on ..."); other foci are not.
-_STUDY_FOCI = frozenset({"method", "theory", "place", "finding", "author"})
+_STUDY_FOCI = frozenset({"method", "theory", "concept", "place", "finding", "author"})
 _ABOUT_STUDY = re.compile(
     r"^\s*(this|the) (research|study|thesis|paper)\b|^\s*(penelitian|studi|skripsi|tulisan) ini\b",
     re.I,
@@ -130,6 +130,9 @@ def extractive_answer(
     q_names = named_terms(question) | {
         stem(w) for w in words(question) if w.isupper() and len(w) > 2
     }
+    lead, colon, _ = question.partition(":")
+    if colon and len(words(lead)) <= 4:  # a follow-up's context from the rewrite ("Nepal: ...")
+        q_names |= {stem(w.lower()) for w in words(lead) if w[:1].isupper()}
     # the names pick the study (below); what the sentence must share is the rest of the question
     q_stems = content_stems(question) - q_names or content_stems(question)
     candidates: list[tuple[str, int, int]] = []  # sentence, source index, position

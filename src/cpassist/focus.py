@@ -29,8 +29,12 @@ _FOCI: dict[str, tuple[str, str]] = {
         "pengumpulan",
     ),
     "theory": (
-        "theory theories teori framework kerangka concept concepts konsep lens",
-        "theory theories teori concept konsep concepts based framework kerangka",
+        "theory theories teori framework kerangka lens",
+        "theory theories teori based framework kerangka",
+    ),
+    "concept": (
+        "concept concepts konsep",
+        "concept concepts konsep theories teori",
     ),
     "initiator": (
         "initiated initiate initiator inisiasi menginisiasi diinisiasi memprakarsai prakarsa "
@@ -95,7 +99,7 @@ _AUTHOR_Q = re.compile(
 #: Foci whose answer sentences are recognisable by their words alone ("which method?" ->
 #: "interviews ... documents"); counts, times and trends need the evidence's values instead.
 KIND_FOCI = frozenset(
-    {"method", "theory", "initiator", "factors", "role", "place", "aim", "benefit"}
+    {"method", "theory", "concept", "initiator", "factors", "role", "place", "aim", "benefit"}
 )
 
 
