@@ -100,7 +100,7 @@ def test_ingest_and_retrieve_through_a_chroma_server(chroma_server, tmp_path, e5
 
     # a second client (another process would do the same) sees the same collection
     again = build_vectorstore(settings, embeddings=e5_embeddings, client=build_client(settings))
-    assert again._collection.count() == report.chunks_written
+    assert again.count() == report.chunks_written
 
 
 def test_unreachable_server_is_a_store_error(tmp_path):
