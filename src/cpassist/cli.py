@@ -1,8 +1,10 @@
 """The `cpassist` command line: parses arguments, builds parts through `cpassist.build`, prints results.
 
-Subcommands: `ingest`, `search`, `ask` (also `--jsonl` batch), `chat`, `eval`, `info`. Output formats
-(`--json`, `--jsonl`) are stable contracts. Errors a user can act on (`CpassistError`) print one line
-to stderr and exit 2, never a traceback. No retrieval or answering logic lives here.
+Subcommands: `ingest`, `search`, `ask` (also `--jsonl` batch), `chat`, `docs list|remove`, `eval`,
+`info`; `--doc ID` limits `search`/`ask`/`chat` to documents. Output formats (`--json`, `--jsonl`) are
+stable contracts (fields are only ever added). Errors a user can act on (`CpassistError`, the tree in
+`cpassist.errors`: the store and LLM boundaries translate their libraries' exceptions into it) print
+one line to stderr and exit 2, never a traceback. No retrieval or answering logic lives here.
 
 Document text printed for a terminal goes through `terminal_safe` (no escape sequences); JSON output
 escapes every control character (C0, DEL, C1). Invalid text (bytes that are not UTF-8, lone
@@ -18,11 +20,14 @@ import json
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from cpassist.errors import ConfigError, CpassistError, InputError
 from cpassist.sanitize import describe_invalid_text, has_invalid_text, json_text, terminal_safe
 from cpassist.settings import Settings, check_in_range, describe_settings_error
+
+if TYPE_CHECKING:
+    from cpassist.retrieval import HybridRetriever
 
 
 def _settings(args: argparse.Namespace) -> Settings:
@@ -68,13 +73,22 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     return 0 if report.files_read or not report.skipped else 1
 
 
-def cmd_search(args: argparse.Namespace) -> int:
-    from cpassist.build import build_retriever
+def _retriever(settings: Settings, args: argparse.Namespace) -> HybridRetriever:
+    """The retriever of `settings`, limited to the `--doc` documents when given (checked)."""
+    from cpassist.build import build_library, build_retriever
 
+    retriever = build_retriever(settings)
+    docs = getattr(args, "doc", None)
+    if docs:
+        return build_library(settings, retriever).restricted(docs)
+    return retriever
+
+
+def cmd_search(args: argparse.Namespace) -> int:
     question = _valid_text(args.question, "the search query")
     k = None if args.k is None else check_in_range("top_k", args.k, "--k")
     settings = _settings(args)
-    retriever = build_retriever(settings)
+    retriever = _retriever(settings, args)
     passages = retriever.search(question, k=k or settings.top_k)
     if args.json:
         _print_json([p.model_dump(mode="json") for p in passages])
@@ -98,7 +112,9 @@ def cmd_ask(args: argparse.Namespace) -> int:
     if args.jsonl:
         from cpassist.batch import run_jsonl
 
-        assistant = build_assistant(settings, generator=args.generator)
+        assistant = build_assistant(
+            settings, generator=args.generator, retriever=_retriever(settings, args)
+        )
         return run_jsonl(assistant, _stdin_lenient(), sys.stdout)
     if args.question is not None:
         _valid_text(args.question, "the question")
@@ -106,7 +122,9 @@ def cmd_ask(args: argparse.Namespace) -> int:
         raise CpassistError(
             'Give a question, e.g. `cpassist ask "Apa tujuan kerja sama Nepal dan ECPAT?"`, or use --jsonl.'
         )
-    assistant = build_assistant(settings, generator=args.generator)
+    assistant = build_assistant(
+        settings, generator=args.generator, retriever=_retriever(settings, args)
+    )
     if args.json:
         result = assistant.ask(args.question)
         _print_json(result.model_dump(mode="json"))
@@ -131,7 +149,10 @@ def cmd_chat(args: argparse.Namespace) -> int:
     from cpassist.render import format_answer
     from cpassist.schema import ChatTurn
 
-    assistant = build_assistant(_settings(args), generator=args.generator)
+    settings = _settings(args)
+    assistant = build_assistant(
+        settings, generator=args.generator, retriever=_retriever(settings, args)
+    )
     history: list[ChatTurn] = []
     _stdin_lenient()  # a bad byte in a line is refused for that line, not a traceback
     print("cpassist chat: ask in Bahasa Indonesia or English. Empty line or Ctrl-D to quit.")
@@ -172,6 +193,42 @@ def cmd_info(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_docs(args: argparse.Namespace) -> int:
+    from cpassist.build import build_library, build_vectorstore
+    from cpassist.library import Library
+
+    settings = _settings(args)
+    if args.docs_command == "remove":
+        report = build_library(settings).remove(args.id)
+        if args.json:
+            _print_json(report.model_dump(mode="json"))
+        else:
+            print(
+                terminal_safe(
+                    f"Removed {report.id}: {report.chunks_removed} chunks "
+                    f"({', '.join(report.sources) or 'no source'}). The file itself is kept; "
+                    "ingesting its folder again adds it back."
+                )
+            )
+        return 0
+    documents = Library(build_vectorstore(settings)).documents()
+    if args.json:
+        _print_json([d.model_dump(mode="json") for d in documents])
+        return 0
+    if not documents:
+        print("No documents. Run `cpassist ingest` first.")
+    for d in documents:
+        pages = "?" if d.pages is None else str(d.pages)
+        print(
+            terminal_safe(
+                f"{d.id}\n    {d.title}\n    languages {', '.join(d.languages) or '?'} | "
+                f"{d.chunks} chunks | pages {pages} | ingested {d.ingested_at or '?'}\n"
+                f"    {d.source}"
+            )
+        )
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="cpassist",
@@ -207,14 +264,22 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="print the report as JSON")
     p.set_defaults(func=cmd_ingest)
 
-    p = sub.add_parser("search", parents=[common], help="hybrid search, no answer")
+    only = argparse.ArgumentParser(add_help=False)
+    only.add_argument(
+        "--doc",
+        action="append",
+        metavar="ID",
+        help="search only this document (repeatable; ids: `cpassist docs list`)",
+    )
+
+    p = sub.add_parser("search", parents=[common, only], help="hybrid search, no answer")
     p.add_argument("question")
     p.add_argument("--k", type=int, help="number of passages, 1-50 (default: CPASSIST_TOP_K)")
     p.add_argument("--json", action="store_true", help="print passages as a JSON list")
     p.set_defaults(func=cmd_search)
 
     gen = ["local", "openai", "ollama", "extractive"]
-    p = sub.add_parser("ask", parents=[common], help="answer a question with cited passages")
+    p = sub.add_parser("ask", parents=[common, only], help="answer a question with cited passages")
     p.add_argument("question", nargs="?")
     p.add_argument("--json", action="store_true", help="print the full result as JSON")
     p.add_argument(
@@ -227,7 +292,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.set_defaults(func=cmd_ask)
 
-    p = sub.add_parser("chat", parents=[common], help="a conversation in the terminal")
+    p = sub.add_parser("chat", parents=[common, only], help="a conversation in the terminal")
     p.add_argument("--generator", choices=gen)
     p.set_defaults(func=cmd_chat)
 
@@ -269,6 +334,18 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("info", parents=[common], help="show settings and what the store holds")
     p.set_defaults(func=cmd_info)
+
+    p = sub.add_parser("docs", help="list or remove the documents in the store")
+    docs = p.add_subparsers(dest="docs_command", required=True)
+    d = docs.add_parser("list", parents=[common], help="one row per document")
+    d.add_argument("--json", action="store_true", help="print the rows as a JSON list")
+    d.set_defaults(func=cmd_docs)
+    d = docs.add_parser(
+        "remove", parents=[common], help="remove a document (all its chunks) from the store"
+    )
+    d.add_argument("id", help="the document id (`cpassist docs list`)")
+    d.add_argument("--json", action="store_true", help="print the report as JSON")
+    d.set_defaults(func=cmd_docs)
     return parser
 
 
