@@ -22,6 +22,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
+from cpassist.cli_docs import add_docs_parser
 from cpassist.errors import ConfigError, CpassistError, InputError
 from cpassist.sanitize import describe_invalid_text, has_invalid_text, json_text, terminal_safe
 from cpassist.settings import Settings, check_in_range, describe_settings_error
@@ -193,42 +194,6 @@ def cmd_info(args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_docs(args: argparse.Namespace) -> int:
-    from cpassist.build import build_library, build_vectorstore
-    from cpassist.library import Library
-
-    settings = _settings(args)
-    if args.docs_command == "remove":
-        report = build_library(settings).remove(args.id)
-        if args.json:
-            _print_json(report.model_dump(mode="json"))
-        else:
-            print(
-                terminal_safe(
-                    f"Removed {report.id}: {report.chunks_removed} chunks "
-                    f"({', '.join(report.sources) or 'no source'}). The file itself is kept; "
-                    "ingesting its folder again adds it back."
-                )
-            )
-        return 0
-    documents = Library(build_vectorstore(settings)).documents()
-    if args.json:
-        _print_json([d.model_dump(mode="json") for d in documents])
-        return 0
-    if not documents:
-        print("No documents. Run `cpassist ingest` first.")
-    for d in documents:
-        pages = "?" if d.pages is None else str(d.pages)
-        print(
-            terminal_safe(
-                f"{d.id}\n    {d.title}\n    languages {', '.join(d.languages) or '?'} | "
-                f"{d.chunks} chunks | pages {pages} | ingested {d.ingested_at or '?'}\n"
-                f"    {d.source}"
-            )
-        )
-    return 0
-
-
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="cpassist",
@@ -335,17 +300,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("info", parents=[common], help="show settings and what the store holds")
     p.set_defaults(func=cmd_info)
 
-    p = sub.add_parser("docs", help="list or remove the documents in the store")
-    docs = p.add_subparsers(dest="docs_command", required=True)
-    d = docs.add_parser("list", parents=[common], help="one row per document")
-    d.add_argument("--json", action="store_true", help="print the rows as a JSON list")
-    d.set_defaults(func=cmd_docs)
-    d = docs.add_parser(
-        "remove", parents=[common], help="remove a document (all its chunks) from the store"
-    )
-    d.add_argument("id", help="the document id (`cpassist docs list`)")
-    d.add_argument("--json", action="store_true", help="print the report as JSON")
-    d.set_defaults(func=cmd_docs)
+    add_docs_parser(sub, common)
     return parser
 
 

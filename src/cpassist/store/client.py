@@ -92,10 +92,12 @@ def chroma_errors(where: str, collection: str = "") -> Iterator[None]:
     except Exception as exc:
         if not isinstance(exc, _library_errors()):
             raise
-        from chromadb.errors import InvalidDimensionException, NotFoundError
+        from chromadb.errors import InvalidArgumentError, InvalidDimensionException, NotFoundError
 
         detail = " ".join(str(exc).split())[:300] or type(exc).__name__
-        if isinstance(exc, InvalidDimensionException):
+        if isinstance(exc, InvalidDimensionException) or (
+            isinstance(exc, InvalidArgumentError) and "dimension" in detail.lower()
+        ):
             raise EmbedderMismatchError(
                 f"The collection {collection!r} in {where} holds vectors of another size than the "
                 f"configured embedder makes ({detail}). Use the embedder it was built with, or "
