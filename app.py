@@ -807,7 +807,7 @@ class ChatHandlers:
 
         try:
             stats = corpus_stats(vectorstore)
-        except Exception as exc:
+        except CpassistError as exc:  # the store boundary turns chromadb's errors into these
             log.exception("corpus stats failed")
             return "\n".join(lines + [f"⚠ {_doc(str(exc))}"])
         if not stats.get("total"):

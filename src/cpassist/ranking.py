@@ -1,8 +1,23 @@
-"""How hybrid retrieval orders candidates: the dense ranking (balanced per language), the keyword
-ranking (weighed by what each query token matches), document anchors, and the fusion of those lists
-over parallel groups. A mixin of `cpassist.retrieval.HybridRetriever`: its rules are listed in that
-module's docstring; it reads the retriever's settings and state, and searches nothing but through
-`dense_ids` and the keyword index it is given.
+"""How hybrid retrieval orders candidates: a mixin of `cpassist.retrieval.HybridRetriever` (it reads
+the retriever's fields and searches only through `dense_ids` and the keyword index it is given).
+
+Rules (documented behaviour):
+- Parallel passages count once (`group_parallels`, default): a study's Indonesian and English
+  versions of one passage (linked by `parallel_ids`, transitively) form one group; each dense and
+  keyword list ranks a group at its best member's rank, RRF fuses the groups, diversity counts groups.
+  The member in the question's language is emitted as the hit (else the best-ranked member), the
+  other follows as its parallel; so a one-language document competes with a bilingual study equally.
+- Keyword hits are weighed by what they match (`keyword_weighting="matched"`, default): a query
+  token counts fully in a chunk of the question's language; in the other language only when it
+  crosses languages (a number, a name or acronym, or a word found only in the other language's
+  chunks, e.g. a loanword). `"flat"`: every other-language keyword hit counts
+  `cross_language_keyword_weight`.
+- Dense search runs once per language and the lists are interleaved by rank (`dense_balance="rank"`:
+  e5 scores the question's language higher); above `balance_max_chunks` it runs once.
+- Document anchors (`anchor_documents`): the passages of the documents whose names, numbers or
+  acronyms the question uses get one more RRF list (in dense order), whatever their language.
+- Diversity (off by default): a study with a passage in the top `diversity_depth` of a list but none
+  in the fused top k replaces the lowest hit of the study with the most hits.
 """
 
 from __future__ import annotations

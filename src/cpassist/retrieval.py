@@ -1,49 +1,20 @@
-"""Hybrid retrieval: dense search in Chroma (multilingual embeddings) plus BM25 keyword search over both
-languages, fused by reciprocal rank fusion, with an optional study-diversity step, and the parallel
-passage (the other language of the same study) brought along after each hit.
+"""Hybrid retrieval: dense search in the store (multilingual embeddings) plus BM25 keyword search over
+both languages, fused by reciprocal rank fusion (the ranking rules: `cpassist.ranking`), and the
+parallel passage (the other language of the same study) brought along after each hit.
 
-Rules (documented behaviour):
+Contract:
 - `k` counts hits only. A parallel passage comes right after its hit, marked `parallel_of`, and does
   not take a hit's place; a passage that is itself among the hits is not repeated.
-- Diversity: a study whose passage ranks in the top `diversity_depth` of the dense or the keyword list
-  ("a strong hit") but is missing from the fused top k replaces the lowest fused hit of the study with
-  the most hits. Single-study questions keep their order at the top; only the tail can change.
-- `languages` restricts hits and parallels to those languages (e.g. a monolingual collection);
-  `studies` (document ids, the `study` metadata) restricts the dense search (a Chroma `where`) and
-  the keyword lists to those documents.
-- The keyword index is loaded from disk at the first search (`index_dir`, see
-  `cpassist.keyword_index`), checked against the collection by its stamp, and brought up to date
-  (only the difference is read) when the collection's count changes (checked at most once a second:
-  a count costs about a millisecond), when dense search returns an id it does not know (a same-size
-  change), or on `refresh()`.
-- Parallel passages count once (`group_parallels`, default): a study's Indonesian and English
-  versions of the same passage (linked by `parallel_ids`, transitively) form one group; each of the
-  dense and keyword lists ranks a group at its best member's rank, RRF fuses the groups, and the
-  diversity step counts groups. The group's member in the question's language is emitted as the hit
-  (the best-ranked member when it has none, e.g. under a `languages` restriction) and the other
-  follows as its parallel. So a one-language document competes with a bilingual study on equal terms.
-- Keyword hits are weighed by what they match (`keyword_weighting="matched"`, default): each query
-  token's BM25 contribution counts fully in a chunk of the question's language; in a chunk of the other
-  language it counts only when the token crosses languages: a number, a name or acronym (capitalised
-  in the question, not at its start), or a word found only in the other language's chunks (a loanword
-  or the document's own term, e.g. "brondolan" asked about in English). Ordinary words of the
-  other language count nothing. `"flat"` is the earlier rule: every keyword hit in the other language
-  counts `cross_language_keyword_weight` (0.5).
-- Dense search runs once per language of the collection and the lists are interleaved by rank
-  (`dense_balance="rank"`): e5 scores a passage in the question's language above an equally relevant
-  one in the other. Above `balance_max_chunks` it runs once (see docs/decisions.md).
-- Document anchors (`anchor_documents`, 2): the passages of the document(s) whose names, numbers or
-  acronyms the question uses get one more RRF list (in dense order), whatever their language.
-- Diversity is off by default (settings): on a mixed corpus it swapped evidence out.
-- `translate` (optional): a callable giving the question in the other language; when set, the
-  translation is searched too and its dense and keyword lists join the fusion (one extra LLM call;
-  see `cpassist.query_translation`).
-- Query vectors are cached (LRU) by the normalised question (lowercase, whitespace collapsed), so a
-  repeated question, or the same one typed differently, is not embedded again.
-
-The ranking steps live in `cpassist.ranking`, the id-level fusion in `cpassist.fusion`, the keyword
-index in `cpassist.keyword_index` / `cpassist.keyword_sync`; the store is a `cpassist.store.ChromaStore`
-given by the composition root. It does not answer, rewrite questions or rerank with a model.
+- `languages` restricts hits and parallels to those languages; `studies` (document ids, the `study`
+  metadata) restricts both the dense search (a Chroma `where`) and the keyword lists to those
+  documents (`restricted_to` gives a retriever that always does).
+- The keyword index (`cpassist.keyword_sync`) is loaded from disk at the first search and brought up
+  to date (only the difference is read) when the store's count changes (checked at most every
+  `recheck_seconds`), when dense search returns an id it does not know, or on `refresh()`.
+- `translate` (optional): the question in the other language is searched too (one extra LLM call).
+- Query vectors are cached (LRU) by the normalised question (lowercase, whitespace collapsed).
+The store is a `cpassist.store.ChromaStore` given by the composition root. It does not answer,
+rewrite questions or rerank with a model.
 """
 
 from __future__ import annotations
