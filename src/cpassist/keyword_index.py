@@ -53,8 +53,7 @@ def tokenize(text: str) -> list[str]:
 
 K1 = 1.5
 B = 0.75
-#: Chunks fetched from Chroma per request when reading texts back.
-PAGE = 5000
+#: Version of the files `save_to` writes (a saved index of another version is rebuilt).
 FORMAT = 1
 
 

@@ -27,10 +27,13 @@ import shutil
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from cpassist.keyword_index import FORMAT, PAGE, KeywordIndex, ids_digest
+from cpassist.keyword_index import FORMAT, KeywordIndex, ids_digest
 
 if TYPE_CHECKING:
     from cpassist.store import ChromaStore
+
+#: Chunks fetched from the store per request when reading texts back.
+PAGE = 5000
 
 
 class IndexStore:
