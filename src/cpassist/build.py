@@ -70,7 +70,7 @@ def build_vectorstore(
         settings.collection,
         embeddings or build_embeddings(settings),
         embedder_name=vector_space(settings),
-        where=settings.chroma_url or str(settings.chroma_path),
+        location=settings.chroma_url or str(settings.chroma_path),
     )
 
 

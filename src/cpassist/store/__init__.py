@@ -36,9 +36,9 @@ def open_store(
     collection: str,
     embeddings: Embeddings | None,
     embedder_name: str,
-    where: str = "the store",
+    location: str = "the store",
 ) -> ChromaStore:
     """The `ChromaStore` of `collection` (created with cosine space when new).
 
     Raises `EmbedderMismatchError` when the collection was filled by a different embedder."""
-    return ChromaStore(client, collection, embeddings, embedder_name, where)
+    return ChromaStore(client, collection, embeddings, embedder_name, location)

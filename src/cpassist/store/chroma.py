@@ -42,14 +42,14 @@ class ChromaStore:
         name: str,
         embeddings: Embeddings | None,
         space: str,
-        where: str = "the store",
+        location: str = "the store",
     ) -> None:
         self.client = client
         self.name = name
         self.embeddings = embeddings
         self.space = space
         #: Where the store lives, for messages ("/data/chroma", "http://host:8000").
-        self.where = where
+        self.location = location
         self._collection = self._open()
 
     # --- opening -------------------------------------------------------------------------------
@@ -57,7 +57,7 @@ class ChromaStore:
         """The collection (created with cosine space when new); refuses another embedder's."""
         from chromadb.errors import NotFoundError
 
-        with chroma_errors(self.where, self.name):
+        with chroma_errors(self.location, self.name):
             try:
                 existing = self.client.get_collection(name=self.name)
             except (NotFoundError, ValueError):
@@ -74,7 +74,7 @@ class ChromaStore:
 
     def reset(self) -> None:
         """Drop the collection and create it again, empty."""
-        drop_store(self.client, self.name, self.where)
+        drop_store(self.client, self.name, self.location)
         self._collection = self._open()
 
     # --- what it is ----------------------------------------------------------------------------
@@ -95,7 +95,7 @@ class ChromaStore:
 
     def count(self) -> int:
         """Number of chunks (about a millisecond)."""
-        with chroma_errors(self.where, self.name):
+        with chroma_errors(self.location, self.name):
             return int(self._collection.count())
 
     # --- reading -------------------------------------------------------------------------------
@@ -104,7 +104,7 @@ class ChromaStore:
     ) -> list[tuple[str, float]]:
         """(chunk id, cosine distance) of the `n` nearest chunks, nearest first (ids and distances
         only: fetching texts and metadata costs as much as the vector search itself)."""
-        with chroma_errors(self.where, self.name):
+        with chroma_errors(self.location, self.name):
             result = self._collection.query(
                 query_embeddings=[list(vector)], n_results=n, where=where, include=["distances"]
             )
@@ -132,7 +132,7 @@ class ChromaStore:
                 return out
             spans = _batches(wanted, batch) if wanted is not None else [(0, 0)]
             for start, end in spans:
-                with chroma_errors(self.where, self.name):
+                with chroma_errors(self.location, self.name):
                     page = self._collection.get(
                         ids=wanted[start:end] if wanted is not None else None,
                         where=where,
@@ -157,7 +157,7 @@ class ChromaStore:
         """`get` page by page (`batch` rows a call): no call names every row."""
         offset = 0
         while True:
-            with chroma_errors(self.where, self.name):
+            with chroma_errors(self.location, self.name):
                 page = self._collection.get(
                     where=where,
                     include=list(include),  # type: ignore[arg-type]
@@ -194,7 +194,7 @@ class ChromaStore:
         """(document, cosine distance) of the `k` nearest chunks, with texts and metadata."""
         from langchain_core.documents import Document
 
-        with chroma_errors(self.where, self.name):
+        with chroma_errors(self.location, self.name):
             result = self._collection.query(
                 query_embeddings=[list(vector)],
                 n_results=k,
@@ -236,7 +236,7 @@ class ChromaStore:
     ) -> None:
         """Add or replace chunks with their vectors, `batch` at a time."""
         for start, end in _batches(ids, batch):
-            with chroma_errors(self.where, self.name):
+            with chroma_errors(self.location, self.name):
                 self._collection.upsert(
                     ids=list(ids[start:end]),
                     embeddings=embeddings[start:end],
@@ -249,7 +249,7 @@ class ChromaStore:
     ) -> None:
         """Replace the metadata of existing chunks, `batch` at a time."""
         for start, end in _batches(ids, batch):
-            with chroma_errors(self.where, self.name):
+            with chroma_errors(self.location, self.name):
                 self._collection.update(
                     ids=list(ids[start:end]), metadatas=list(metadatas[start:end])
                 )
@@ -268,7 +268,7 @@ class ChromaStore:
             ids = self.ids(where)
         ids = list(ids)
         for start, end in _batches(ids, batch):
-            with chroma_errors(self.where, self.name):
+            with chroma_errors(self.location, self.name):
                 self._collection.delete(ids=ids[start:end])
         return len(ids)
 

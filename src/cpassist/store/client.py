@@ -82,9 +82,9 @@ def _library_errors() -> tuple[type[BaseException], ...]:
 
 
 @contextlib.contextmanager
-def chroma_errors(where: str, collection: str = "") -> Iterator[None]:
-    """Turn a library exception raised in the block into a `StoreError` naming `where` (the store's
-    location) and what to do; cpassist's own errors pass through."""
+def chroma_errors(location: str, collection: str = "") -> Iterator[None]:
+    """Turn a library exception raised in the block into a `StoreError` naming `location` (the
+    store's folder or server URL) and what to do; cpassist's own errors pass through."""
     try:
         yield
     except CpassistError:
@@ -99,24 +99,24 @@ def chroma_errors(where: str, collection: str = "") -> Iterator[None]:
             isinstance(exc, InvalidArgumentError) and "dimension" in detail.lower()
         ):
             raise EmbedderMismatchError(
-                f"The collection {collection!r} in {where} holds vectors of another size than the "
+                f"The collection {collection!r} in {location} holds vectors of another size than the "
                 f"configured embedder makes ({detail}). Use the embedder it was built with, or "
                 "re-ingest with `cpassist ingest --rebuild`."
             ) from exc
         if isinstance(exc, NotFoundError):
             raise StoreUnavailableError(
-                f"The collection {collection!r} in {where} is gone (dropped by another process, e.g. "
+                f"The collection {collection!r} in {location} is gone (dropped by another process, e.g. "
                 f"`cpassist ingest --rebuild`?) ({detail}). Start cpassist again, or run "
                 "`cpassist ingest`."
             ) from exc
         raise StoreUnavailableError(
-            f"The Chroma store in {where} failed ({detail}). If it is a server, check that it still "
+            f"The Chroma store in {location} failed ({detail}). If it is a server, check that it still "
             "runs; if it is a folder, that the disk is not full and no other Chroma version uses it."
         ) from exc
 
 
-def drop_store(client: chromadb.ClientAPI, name: str, where: str = "the store") -> None:
+def drop_store(client: chromadb.ClientAPI, name: str, location: str = "the store") -> None:
     """Delete the collection `name` if it exists (with every chunk in it)."""
-    with chroma_errors(where, name):
+    with chroma_errors(location, name):
         if name in {getattr(c, "name", c) for c in client.list_collections()}:
             client.delete_collection(name)
