@@ -1,6 +1,6 @@
 """Benchmark of ingestion and retrieval: ingest throughput of the two studies (models already loaded),
 and retrieval latency p50/p95 at about 100 and 10,000 chunks, hybrid (`HybridRetriever.search`) side
-by side with a plain LangChain `Chroma.similarity_search` over the same store and embedder, measured
+by side with a plain dense `ChromaStore.similarity_search` over the same store and embedder, measured
 in the same run with the same questions, interleaved.
 
 The large stores are the studies' real chunks plus synthetic chunks: random 2-4 sentence
@@ -120,15 +120,13 @@ def synth_vectors(
 
 
 def fill_store(vectorstore: Any, chunks: list[tuple[str, str, dict]], vectors: Any) -> None:
-    collection = vectorstore._collection
-    for i in range(0, len(chunks), 2000):
-        part = chunks[i : i + 2000]
-        collection.add(
-            ids=[c[0] for c in part],
-            documents=[c[1] for c in part],
-            metadatas=[c[2] for c in part],
-            embeddings=vectors[i : i + len(part)].tolist(),
-        )
+    vectorstore.upsert(
+        ids=[c[0] for c in chunks],
+        embeddings=vectors[: len(chunks)].tolist(),
+        documents=[c[1] for c in chunks],
+        metadatas=[c[2] for c in chunks],
+        batch=2000,
+    )
 
 
 def measure(
@@ -209,16 +207,16 @@ def main(argv: list[str] | None = None) -> int:
             f"({report.chunks_written / ingest_s:.1f} chunks/s); re-ingest (writes {again.chunks_written}): "
             f"{reingest_s:.2f} s"
         )
-        real = vectorstore._collection.get(include=["documents", "metadatas", "embeddings"])
+        real = vectorstore.get(include=["documents", "metadatas", "embeddings"])
 
         for size in sizes:
             settings = Settings(data_dir=Path(tmp) / f"n{size}", embedder=args.embedder)
             store = build_vectorstore(settings)
-            store._collection.add(
+            store.upsert(
                 ids=real["ids"],
+                embeddings=[list(v) for v in real["embeddings"]],
                 documents=real["documents"],
                 metadatas=real["metadatas"],
-                embeddings=real["embeddings"],
             )
             extra = max(0, size - len(real["ids"]))
             if extra:
@@ -231,7 +229,7 @@ def main(argv: list[str] | None = None) -> int:
             index_s = time.perf_counter() - t
             measure(retriever, store, questions[:4], 1)  # warm up
             times = measure(retriever, store, questions, rounds)
-            count = store._collection.count()
+            count = store.count()
             for name, values in times.items():
                 rows.append(
                     f"| {count} | {name} | {len(values)} | {statistics.median(values):.1f} | "

@@ -321,16 +321,15 @@ def run_child(spec: dict[str, Any]) -> dict[str, Any]:
 
 
 # --- main -------------------------------------------------------------------------------------
-def fill(collection: Any, chunks: list[dict[str, Any]], vectors: Any, batch: int = 2000) -> float:
+def fill(store: Any, chunks: list[dict[str, Any]], vectors: Any, batch: int = 2000) -> float:
     started = time.perf_counter()
-    for i in range(0, len(chunks), batch):
-        part = chunks[i : i + batch]
-        collection.add(
-            ids=[c["id"] for c in part],
-            documents=[c["text"] for c in part],
-            metadatas=[c["meta"] for c in part],
-            embeddings=vectors[i : i + len(part)].tolist(),
-        )
+    store.upsert(
+        ids=[c["id"] for c in chunks],
+        embeddings=vectors.tolist(),
+        documents=[c["text"] for c in chunks],
+        metadatas=[c["meta"] for c in chunks],
+        batch=batch,
+    )
     return time.perf_counter() - started
 
 
@@ -427,8 +426,8 @@ def main(argv: list[str] | None = None) -> int:
             for name, info in stores.items():
                 settings = Settings(**info["settings"], embedder="e5")
                 store = build_vectorstore(settings, embeddings=e5)
-                fill_s = fill(store._collection, new_chunks, new_vectors)
-                count = store._collection.count()
+                fill_s = fill(store, new_chunks, new_vectors)
+                count = store.count()
                 t = time.perf_counter()
                 build_retriever(
                     settings, vectorstore=store

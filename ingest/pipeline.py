@@ -36,7 +36,7 @@ from ingest.loaders import LoadedFile, LoadError, display_path, expand_paths, lo
 from ingest.records import ChunkRecord, build_records
 
 if TYPE_CHECKING:
-    from langchain_chroma import Chroma
+    from cpassist.store import ChromaStore
 
 BATCH_SIZE = 64  # texts embedded / chunks written per call
 READ_BATCH = 500  # rows read per `get` (SQLite allows 32,766 variables in one statement)
@@ -216,15 +216,8 @@ def _batches(items: list[Any], size: int | None = None) -> Any:
 
 
 def _pages(collection: Any, include: list[str], where: dict[str, Any] | None = None) -> Any:
-    """`collection.get` page by page (READ_BATCH rows a call): no call names every row."""
-    offset = 0
-    while True:
-        page = collection.get(where=where, include=include, limit=READ_BATCH, offset=offset)
-        ids = list(page.get("ids") or [])
-        if not ids:
-            return
-        yield page
-        offset += len(ids)
+    """The store's rows page by page (READ_BATCH rows a call): no call names every row."""
+    yield from collection.pages(include, where, READ_BATCH)
 
 
 def _stored_metadata(collection: Any, source: str) -> dict[str, dict[str, Any]]:
@@ -287,6 +280,7 @@ def _sync_file(
     import numpy as np
 
     stored = _stored_metadata(collection, str(loaded.path))
+    stamp_ingested(records, stored)
     to_add = [r for r in records if r.id not in stored]
     aligned = alignable(records)
     wanted = {r.text for r in (records if aligned else to_add)}
@@ -316,6 +310,19 @@ def _sync_file(
     return vectors.embedded
 
 
+def stamp_ingested(records: list[ChunkRecord], stored: dict[str, dict[str, Any]]) -> None:
+    """Set `ingested_at` (ISO time, UTC): now for a new chunk, the stored value for a stored one
+    (so re-ingesting rewrites nothing; chunks stored before this key existed keep none)."""
+    from datetime import UTC, datetime
+
+    now = datetime.now(UTC).isoformat(timespec="seconds")
+    for r in records:
+        if r.id not in stored:
+            r.metadata["ingested_at"] = now
+        elif stored[r.id].get("ingested_at"):
+            r.metadata["ingested_at"] = stored[r.id]["ingested_at"]
+
+
 def _under(source: str, roots: list[Path]) -> bool:
     path = Path(source)
     return any(path == root or root in path.parents for root in roots)
@@ -333,11 +340,6 @@ def _prune(collection: Any, roots: list[Path], present: set[str], report: Ingest
             collection.delete(ids=batch)
         report.chunks_removed += len(ids)
         report.pruned_sources.append(display_path(source))
-
-
-def _drop_collection(client: Any, name: str) -> None:
-    if name in {getattr(c, "name", c) for c in client.list_collections()}:
-        client.delete_collection(name)
 
 
 def _progress_note(name: str, chunks: int, files_done: int, files: int, started: float) -> str:
@@ -375,27 +377,28 @@ def ingest_paths(
     prune: bool = True,
     rebuild: bool = False,
     progress: bool = True,
-    vectorstore: Chroma | None = None,
+    vectorstore: ChromaStore | None = None,
 ) -> IngestReport:
     """Ingest `paths` (files or folders) into the store; see the module docstring."""
     from tqdm import tqdm
 
     if vectorstore is None:
         from cpassist.build import build_client, build_vectorstore
+        from cpassist.store import drop_store
 
         client = build_client(settings)
         if rebuild:  # before opening: a collection of another embedder cannot be opened
-            _drop_collection(client, settings.collection)
+            drop_store(client, settings.collection)
         vectorstore = build_vectorstore(settings, client=client)
     elif rebuild:
-        vectorstore.reset_collection()
+        vectorstore.reset()
     started = time.perf_counter()  # `seconds` excludes loading the embedder and opening the store
     embeddings = vectorstore.embeddings
     if embeddings is None:
         raise StoreError(
             "The vector store has no embedding function: build it with cpassist.build."
         )
-    collection = vectorstore._collection
+    collection = vectorstore
     report = IngestReport(collection=collection.name)
     titles = load_titles(settings.studies_file)
     roots = [Path(p).expanduser().resolve() for p in paths]

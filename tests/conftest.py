@@ -43,7 +43,7 @@ def e5_cached(e5_embeddings):
 
 @pytest.fixture
 def chroma_store(tmp_settings: Settings, e5_cached):
-    """A real LangChain Chroma store (PersistentClient in a temp dir) with the (cached) e5 embedder."""
+    """A real `ChromaStore` (PersistentClient in a temp dir) with the (cached) e5 embedder."""
     from cpassist.build import build_vectorstore
 
     return build_vectorstore(tmp_settings, embeddings=e5_cached)
@@ -66,7 +66,7 @@ def studies_settings(tmp_path_factory: pytest.TempPathFactory) -> Settings:
 
 @pytest.fixture(scope="session")
 def studies_vectorstore(studies_settings: Settings):
-    """The LangChain Chroma store of `studies_settings` (read-only)."""
+    """The `ChromaStore` of `studies_settings` (read-only)."""
     from cpassist.build import build_vectorstore
 
     return build_vectorstore(studies_settings)

@@ -167,6 +167,22 @@ def test_model_failure_falls_back_with_the_reason(studies_settings, studies_retr
     assert {c.study for c in result.citations} == {DTZ} and not result.abstained
 
 
+def test_unreachable_llm_server_falls_back_saying_what_to_do(
+    studies_settings, studies_retriever
+) -> None:
+    from cpassist.build import build_assistant
+
+    settings = studies_settings.model_copy(
+        update={"openai_base_url": "http://127.0.0.1:9/v1", "request_timeout": 2}
+    )
+    assistant = build_assistant(settings, generator="openai", retriever=studies_retriever)
+    result = assistant.ask("Who initiated the Down to Zero programme?")
+    reason = result.verification.reason
+    assert result.verification.fallback and result.citations
+    assert "127.0.0.1:9" in reason and "CPASSIST_OPENAI_BASE_URL" in reason
+    assert "--generator extractive" in reason and "APIConnectionError" not in reason
+
+
 def test_tokens_stream_before_the_verified_final(
     studies_settings, studies_retriever, goals_sources
 ) -> None:

@@ -1,9 +1,12 @@
 """The Chroma server path: a real `chroma run` on 127.0.0.1, the studies ingested through it with the
-real pipeline, and a question answered from it by the hybrid retriever, then the server stopped."""
+real pipeline, and a question answered from it by the hybrid retriever, then the server stopped; a
+server that stops under a running store is a `StoreUnavailableError` naming it."""
 
 from __future__ import annotations
 
+import contextlib
 import os
+import re
 import shutil
 import signal
 import socket
@@ -14,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from cpassist.errors import StoreError
+from cpassist.errors import StoreError, StoreUnavailableError
 from cpassist.settings import Settings
 from cpassist.store import open_client, parse_chroma_url
 from tests.conftest import STUDIES_DIR
@@ -29,6 +32,10 @@ def _free_port() -> int:
 def _chroma_executable() -> str:
     found = Path(sys.executable).with_name("chroma")
     return str(found) if found.exists() else (shutil.which("chroma") or "chroma")
+
+
+#: url -> the server process, for a test that stops its server.
+_SERVERS: dict[str, subprocess.Popen] = {}
 
 
 @pytest.fixture
@@ -65,9 +72,12 @@ def chroma_server(tmp_path: Path):
                         f"chroma server did not start: {(tmp_path / 'chroma.log').read_text()[-2000:]}"
                     )
                 time.sleep(0.3)
+        _SERVERS[url] = proc
         yield url
     finally:
-        os.killpg(proc.pid, signal.SIGTERM)
+        _SERVERS.pop(url, None)
+        with contextlib.suppress(ProcessLookupError):  # a test may have stopped it
+            os.killpg(proc.pid, signal.SIGTERM)
         try:
             proc.wait(timeout=15)
         except subprocess.TimeoutExpired:
@@ -100,7 +110,26 @@ def test_ingest_and_retrieve_through_a_chroma_server(chroma_server, tmp_path, e5
 
     # a second client (another process would do the same) sees the same collection
     again = build_vectorstore(settings, embeddings=e5_embeddings, client=build_client(settings))
-    assert again._collection.count() == report.chunks_written
+    assert again.count() == report.chunks_written
+
+
+@pytest.mark.slow
+def test_a_server_that_stops_mid_session_is_a_store_error(chroma_server, tmp_path):
+    from langchain_core.embeddings import DeterministicFakeEmbedding
+
+    from cpassist.build import build_vectorstore
+
+    settings = Settings(data_dir=tmp_path / "data", chroma_url=chroma_server)
+    store = build_vectorstore(settings, embeddings=DeterministicFakeEmbedding(size=8))
+    store.add_texts(["child helpline"], metadatas=[{"study": "a"}], ids=["1"])
+    assert store.count() == 1
+    proc = _SERVERS[chroma_server]
+    os.killpg(proc.pid, signal.SIGKILL)
+    proc.wait()
+    with pytest.raises(StoreUnavailableError, match=re.escape(chroma_server)):
+        store.count()
+    with pytest.raises(StoreUnavailableError, match="check that it still runs"):
+        store.query([0.1] * 8, 1)
 
 
 def test_unreachable_server_is_a_store_error(tmp_path):

@@ -10,7 +10,7 @@ import json
 import pytest
 from langchain_core.embeddings import DeterministicFakeEmbedding
 
-from cpassist import keyword_index as kw
+from cpassist import keyword_sync as kw
 from cpassist.keyword_index import KeywordIndex, tokenize
 from cpassist.retrieval import HybridRetriever
 from tests.conftest import DOWN_TO_ZERO, NEPAL
@@ -134,9 +134,7 @@ def test_a_kill_mid_ingest_is_caught_up_by_the_stamp(store, tmp_settings):
     _add(store, "b.txt", sentences[10:14])
     after = _retriever(store, tmp_settings).keyword_index()
     assert len(after) == 14 and "b.txt-3" in after
-    assert kw.IndexStore(kw.index_dir(tmp_settings)).stamp() == after.stamp(
-        str(store._collection.id)
-    )
+    assert kw.IndexStore(kw.index_dir(tmp_settings)).stamp() == after.stamp(store.id)
 
 
 def test_metadata_of_a_changed_file_is_refreshed(store, tmp_settings):
@@ -146,7 +144,7 @@ def test_metadata_of_a_changed_file_is_refreshed(store, tmp_settings):
     assert retriever.keyword_index().record("a.txt-1")[1]["title"] == "old"
     # the file changes: chunk 0 replaced, the others keep their ids but get new metadata
     store.delete(ids=["a.txt-0"])
-    store._collection.update(ids=["a.txt-1"], metadatas=[_meta("a.txt", title="new")])
+    store.update(ids=["a.txt-1"], metadatas=[_meta("a.txt", title="new")])
     _add(store, "a.txt", [sentences[9]], start=9, title="new")
     index = retriever.refresh()  # the count did not change: refresh() reads the difference
     assert index.record("a.txt-1")[1]["title"] == "new" and "a.txt-9" in index
@@ -155,7 +153,7 @@ def test_metadata_of_a_changed_file_is_refreshed(store, tmp_settings):
 def test_recreated_collection_is_rebuilt(store, tmp_settings):
     _add(store, "a.txt", _sentences()[:5])
     _retriever(store, tmp_settings).keyword_index()
-    store.reset_collection()
+    store.reset()
     _add(store, "z.txt", _sentences()[5:8])
     index = _retriever(store, tmp_settings).keyword_index()
     assert sorted(index.ids) == ["z.txt-0", "z.txt-1", "z.txt-2"]
@@ -177,7 +175,7 @@ def test_query_cache_is_keyed_by_the_normalised_question(store, tmp_settings):
             calls.append(text)
             return super().embed_query(text)
 
-    store._embedding_function = Counting(size=16)
+    store.embeddings = Counting(size=16)
     retriever = _retriever(store, tmp_settings)
     retriever.search("Child trafficking in  Nepal?")
     retriever.search("  child TRAFFICKING in nepal? ")

@@ -18,7 +18,7 @@ import pytest
 from langchain_core.language_models import BaseChatModel
 from langchain_core.messages import HumanMessage, SystemMessage
 
-from cpassist.errors import ConfigError, ModelError
+from cpassist.errors import ConfigError, GenerationError, ModelError
 from cpassist.llm import create_chat_model
 from cpassist.settings import Settings
 
@@ -203,7 +203,16 @@ def test_ollama_generator_invoke_and_stream(stub_server):
 def test_unreachable_server_fails_on_use_not_on_build():
     settings = Settings(openai_base_url="http://127.0.0.1:9/v1", request_timeout=2)
     model = create_chat_model("openai", settings)  # building never touches the network
-    with pytest.raises(Exception):  # noqa: B017 - the Assistant turns this into a user message
+    with pytest.raises(GenerationError, match="CPASSIST_OPENAI_BASE_URL"):
+        model.invoke(MESSAGES)
+    with pytest.raises(GenerationError, match="127.0.0.1:9"):
+        list(model.stream(MESSAGES))
+
+
+def test_unreachable_ollama_is_a_generation_error_that_says_what_to_do():
+    settings = Settings(ollama_url="http://127.0.0.1:9", ollama_model="qwen", request_timeout=2)
+    model = create_chat_model("ollama", settings)
+    with pytest.raises(GenerationError, match="ollama serve"):
         model.invoke(MESSAGES)
 
 

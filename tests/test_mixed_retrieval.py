@@ -10,13 +10,9 @@ from pathlib import Path
 
 import pytest
 
+from cpassist.fusion import crossing_tokens, first_per_group, parallel_groups
 from cpassist.keyword_index import KeywordIndex
-from cpassist.retrieval import (
-    HybridRetriever,
-    crossing_tokens,
-    first_per_group,
-    parallel_groups,
-)
+from cpassist.retrieval import HybridRetriever
 from cpassist.settings import Settings
 from tests.conftest import ROOT, STUDIES_DIR
 

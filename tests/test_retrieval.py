@@ -11,8 +11,9 @@ import shutil
 import pytest
 from langchain_core.documents import Document
 
+from cpassist.fusion import diversify_by_study, reciprocal_rank_fusion
 from cpassist.keyword_index import KeywordIndex, tokenize
-from cpassist.retrieval import HybridRetriever, diversify_by_study, reciprocal_rank_fusion
+from cpassist.retrieval import HybridRetriever
 from tests.conftest import DOWN_TO_ZERO, NEPAL
 
 NEPAL_ID = NEPAL.stem

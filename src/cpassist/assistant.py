@@ -28,7 +28,7 @@ from pydantic import ValidationError
 
 from cpassist.abstain import fallback_addresses
 from cpassist.compose import WHICH_STUDY, compose_answer, quoted_report, refusal_text
-from cpassist.errors import InputError, StoreError
+from cpassist.errors import InputError, ModelError, StoreError
 from cpassist.evidence import content_stems, index_for, split_sentences
 from cpassist.extractive import extractive_answer
 from cpassist.focus import premise_of
@@ -537,6 +537,8 @@ class Assistant:
             "(CPASSIST_OPENAI_BASE_URL)",
             "ollama": f"check that Ollama runs at {self.settings.ollama_url} (CPASSIST_OLLAMA_URL)",
         }.get(name, "check the model setup with `cpassist info`")
+        if isinstance(exc, ModelError):  # from the LLM boundary: its message says what to do
+            return f"the {name} generator failed: {exc} Extractive answer given instead."
         return (
             f"the {name} generator failed ({type(exc).__name__}: {str(exc)[:200]}); extractive "
             f"answer given instead: {hint}, or use --generator extractive"

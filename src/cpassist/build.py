@@ -2,7 +2,9 @@
 and `Assistant`.
 
 This is the only module that knows which concrete class backs each seam (LangChain `Embeddings`,
-`VectorStore`, `BaseChatModel`). Everything else receives what it needs as arguments. Heavy imports
+the `cpassist.store.ChromaStore` adapter, `BaseChatModel`). Everything else receives what it needs as
+arguments: the retriever and the ingest pipeline get the store, the library service gets the store
+and the retriever. Heavy imports
 happen inside the functions, and models are cached per process so they load once, never per query.
 """
 
@@ -15,12 +17,13 @@ from cpassist.settings import Settings
 
 if TYPE_CHECKING:
     import chromadb
-    from langchain_chroma import Chroma
     from langchain_core.embeddings import Embeddings
     from langchain_core.language_models import BaseChatModel
 
     from cpassist.assistant import Assistant
+    from cpassist.library import Library
     from cpassist.retrieval import HybridRetriever
+    from cpassist.store import ChromaStore
 
 
 @cache
@@ -58,23 +61,32 @@ def build_vectorstore(
     settings: Settings,
     embeddings: Embeddings | None = None,
     client: chromadb.ClientAPI | None = None,
-) -> Chroma:
-    """The LangChain Chroma vector store of the configured collection."""
+) -> ChromaStore:
+    """The store adapter (`ChromaStore`) of the configured collection, with the configured embedder."""
     from cpassist import store
 
-    return store.open_vectorstore(
+    return store.open_store(
         client or build_client(settings),
         settings.collection,
         embeddings or build_embeddings(settings),
         embedder_name=vector_space(settings),
+        location=settings.chroma_url or str(settings.chroma_path),
     )
 
 
-def build_retriever(settings: Settings, vectorstore: Chroma | None = None) -> HybridRetriever:
+def build_retriever(settings: Settings, vectorstore: ChromaStore | None = None) -> HybridRetriever:
     """Hybrid (dense + BM25, fused) retriever over the configured store."""
     from cpassist.retrieval import HybridRetriever
 
     return HybridRetriever.from_settings(vectorstore or build_vectorstore(settings), settings)
+
+
+def build_library(settings: Settings, retriever: HybridRetriever | None = None) -> Library:
+    """The document library service (list, remove, check ids) over the configured store."""
+    from cpassist.library import Library
+
+    retriever = retriever or build_retriever(settings)
+    return Library(store=retriever.vectorstore, retriever=retriever)
 
 
 def build_chat_model(settings: Settings, generator: str | None = None) -> BaseChatModel | None:

@@ -1,8 +1,11 @@
 """The `cpassist` command line: parses arguments, builds parts through `cpassist.build`, prints results.
 
-Subcommands: `ingest`, `search`, `ask` (also `--jsonl` batch), `chat`, `eval`, `info`, `serve` (the
-chat UI). Output formats (`--json`, `--jsonl`) are stable contracts. Errors a user can act on (`CpassistError`) print one line
-to stderr and exit 2, never a traceback. No retrieval or answering logic lives here.
+Subcommands: `ingest`, `search`, `ask` (also `--jsonl` batch), `chat`, `docs list|remove`, `eval`,
+`info`, `serve` (the chat UI); `--doc ID` limits `search`/`ask`/`chat` to documents. Output formats
+(`--json`, `--jsonl`) are stable contracts (fields are only ever added). Errors a user can act on
+(`CpassistError`, the tree in `cpassist.errors`: the store and LLM boundaries translate their
+libraries' exceptions into it) print one line to stderr and exit 2, never a traceback. No retrieval
+or answering logic lives here.
 
 Document text printed for a terminal goes through `terminal_safe` (no escape sequences); JSON output
 escapes every control character (C0, DEL, C1). Invalid text (bytes that are not UTF-8, lone
@@ -18,12 +21,16 @@ import json
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
+from cpassist.cli_docs import add_docs_parser
 from cpassist.errors import ConfigError, CpassistError, InputError
 from cpassist.registry import EMBEDDER_NAMES, GENERATOR_NAMES, LLM_GENERATOR_NAMES
 from cpassist.sanitize import describe_invalid_text, has_invalid_text, json_text, terminal_safe
 from cpassist.settings import Settings, check_in_range, describe_settings_error
+
+if TYPE_CHECKING:
+    from cpassist.retrieval import HybridRetriever
 
 
 def _settings(args: argparse.Namespace) -> Settings:
@@ -69,13 +76,22 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     return 0 if report.files_read or not report.skipped else 1
 
 
-def cmd_search(args: argparse.Namespace) -> int:
-    from cpassist.build import build_retriever
+def _retriever(settings: Settings, args: argparse.Namespace) -> HybridRetriever:
+    """The retriever of `settings`, limited to the `--doc` documents when given (checked)."""
+    from cpassist.build import build_library, build_retriever
 
+    retriever = build_retriever(settings)
+    docs = getattr(args, "doc", None)
+    if docs:
+        return build_library(settings, retriever).restricted(docs)
+    return retriever
+
+
+def cmd_search(args: argparse.Namespace) -> int:
     question = _valid_text(args.question, "the search query")
     k = None if args.k is None else check_in_range("top_k", args.k, "--k")
     settings = _settings(args)
-    retriever = build_retriever(settings)
+    retriever = _retriever(settings, args)
     passages = retriever.search(question, k=k or settings.top_k)
     if args.json:
         _print_json([p.model_dump(mode="json") for p in passages])
@@ -99,7 +115,9 @@ def cmd_ask(args: argparse.Namespace) -> int:
     if args.jsonl:
         from cpassist.batch import run_jsonl
 
-        assistant = build_assistant(settings, generator=args.generator)
+        assistant = build_assistant(
+            settings, generator=args.generator, retriever=_retriever(settings, args)
+        )
         return run_jsonl(assistant, _stdin_lenient(), sys.stdout)
     if args.question is not None:
         _valid_text(args.question, "the question")
@@ -107,7 +125,9 @@ def cmd_ask(args: argparse.Namespace) -> int:
         raise CpassistError(
             'Give a question, e.g. `cpassist ask "Apa tujuan kerja sama Nepal dan ECPAT?"`, or use --jsonl.'
         )
-    assistant = build_assistant(settings, generator=args.generator)
+    assistant = build_assistant(
+        settings, generator=args.generator, retriever=_retriever(settings, args)
+    )
     if args.json:
         result = assistant.ask(args.question)
         _print_json(result.model_dump(mode="json"))
@@ -132,7 +152,10 @@ def cmd_chat(args: argparse.Namespace) -> int:
     from cpassist.render import format_answer
     from cpassist.schema import ChatTurn
 
-    assistant = build_assistant(_settings(args), generator=args.generator)
+    settings = _settings(args)
+    assistant = build_assistant(
+        settings, generator=args.generator, retriever=_retriever(settings, args)
+    )
     history: list[ChatTurn] = []
     _stdin_lenient()  # a bad byte in a line is refused for that line, not a traceback
     print("cpassist chat: ask in Bahasa Indonesia or English. Empty line or Ctrl-D to quit.")
@@ -221,14 +244,22 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="print the report as JSON")
     p.set_defaults(func=cmd_ingest)
 
-    p = sub.add_parser("search", parents=[common], help="hybrid search, no answer")
+    only = argparse.ArgumentParser(add_help=False)
+    only.add_argument(
+        "--doc",
+        action="append",
+        metavar="ID",
+        help="search only this document (repeatable; ids: `cpassist docs list`)",
+    )
+
+    p = sub.add_parser("search", parents=[common, only], help="hybrid search, no answer")
     p.add_argument("question")
     p.add_argument("--k", type=int, help="number of passages, 1-50 (default: CPASSIST_TOP_K)")
     p.add_argument("--json", action="store_true", help="print passages as a JSON list")
     p.set_defaults(func=cmd_search)
 
     gen = GENERATOR_NAMES
-    p = sub.add_parser("ask", parents=[common], help="answer a question with cited passages")
+    p = sub.add_parser("ask", parents=[common, only], help="answer a question with cited passages")
     p.add_argument("question", nargs="?")
     p.add_argument("--json", action="store_true", help="print the full result as JSON")
     p.add_argument(
@@ -241,7 +272,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.set_defaults(func=cmd_ask)
 
-    p = sub.add_parser("chat", parents=[common], help="a conversation in the terminal")
+    p = sub.add_parser("chat", parents=[common, only], help="a conversation in the terminal")
     p.add_argument("--generator", choices=gen)
     p.set_defaults(func=cmd_chat)
 
@@ -291,6 +322,8 @@ def build_parser() -> argparse.ArgumentParser:
         "--port", type=int, help="port, 0 for any free one (default: CPASSIST_PORT or 7860)"
     )
     p.set_defaults(func=cmd_serve)
+
+    add_docs_parser(sub, common)
     return parser
 
 

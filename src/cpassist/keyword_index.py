@@ -1,40 +1,18 @@
-"""A BM25 keyword index (Lucene BM25, the scoring of `bm25s`, on a scipy sparse matrix) over the chunks
-of a Chroma collection, for both Indonesian and English; kept on disk next to the store and brought
-up to date from the collection without reading every chunk back.
+"""A BM25 keyword index (Lucene BM25, the scoring of `bm25s`, on a scipy sparse matrix) over chunks
+in both Indonesian and English, with the files it is saved to. Keeping it in step with the store is
+`cpassist.keyword_sync`.
 
 Tokenizer: deliberately light: lowercase, Unicode words (so `child-trafficking` and `isu-isu` split),
 a short stopword list for both languages and a plural `s` strip. It does not stem Indonesian affixes.
-
-Scaling rules (documented behaviour):
-- The index keeps a term-count matrix (chunks x words); BM25 weights are recomputed from it with
-  numpy in one pass, so adding or removing chunks tokenizes only the new chunks
-  (`KeywordIndex.updated`), never the whole corpus.
-- `sync(collection, index, store)` compares the index with the collection by a stamp: the
-  collection's id, its chunk count and a digest of its sorted chunk ids (reading ids only, no
-  texts). Equal: nothing is read. Different: only the added chunks, and the other chunks of the
-  files (`source`) that gained or lost chunks (their metadata, e.g. `parallel_ids`, may have been
-  rewritten), are fetched; more than half the corpus new: a full rebuild.
-- `IndexStore` persists an index in a folder: each save goes to a new version folder, and the
-  pointer file `current.json` (holding the stamp) is replaced atomically after it, so a process
-  killed while saving leaves the previous complete version; a kill during an ingest leaves a stamp
-  that differs from the collection, and the next `sync` fetches the difference.
-- Where it lives (`index_dir`): `DATA_DIR/keyword-index/<collection>` for the embedded store;
-  with a Chroma server `DATA_DIR/keyword-index/<host>_<port>/<collection>`, a per-machine cache
-  of the server's collection: every process checks the stamp at start and when the count changes,
-  so processes sharing one server see each other's ingests.
-Known limit: a rewrite of only the metadata of unchanged chunks (same ids, same count, no chunk of
-that file added or removed) is not seen by the stamp; `HybridRetriever.refresh(full=True)` re-reads all.
+The index keeps a term-count matrix (chunks x words); BM25 weights are recomputed from it with numpy
+in one pass, so adding or removing chunks (`KeywordIndex.updated`) tokenizes only the new chunks.
 """
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import json
-import os
 import re
-import secrets
-import shutil
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -75,8 +53,7 @@ def tokenize(text: str) -> list[str]:
 
 K1 = 1.5
 B = 0.75
-#: Chunks fetched from Chroma per request when reading texts back.
-PAGE = 5000
+#: Version of the files `save_to` writes (a saved index of another version is rebuilt).
 FORMAT = 1
 
 
@@ -110,6 +87,7 @@ class KeywordIndex:
     _weights: Any = field(default=None, repr=False)  # csc: same shape, BM25 weights
     _position: dict[str, int] = field(default_factory=dict, repr=False)
     _languages: Any = field(default=None, repr=False)
+    _studies: Any = field(default=None, repr=False)  # numpy str array, built at first use
     #: The languages of the chunks, sorted (without "").
     languages_present: tuple[str, ...] = field(default=(), repr=False)
 
@@ -226,10 +204,23 @@ class KeywordIndex:
         """What this index holds: collection id, chunk count and digest of the sorted ids."""
         return {"collection": collection_id, "count": len(self.ids), "ids": ids_digest(self.ids)}
 
+    def study_mask(self, studies: Sequence[str]) -> Any:
+        """Boolean numpy array: which chunks (in id order) belong to the documents `studies`."""
+        import numpy as np
+
+        if self._studies is None:
+            self._studies = np.array([str(m.get("study", "")) for m in self.metadatas])
+        return np.isin(self._studies, list(studies))
+
     def search(
-        self, query: str, n: int, languages: Sequence[str] | None = None
+        self,
+        query: str,
+        n: int,
+        languages: Sequence[str] | None = None,
+        studies: Sequence[str] | None = None,
     ) -> list[tuple[str, float]]:
-        """Up to `n` (chunk_id, bm25 score) pairs, best first; only chunks matching a query word."""
+        """Up to `n` (chunk_id, bm25 score) pairs, best first; only chunks matching a query word
+        (of the `languages` and documents `studies` when given)."""
         import numpy as np
 
         if self._weights is None or n <= 0:
@@ -244,6 +235,8 @@ class KeywordIndex:
             scores[weights.indices[start:end]] += weights.data[start:end]
         if languages:
             scores = np.where(np.isin(self._languages, list(languages)), scores, 0.0)
+        if studies is not None:
+            scores = np.where(self.study_mask(studies), scores, 0.0)
         hits = np.flatnonzero(scores > 0)
         if hits.size > n:
             hits = hits[np.argpartition(-scores[hits], n - 1)[:n]]
@@ -301,159 +294,6 @@ def ids_digest(ids: Iterable[str]) -> str:
         digest.update(chunk_id.encode("utf-8"))
         digest.update(b"\n")
     return digest.hexdigest()
-
-
-class IndexStore:
-    """A persisted keyword index in `directory` (versions + an atomically replaced pointer)."""
-
-    def __init__(self, directory: Path) -> None:
-        self.directory = Path(directory)
-
-    @property
-    def pointer(self) -> Path:
-        return self.directory / "current.json"
-
-    def stamp(self) -> dict[str, Any] | None:
-        """The stamp of the saved index, or None when there is none (or it is unreadable)."""
-        try:
-            data = json.loads(self.pointer.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            return None
-        return data.get("stamp") if data.get("format") == FORMAT else None
-
-    def load(self) -> tuple[KeywordIndex, dict[str, Any]] | None:
-        """(index, stamp) as last saved, or None (missing, another format, damaged files)."""
-        try:
-            data = json.loads(self.pointer.read_text(encoding="utf-8"))
-            if data.get("format") != FORMAT:
-                return None
-            index = KeywordIndex.load_from(self.directory / data["version"])
-        except (OSError, ValueError, KeyError, TypeError):
-            return None
-        return index, data["stamp"]
-
-    def save(self, index: KeywordIndex, stamp: dict[str, Any]) -> None:
-        """Write `index` to a new version folder, then point `current.json` at it (atomic)."""
-        self.directory.mkdir(parents=True, exist_ok=True)
-        version = f"v-{secrets.token_hex(6)}"
-        index.save_to(self.directory / version)
-        tmp = self.directory / f".current-{version}.json"
-        tmp.write_text(
-            json.dumps({"format": FORMAT, "version": version, "stamp": stamp}), encoding="utf-8"
-        )
-        os.replace(tmp, self.pointer)
-        for old in self.directory.glob("v-*"):  # earlier versions (other processes' too)
-            if old.name != version:
-                shutil.rmtree(old, ignore_errors=True)
-
-
-def index_dir(settings: Any) -> Path:
-    """Where the keyword index of `settings`' collection is kept (see the module docstring)."""
-    root = Path(settings.data_dir) / "keyword-index"
-    if settings.chroma_url:
-        from urllib.parse import urlparse
-
-        url = (
-            settings.chroma_url if "://" in settings.chroma_url else f"http://{settings.chroma_url}"
-        )
-        parsed = urlparse(url)
-        server = re.sub(r"[^A-Za-z0-9.-]+", "_", f"{parsed.hostname}_{parsed.port or 8000}")
-        return root / server / settings.collection
-    return root / settings.collection
-
-
-# --- keeping an index in step with a Chroma collection -----------------------------------------
-def _fetch(collection: Any, **where: Any) -> tuple[list[str], list[str], list[dict[str, Any]]]:
-    ids: list[str] = []
-    texts: list[str] = []
-    metadatas: list[dict[str, Any]] = []
-    wanted = where.pop("ids", None)
-    if wanted is not None:
-        for start in range(0, len(wanted), PAGE):
-            data = collection.get(
-                ids=list(wanted[start : start + PAGE]), include=["documents", "metadatas"]
-            )
-            ids += data["ids"]
-            texts += data.get("documents") or []
-            metadatas += data.get("metadatas") or []
-        return ids, texts, [dict(m or {}) for m in metadatas]
-    offset = 0
-    while True:
-        data = collection.get(
-            include=["documents", "metadatas"], limit=PAGE, offset=offset, **where
-        )
-        ids += data["ids"]
-        texts += data.get("documents") or []
-        metadatas += data.get("metadatas") or []
-        if len(data["ids"]) < PAGE:
-            return ids, texts, [dict(m or {}) for m in metadatas]
-        offset += PAGE
-
-
-def collection_ids(collection: Any) -> list[str]:
-    """Every chunk id of `collection` (ids only: no texts, metadata or vectors)."""
-    ids: list[str] = []
-    offset = 0
-    while True:
-        data = collection.get(include=[], limit=50_000, offset=offset)
-        ids += data["ids"]
-        if len(data["ids"]) < 50_000:
-            return ids
-        offset += 50_000
-
-
-def sync(
-    collection: Any,
-    index: KeywordIndex | None = None,
-    store: IndexStore | None = None,
-    *,
-    full: bool = False,
-) -> KeywordIndex:
-    """`index` (or the one saved in `store`) brought up to date with `collection`; saved when changed.
-
-    See the module docstring for what is read."""
-    collection_id = str(getattr(collection, "id", ""))
-    current = collection_ids(collection)
-    stamp = {"collection": collection_id, "count": len(current), "ids": ids_digest(current)}
-    if index is None and store is not None and not full:
-        loaded = store.load()
-        if loaded is not None:
-            index, saved = loaded
-            if saved == stamp:
-                return index
-            if saved.get("collection") != collection_id:
-                index = None  # the collection was dropped and created again
-    if index is not None and not full and index.stamp(collection_id) == stamp:
-        return index
-    have = set(index.ids) if index is not None else set()
-    now = set(current)
-    added = [c for c in current if c not in have]
-    if index is None or full or len(added) > len(current) // 2:
-        index = KeywordIndex.build(*_fetch(collection))
-    else:
-        removed = have - now
-        new_ids, new_texts, new_metas = _fetch(collection, ids=added)
-        sources = {str(m.get("source", "")) for m in new_metas}
-        sources |= {str((index.record(c) or ("", {}))[1].get("source", "")) for c in removed}
-        sources.discard("")
-        fetched = set(new_ids)
-        names = sorted(sources)
-        for start in range(0, len(names), 100):  # the other chunks of files that changed
-            part = names[start : start + 100]
-            where = {"source": part[0]} if len(part) == 1 else {"source": {"$in": part}}
-            ids, texts, metas = _fetch(collection, where=where)
-            for chunk_id, text, meta in zip(ids, texts, metas, strict=False):
-                if chunk_id not in fetched:
-                    fetched.add(chunk_id)
-                    new_ids.append(chunk_id)
-                    new_texts.append(text)
-                    new_metas.append(meta)
-        index = index.updated(removed, new_ids, new_texts, new_metas)
-    if store is not None:
-        # a read-only data dir: the index still works, it is brought up to date at the next start
-        with contextlib.suppress(OSError):
-            store.save(index, index.stamp(collection_id))
-    return index
 
 
 def token_scores(index: KeywordIndex, tokens: Sequence[str]) -> dict[str, Any]:

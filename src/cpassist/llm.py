@@ -8,6 +8,8 @@
 - `ollama`: `ChatOllama` against an Ollama server.
 - `extractive`: no model (None).
 
+Every model it builds turns its backend's exceptions (openai, ollama, httpx, llama.cpp) raised while
+generating into `cpassist.errors.GenerationError` with what to do; loading failures are `ModelError`.
 This module only builds models: prompts, retrieval and verification live elsewhere. Remote models are
 not contacted here (the first request does that), so building one never blocks or fails offline.
 """
@@ -20,12 +22,12 @@ import os
 import re
 import threading
 import warnings
-from collections.abc import Iterator
+from collections.abc import AsyncIterator, Iterator
 from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, ClassVar
 
-from cpassist.errors import ConfigError, ModelError
+from cpassist.errors import ConfigError, CpassistError, GenerationError, ModelError
 from cpassist.registry import GENERATOR_NAMES, unknown
 from cpassist.settings import Settings
 
@@ -85,13 +87,101 @@ def create_chat_model(name: str, settings: Settings) -> BaseChatModel | None:
     raise ConfigError(unknown("generator", name, GENERATORS))
 
 
+def _backend_errors(generator: str) -> tuple[type[BaseException], ...]:
+    """The exception types a generation of `generator` raises that are not bugs in cpassist."""
+    kinds: list[type[BaseException]] = [ConnectionError, TimeoutError]
+    with contextlib.suppress(ImportError):
+        import httpx
+
+        kinds.append(httpx.HTTPError)
+    if generator == "openai":
+        with contextlib.suppress(ImportError):
+            import openai
+
+            kinds.append(openai.OpenAIError)
+    elif generator == "ollama":
+        with contextlib.suppress(ImportError):
+            import ollama
+
+            kinds += [ollama.ResponseError, ollama.RequestError]
+    elif generator == "local":  # llama-cpp-python raises these for a prompt or context problem
+        kinds += [RuntimeError, ValueError, OSError]
+    return tuple(kinds)
+
+
+def generation_error(model: Any, generator: str, exc: BaseException) -> GenerationError:
+    """The `GenerationError` for `exc`, raised by `model` (of `generator`) while generating."""
+    detail = " ".join(str(exc).split())[:200] or type(exc).__name__
+    if generator == "openai":
+        base = getattr(model, "openai_api_base", None) or "the configured URL"
+        name = getattr(model, "model_name", "")
+        return GenerationError(
+            f"The OpenAI-compatible server at {base} failed ({detail}). Check that it runs and "
+            f"serves the model {name!r} (CPASSIST_OPENAI_BASE_URL, CPASSIST_OPENAI_MODEL, "
+            "CPASSIST_OPENAI_API_KEY), or use --generator extractive."
+        )
+    if generator == "ollama":
+        base = getattr(model, "base_url", None) or "the configured URL"
+        name = getattr(model, "model", "")
+        return GenerationError(
+            f"Ollama at {base} failed ({detail}). Check that it runs (`ollama serve`) and has the "
+            f"model (`ollama pull {name}`; CPASSIST_OLLAMA_URL, CPASSIST_OLLAMA_MODEL), or use "
+            "--generator extractive."
+        )
+    return GenerationError(
+        f"The local LLM failed while generating ({detail}). A prompt longer than its context "
+        "can cause this: raise CPASSIST_LLM_N_CTX or lower CPASSIST_PROMPT_PASSAGES, or use "
+        "--generator extractive."
+    )
+
+
+class _TranslatedErrors:
+    """Mixin for a LangChain chat model: backend exceptions raised while generating leave it as
+    `GenerationError` (cpassist's own errors pass through)."""
+
+    generator: ClassVar[str] = ""
+
+    @contextlib.contextmanager
+    def _translated(self) -> Iterator[None]:
+        try:
+            yield
+        except CpassistError:
+            raise
+        except _backend_errors(self.generator) as exc:
+            raise generation_error(self, self.generator, exc) from exc
+
+    def _generate(self, *args: Any, **kwargs: Any) -> Any:
+        with self._translated():
+            return super()._generate(*args, **kwargs)  # type: ignore[misc]
+
+    def _stream(self, *args: Any, **kwargs: Any) -> Iterator[Any]:
+        with self._translated(), contextlib.closing(super()._stream(*args, **kwargs)) as chunks:  # type: ignore[misc]
+            yield from chunks
+
+    async def _agenerate(self, *args: Any, **kwargs: Any) -> Any:
+        with self._translated():
+            return await super()._agenerate(*args, **kwargs)  # type: ignore[misc]
+
+    async def _astream(self, *args: Any, **kwargs: Any) -> AsyncIterator[Any]:
+        with self._translated():
+            async for chunk in super()._astream(*args, **kwargs):  # type: ignore[misc]
+                yield chunk
+
+
+@cache
+def _translating(base: type, generator: str) -> type:
+    """`base` (a LangChain chat model class) with `_TranslatedErrors` mixed in."""
+    namespace = {"generator": generator, "__annotations__": {"generator": ClassVar[str]}}
+    return type(base.__name__, (_TranslatedErrors, base), namespace)
+
+
 def _openai_model(settings: Settings) -> BaseChatModel:
     from langchain_openai import ChatOpenAI
 
     key = settings.openai_api_key.get_secret_value()
     if key == _DEFAULT_OPENAI_KEY:
         key = os.environ.get("OPENAI_API_KEY") or key
-    return ChatOpenAI(
+    return _translating(ChatOpenAI, "openai")(
         base_url=settings.openai_base_url,
         model=settings.openai_model,
         api_key=key,
@@ -105,7 +195,7 @@ def _openai_model(settings: Settings) -> BaseChatModel:
 def _ollama_model(settings: Settings) -> BaseChatModel:
     from langchain_ollama import ChatOllama
 
-    return ChatOllama(
+    return _translating(ChatOllama, "ollama")(
         base_url=settings.ollama_url,
         model=settings.ollama_model,
         temperature=settings.llm_temperature,
@@ -160,7 +250,9 @@ def _locked_chat_llamacpp_class() -> type:
     the UI or a batch may call the one cached model from several threads."""
     from langchain_community.chat_models import ChatLlamaCpp
 
-    class LockedChatLlamaCpp(ChatLlamaCpp):
+    class LockedChatLlamaCpp(_TranslatedErrors, ChatLlamaCpp):
+        generator: ClassVar[str] = "local"
+
         def _generate(self, messages: Any, stop: Any = None, run_manager: Any = None, **kw: Any):
             if self.streaming and not kw.get("tool_choice"):  # goes through the locked _stream
                 return super()._generate(messages, stop, run_manager, **kw)

@@ -1,55 +1,28 @@
-"""Hybrid retrieval: dense search in Chroma (multilingual embeddings) plus BM25 keyword search over both
-languages, fused by reciprocal rank fusion, with an optional study-diversity step, and the parallel
-passage (the other language of the same study) brought along after each hit.
+"""Hybrid retrieval: dense search in the store (multilingual embeddings) plus BM25 keyword search over
+both languages, fused by reciprocal rank fusion (the ranking rules: `cpassist.ranking`), and the
+parallel passage (the other language of the same study) brought along after each hit.
 
-Rules (documented behaviour):
+Contract:
 - `k` counts hits only. A parallel passage comes right after its hit, marked `parallel_of`, and does
   not take a hit's place; a passage that is itself among the hits is not repeated.
-- Diversity: a study whose passage ranks in the top `diversity_depth` of the dense or the keyword list
-  ("a strong hit") but is missing from the fused top k replaces the lowest fused hit of the study with
-  the most hits. Single-study questions keep their order at the top; only the tail can change.
-- `languages` restricts hits and parallels to those languages (e.g. a monolingual collection).
-- The keyword index is loaded from disk at the first search (`index_dir`, see
-  `cpassist.keyword_index`), checked against the collection by its stamp, and brought up to date
-  (only the difference is read) when the collection's count changes (checked at most once a second:
-  a count costs about a millisecond), when dense search returns an id it does not know (a same-size
-  change), or on `refresh()`.
-- Parallel passages count once (`group_parallels`, default): a study's Indonesian and English
-  versions of the same passage (linked by `parallel_ids`, transitively) form one group; each of the
-  dense and keyword lists ranks a group at its best member's rank, RRF fuses the groups, and the
-  diversity step counts groups. The group's member in the question's language is emitted as the hit
-  (the best-ranked member when it has none, e.g. under a `languages` restriction) and the other
-  follows as its parallel. So a one-language document competes with a bilingual study on equal terms
-  (measured: eval/mixed_eval.py).
-- Keyword hits are weighed by what they match (`keyword_weighting="matched"`, default): each query
-  token's BM25 contribution counts fully in a chunk of the question's language; in a chunk of the other
-  language it counts only when the token crosses languages: a number, a name or acronym (capitalised
-  in the question, not at its start), or a word found only in the other language's chunks (a loanword
-  or the document's own term, e.g. "brondolan" asked about in English). Ordinary words of the
-  other language count nothing. `"flat"` is the earlier rule: every keyword hit in the other language
-  counts `cross_language_keyword_weight` (0.5).
-- Dense search runs once per language of the collection and the lists are interleaved by rank
-  (`dense_balance="rank"`): e5 scores a passage in the question's language above an equally relevant
-  one in the other.
-- Document anchors (`anchor_documents`, 2): the passages of the document(s) whose names, numbers or
-  acronyms the question uses get one more RRF list (in dense order), whatever their language.
-- Diversity is off by default (settings): on a mixed corpus it swapped evidence out.
-- `translate` (optional): a callable giving the question in the other language; when set, the
-  translation is searched too and its dense and keyword lists join the fusion (one extra LLM call;
-  see `cpassist.query_translation`).
-- Query vectors are cached (LRU) by the normalised question (lowercase, whitespace collapsed), so a
-  repeated question, or the same one typed differently, is not embedded again.
-
-It does not answer, rewrite questions or rerank with a model.
+- `languages` restricts hits and parallels to those languages; `studies` (document ids, the `study`
+  metadata) restricts both the dense search (a Chroma `where`) and the keyword lists to those
+  documents (`restricted_to` gives a retriever that always does).
+- The keyword index (`cpassist.keyword_sync`) is loaded from disk at the first search and brought up
+  to date (only the difference is read) when the store's count changes (checked at most every
+  `recheck_seconds`), when dense search returns an id it does not know, or on `refresh()`.
+- `translate` (optional): the question in the other language is searched too (one extra LLM call).
+- Query vectors are cached (LRU) by the normalised question (lowercase, whitespace collapsed).
+The store is a `cpassist.store.ChromaStore` given by the composition root. It does not answer,
+rewrite questions or rerank with a model.
 """
 
 from __future__ import annotations
 
-import re
 import threading
 import time
-from collections import Counter, OrderedDict
-from collections.abc import Callable, Iterable, Sequence
+from collections import OrderedDict
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, Literal
 
@@ -59,101 +32,20 @@ from langchain_core.embeddings import Embeddings
 from langchain_core.retrievers import BaseRetriever
 from pydantic import ConfigDict, PrivateAttr
 
-from cpassist import keyword_index as kw
-from cpassist.keyword_index import KeywordIndex, language_array, token_scores, tokenize
+from cpassist import keyword_sync
+from cpassist.fusion import parallel_groups
+from cpassist.keyword_index import KeywordIndex
+from cpassist.ranking import Rankings
 from cpassist.schema import Passage
 from cpassist.settings import Settings
 
 
-def reciprocal_rank_fusion(
-    rankings: Sequence[Sequence[str]], rrf_k: int = 60, weights: Sequence[float] | None = None
-) -> list[tuple[str, float]]:
-    """Fuse ranked id lists: score(d) = sum over lists of weight / (rrf_k + rank), rank from 1.
-
-    Weights default to 1. Ties keep the order in which ids were first seen (earlier lists first)."""
-    scores: dict[str, float] = {}
-    for i, ranking in enumerate(rankings):
-        weight = 1.0 if weights is None else weights[i]
-        for rank, chunk_id in enumerate(ranking, start=1):
-            scores[chunk_id] = scores.get(chunk_id, 0.0) + weight / (rrf_k + rank)
-    order = {chunk_id: i for i, chunk_id in enumerate(scores)}
-    return sorted(scores.items(), key=lambda item: (-item[1], order[item[0]]))
-
-
-def diversify_by_study(
-    fused: Sequence[str], k: int, study_of: dict[str, str], strong: Iterable[str]
-) -> list[str]:
-    """The top `k` of `fused`, with the best passage of each strong study that missed the cut swapped
-    in for the lowest-ranked hit of the most represented study (which keeps at least one)."""
-    top = list(fused[:k])
-    for chunk_id in strong:
-        study = study_of.get(chunk_id)
-        if chunk_id in top or study is None or any(study_of.get(c) == study for c in top):
-            continue
-        best = next((c for c in fused if study_of.get(c) == study), chunk_id)
-        counts = Counter(study_of.get(c) for c in top)
-        crowded, n = counts.most_common(1)[0] if counts else (None, 0)
-        if n <= 1:
-            if len(top) < k:
-                top.append(best)
-            continue
-        victim = max(i for i, c in enumerate(top) if study_of.get(c) == crowded)
-        top[victim] = best
-    return top
-
-
-_ANCHOR_WORD = re.compile(r"[^\W_]+", re.UNICODE)
-_SENTENCE_END = re.compile(r"[.?!:;]\s*$")
-
-
-def crossing_tokens(query: str) -> set[str]:
-    """Tokens of `query` that mean the same in both languages: words with a digit, acronyms
-    (all capitals, 2+ letters) and capitalised words that do not start a sentence (names)."""
-    out: set[str] = set()
-    for match in _ANCHOR_WORD.finditer(query or ""):
-        word = match.group()
-        starts = not query[: match.start()].strip() or bool(
-            _SENTENCE_END.search(query[: match.start()])
-        )
-        if (
-            any(ch.isdigit() for ch in word)
-            or (len(word) >= 2 and word.isupper())
-            or (word[0].isupper() and not starts)
-        ):
-            out.update(tokenize(word))
-    return out
-
-
-def parallel_groups(ids: Sequence[str], metadatas: Sequence[dict[str, Any]]) -> dict[str, str]:
-    """chunk id -> group id: chunks linked by `parallel_ids` (transitively) share a group, named by
-    its smallest id; a chunk without parallels is its own group."""
-    parent = {chunk_id: chunk_id for chunk_id in ids}
-
-    def find(x: str) -> str:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
-    for chunk_id, meta in zip(ids, metadatas, strict=False):
-        for other in str((meta or {}).get("parallel_ids") or "").split(","):
-            if other in parent:
-                a, b = find(chunk_id), find(other)
-                if a != b:
-                    parent[max(a, b)] = min(a, b)
-    return {chunk_id: find(chunk_id) for chunk_id in ids}
-
-
-def first_per_group(ranking: Sequence[str], group_of: dict[str, str]) -> list[str]:
-    """`ranking` as group ids, each at its best member's rank (later members dropped)."""
-    return list(dict.fromkeys(group_of.get(c, c) for c in ranking))
-
-
-class HybridRetriever(BaseRetriever):
-    """Dense + BM25 retriever over a LangChain `Chroma` store (see the module docstring)."""
+class HybridRetriever(Rankings, BaseRetriever):
+    """Dense + BM25 retriever over a `ChromaStore` (see the module docstring)."""
 
     model_config = ConfigDict(arbitrary_types_allowed=True)
 
+    #: The `cpassist.store.ChromaStore` searched (its embedder embeds the questions).
     vectorstore: Any
     k: int = 5
     candidates: int = 20
@@ -162,14 +54,15 @@ class HybridRetriever(BaseRetriever):
     diversity_depth: int = 3
     include_parallel: bool = True
     languages: list[str] | None = None
+    #: Document ids (`study` metadata) searched; None: all (see `restricted_to`).
+    studies: list[str] | None = None
     query_cache_size: int = 256
     cross_language_keyword_weight: float = 0.5
     keyword_weighting: Literal["matched", "flat"] = "matched"
     group_parallels: bool = True
     dense_balance: Literal["none", "rank", "standout"] = "rank"
-    #: Above this many chunks the per-language dense search is skipped: a language-filtered Chroma
-    #: query costs ~175 ms at 100k chunks against ~1.5 ms unfiltered (bench/bench_scale.py), and a
-    #: library that large holds enough passages of each language for one search to find them.
+    #: Above this many chunks the per-language dense search is skipped (a filtered Chroma query is
+    #: slow at that size: docs/decisions.md, 2026-11-30).
     balance_max_chunks: int = 20_000
     anchor_documents: int = 2
     anchor_ratio: float = 0.5
@@ -198,9 +91,16 @@ class HybridRetriever(BaseRetriever):
             "rrf_k": settings.rrf_k,
             "diversify": settings.diversify,
             "include_parallel": settings.include_parallel,
-            "index_dir": kw.index_dir(settings),
+            "index_dir": keyword_sync.index_dir(settings),
         }
         return cls(**(values | overrides))
+
+    def restricted_to(self, studies: Sequence[str] | None) -> HybridRetriever:
+        """This retriever searching only the documents `studies` (None: all). The copy shares the
+        store, keyword index, locks and query cache with this one."""
+        if studies is None:
+            return self
+        return self.model_copy(update={"studies": list(dict.fromkeys(studies))})
 
     @property
     def embeddings(self) -> Embeddings:
@@ -211,8 +111,8 @@ class HybridRetriever(BaseRetriever):
     def refresh(self, full: bool = False) -> KeywordIndex:
         """Bring the keyword index up to date with the collection now (`full`: re-read every chunk)."""
         with self._lock:
-            store = kw.IndexStore(self.index_dir) if self.index_dir is not None else None
-            self._index = kw.sync(self.vectorstore._collection, self._index, store, full=full)
+            saved = keyword_sync.IndexStore(self.index_dir) if self.index_dir is not None else None
+            self._index = keyword_sync.sync(self.vectorstore, self._index, saved, full=full)
             self._groups = parallel_groups(self._index.ids, self._index.metadatas)
             self._members = {}
             for chunk_id, group in self._groups.items():
@@ -227,7 +127,7 @@ class HybridRetriever(BaseRetriever):
         now = time.monotonic()
         if self._index is not None and now - self._checked_at < self.recheck_seconds:
             return self._index
-        count = self.vectorstore._collection.count()
+        count = self.vectorstore.count()
         self._checked_at = now
         if self._index is None or count != self._count:
             return self.refresh()
@@ -261,29 +161,32 @@ class HybridRetriever(BaseRetriever):
         return vector
 
     @staticmethod
-    def _language_filter(languages: Sequence[str] | None) -> dict[str, Any] | None:
-        if not languages:
+    def _where(
+        languages: Sequence[str] | None, studies: Sequence[str] | None = None
+    ) -> dict[str, Any] | None:
+        """The Chroma `where` filter of a language and/or document restriction (None: none)."""
+        parts = []
+        for key, values in (("language", languages), ("study", studies)):
+            if values:
+                values = list(values)
+                parts.append({key: values[0]} if len(values) == 1 else {key: {"$in": values}})
+        if not parts:
             return None
-        langs = list(languages)
-        return {"language": langs[0]} if len(langs) == 1 else {"language": {"$in": langs}}
+        return parts[0] if len(parts) == 1 else {"$and": parts}
 
     def dense_ids(
-        self, query: str, n: int, languages: Sequence[str] | None = None
+        self,
+        query: str,
+        n: int,
+        languages: Sequence[str] | None = None,
+        studies: Sequence[str] | None = None,
     ) -> list[tuple[str, float]]:
-        """(chunk_id, cosine similarity) pairs from Chroma, best first.
-
-        Asks Chroma for ids and distances only (texts and metadata come from the in-memory index):
-        fetching 20 documents with their metadata costs as much as the vector search itself."""
-        result = self.vectorstore._collection.query(
-            query_embeddings=[self._query_vector(query)],
-            n_results=n,
-            where=self._language_filter(languages),
-            include=["distances"],
+        """(chunk_id, cosine similarity) pairs from the store, best first (ids and distances only:
+        texts and metadata come from the in-memory index)."""
+        hits = self.vectorstore.query(
+            self._query_vector(query), n, where=self._where(languages, studies)
         )
-        return [
-            (chunk_id, 1.0 - float(distance))
-            for chunk_id, distance in zip(result["ids"][0], result["distances"][0], strict=True)
-        ]
+        return [(chunk_id, 1.0 - distance) for chunk_id, distance in hits]
 
     def dense_search(
         self, query: str, n: int, languages: Sequence[str] | None = None
@@ -309,12 +212,18 @@ class HybridRetriever(BaseRetriever):
 
     # --- public API ------------------------------------------------------------------------
     def search(
-        self, query: str, k: int | None = None, languages: Sequence[str] | None = None
+        self,
+        query: str,
+        k: int | None = None,
+        languages: Sequence[str] | None = None,
+        studies: Sequence[str] | None = None,
     ) -> list[Passage]:
-        """The `k` best passages for `query` (fused), each followed by its parallel passage(s)."""
+        """The `k` best passages for `query` (fused), each followed by its parallel passage(s);
+        `studies`: only those documents (default: the retriever's `studies`, None: all)."""
         k = k or self.k
         languages = languages if languages is not None else self.languages
-        if not (query or "").strip():
+        studies = studies if studies is not None else self.studies
+        if not (query or "").strip() or (studies is not None and not studies):
             return []
         index = self.keyword_index()
         if not len(index):
@@ -328,10 +237,10 @@ class HybridRetriever(BaseRetriever):
                 translated = ""
             if translated and translated.casefold() != query.strip().casefold():
                 queries.append(translated)
-        dense_lists = [self.dense_ranking(q, n, languages, index) for q in queries]
+        dense_lists = [self.dense_ranking(q, n, languages, index, studies) for q in queries]
         if any(c not in index for ranking in dense_lists for c in ranking):
             index = self.refresh()
-        keyword_lists = [self.keyword_ranking(q, n, languages, index) for q in queries]
+        keyword_lists = [self.keyword_ranking(q, n, languages, index, studies) for q in queries]
         if self.anchor_documents:
             for q, dense in zip(queries, list(dense_lists), strict=True):
                 anchored = self.anchor_ranking(q, dense, index)
@@ -340,233 +249,7 @@ class HybridRetriever(BaseRetriever):
         if self.group_parallels:
             return self._search_grouped(query, k, languages, index, dense_lists, keyword_lists)
 
-        dense_ids, keyword_ids = dense_lists[0], keyword_lists[0]
-        if len(queries) > 1 or self.keyword_weighting != "flat":
-            fused = reciprocal_rank_fusion(dense_lists + keyword_lists, self.rrf_k)
-        else:
-            fused = self.fuse(query, dense_ids, keyword_ids, index)
-            if len(keyword_lists) > 1:  # document-anchor lists
-                fused = reciprocal_rank_fusion(
-                    [[c for c, _ in fused], *keyword_lists[1:]], self.rrf_k
-                )
-        score = dict(fused)
-        order = [chunk_id for chunk_id, _ in fused if chunk_id in index]
-        records = {chunk_id: index.record(chunk_id) for chunk_id in order}
-
-        if self.diversify:
-            study_of = {c: str(records[c][1].get("study", "")) for c in order if c in records}
-            depth = self.diversity_depth
-            top_of_each = {c for ranking in dense_lists + keyword_lists for c in ranking[:depth]}
-            strong = [c for c in order if c in top_of_each]
-            hits = diversify_by_study(order, k, study_of, strong)
-        else:
-            hits = order[:k]
-
-        passages = [
-            Passage.from_metadata(c, records[c][0], records[c][1], score=score[c])
-            for c in hits
-            if c in records
-        ]
-        if self.include_parallel:
-            passages = self._with_parallels(passages, languages)
-        return passages
-
-    def dense_ranking(
-        self, query: str, n: int, languages: Sequence[str] | None, index: KeywordIndex
-    ) -> list[str]:
-        """Dense candidate ids, best first. With `dense_balance` the search runs once per language
-        of the collection and the lists are merged so that neither language wins by its cosine level
-        alone (e5 scores a passage in the question's language higher than an equally relevant one in
-        the other): `"rank"` interleaves by rank within each language, `"standout"` orders by how far
-        a passage's similarity stands above the mean of its language's top `n`."""
-        present = index.languages_present
-        wanted = [lang for lang in present if not languages or lang in languages]
-        large = len(index.ids) > self.balance_max_chunks
-        if self.dense_balance == "none" or len(wanted) < 2 or large:
-            return [chunk_id for chunk_id, _ in self.dense_ids(query, n, languages)]
-        scored: list[tuple[float, float, str]] = []
-        for lang in wanted:
-            hits = self.dense_ids(query, n, [lang])
-            if not hits:
-                continue
-            mean = sum(sim for _, sim in hits) / len(hits)
-            for rank, (chunk_id, sim) in enumerate(hits):
-                key = float(rank) if self.dense_balance == "rank" else mean - sim
-                scored.append((key, -sim, chunk_id))
-        scored.sort()
-        return [chunk_id for _, _, chunk_id in scored][: n * len(wanted)]
-
-    def anchor_ranking(self, query: str, dense: list[str], index: KeywordIndex) -> list[str]:
-        """The dense candidates of the (at most `anchor_documents`) studies that best match the
-        question's crossing words (names, numbers, acronyms: language-neutral), in dense order; a
-        study scoring under `anchor_ratio` x the best one's BM25, or matching no crossing word that a
-        better one does not, is left out (so "ECPAT in Nepal and ECPAT Indonesia" anchors both
-        studies, "reports from Indonesia to SafeNet Asia" only the SafeNet report). A question
-        that names a document ("... in East Lombok") thus votes for that document's passages
-        whatever their language; the dense order picks the passage within it."""
-        crossing = crossing_tokens(query)
-        if not crossing:
-            return []
-        per_token = token_scores(index, sorted(crossing))
-        if not per_token:
-            return []
-        total = sum(per_token.values())
-        best: dict[str, float] = {}
-        matched: dict[str, set[str]] = {}
-        for i in total.nonzero()[0]:
-            study = str(index.metadatas[i].get("study", ""))
-            best[study] = max(best.get(study, 0.0), float(total[i]))
-        for token, scores in per_token.items():
-            for i in scores.nonzero()[0]:
-                matched.setdefault(str(index.metadatas[i].get("study", "")), set()).add(token)
-        ranked = sorted(best, key=lambda s: -best[s])
-        chosen: set[str] = set()
-        covered: set[str] = set()
-        for study in ranked:
-            if len(chosen) >= self.anchor_documents:
-                break
-            # a further study must name something the better ones do not (its own name)
-            if best[study] < self.anchor_ratio * best[ranked[0]] or not matched[study] - covered:
-                continue
-            chosen.add(study)
-            covered |= matched[study]
-        return [c for c in dense if c in index and index.record(c)[1].get("study") in chosen]
-
-    def keyword_ranking(
-        self, query: str, n: int, languages: Sequence[str] | None, index: KeywordIndex
-    ) -> list[str]:
-        """Keyword (BM25) candidate ids, best first, weighed by `keyword_weighting` (see the module
-        docstring). With `"flat"` this is the plain BM25 ranking (the fusion weighs languages)."""
-        if self.keyword_weighting == "flat":
-            return [chunk_id for chunk_id, _ in index.search(query, n, languages)]
-        import numpy as np
-
-        from cpassist.language import detect_language
-
-        per_token = token_scores(index, tokenize(query))
-        if not per_token or n <= 0:
-            return []
-        chunk_languages = language_array(index)
-        question_language = detect_language(query)
-        own = np.isin(chunk_languages, [question_language, ""])
-        crossing = crossing_tokens(query)
-        total = np.zeros(len(index), dtype=np.float64)
-        for token, scores in per_token.items():
-            # a word of the question found only in the other language's chunks crosses too
-            if token in crossing or not bool((scores[own] > 0).any()):
-                total += scores
-            else:
-                total += np.where(own, scores, 0.0)
-        if languages:
-            total = np.where(np.isin(chunk_languages, list(languages)), total, 0.0)
-        hits = np.flatnonzero(total > 0)
-        if hits.size > n:
-            hits = hits[np.argpartition(-total[hits], n - 1)[:n]]
-        hits = hits[np.argsort(-total[hits], kind="stable")]
-        return [index.ids[i] for i in hits]
-
-    def _search_grouped(
-        self,
-        query: str,
-        k: int,
-        languages: Sequence[str] | None,
-        index: KeywordIndex,
-        dense_lists: list[list[str]],
-        keyword_lists: list[list[str]],
-    ) -> list[Passage]:
-        """Fusion and diversity over parallel groups (see the module docstring)."""
-        from cpassist.language import detect_language
-
-        groups = self._groups
-        rankings = [first_per_group(r, groups) for r in dense_lists + keyword_lists]
-        language = detect_language(query)
-        if self.keyword_weighting == "flat" and len(dense_lists) == 1:
-            # the earlier rule: a keyword group first reached through a chunk in the other
-            # language than the question counts `cross_language_keyword_weight`
-            first_member: dict[str, str] = {}
-            for c in keyword_lists[0]:
-                first_member.setdefault(groups.get(c, c), c)
-            same, other = [], []
-            for group, c in first_member.items():
-                record = index.record(c)
-                on_side = record is None or record[1].get("language") in (language, None, "")
-                (same if on_side else other).append(group)
-            extra = rankings[2:]  # document-anchor lists
-            weights = [1.0, 1.0, self.cross_language_keyword_weight] + [1.0] * len(extra)
-            fused = reciprocal_rank_fusion([rankings[0], same, other, *extra], self.rrf_k, weights)
-        else:
-            fused = reciprocal_rank_fusion(rankings, self.rrf_k)
-
-        # each group is emitted as one member: in the question's language when it has one, else
-        # (one-language document, `languages` restriction) the best-ranked member
-        rank_of: dict[str, int] = {}
-        for ranking in dense_lists + keyword_lists:
-            for r, c in enumerate(ranking):
-                rank_of[c] = min(rank_of.get(c, r), r)
-        allowed = set(languages) if languages else None
-
-        def emit(group: str) -> str | None:
-            pool = [
-                c
-                for c in self._members.get(group, [group])
-                if c in index and (allowed is None or index.record(c)[1].get("language") in allowed)
-            ]
-            if not pool:
-                return None
-            return min(
-                pool,
-                key=lambda c: (
-                    index.record(c)[1].get("language") != language,
-                    rank_of.get(c, len(index)),
-                ),
-            )
-
-        order: list[str] = []
-        score: dict[str, float] = {}
-        group_rep: dict[str, str] = {}
-        for group, value in fused:
-            chunk_id = emit(group)
-            if chunk_id is None or chunk_id in score:
-                continue
-            order.append(chunk_id)
-            score[chunk_id] = value
-            group_rep[group] = chunk_id
-        records = {c: index.record(c) for c in order}
-
-        if self.diversify:
-            study_of = {c: str(records[c][1].get("study", "")) for c in order}
-            depth = self.diversity_depth
-            strong_groups = {g for ranking in rankings for g in ranking[:depth]}
-            strong = [group_rep[g] for g, _ in fused if g in strong_groups and g in group_rep]
-            hits = diversify_by_study(order, k, study_of, strong)
-        else:
-            hits = order[:k]
-
-        passages = [
-            Passage.from_metadata(c, records[c][0], records[c][1], score=score[c]) for c in hits
-        ]
-        if self.include_parallel:
-            passages = self._with_parallels(passages, languages)
-        return passages
-
-    def fuse(
-        self, query: str, dense_ids: list[str], keyword_ids: list[str], index: KeywordIndex
-    ) -> list[tuple[str, float]]:
-        """RRF of the dense list and the keyword list; keyword hits in another language than the
-        question (matched only on names, numbers, loanwords) count `cross_language_keyword_weight`."""
-        from cpassist.language import detect_language
-
-        weight = self.cross_language_keyword_weight
-        if weight == 1.0:
-            return reciprocal_rank_fusion([dense_ids, keyword_ids], self.rrf_k)
-        language = detect_language(query)
-        same: list[str] = []
-        other: list[str] = []
-        for chunk_id in keyword_ids:
-            record = index.record(chunk_id)
-            on_side = record is None or record[1].get("language") in (language, None, "")
-            (same if on_side else other).append(chunk_id)
-        return reciprocal_rank_fusion([dense_ids, same, other], self.rrf_k, [1.0, 1.0, weight])
+        return self._search_ungrouped(query, k, languages, index, dense_lists, keyword_lists)
 
     def _with_parallels(
         self, hits: list[Passage], languages: Sequence[str] | None

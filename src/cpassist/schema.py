@@ -24,6 +24,7 @@ CHUNK_METADATA_KEYS = (
     "position",  # 0-based order of the chunk within its file
     "parallel_ids",  # ids of the aligned chunk(s) in the other language of the same study, "," joined
     "original",  # the source span before cleaning (for verification against the file)
+    "ingested_at",  # ISO time (UTC) the chunk was first stored; absent on chunks stored before
 )
 
 

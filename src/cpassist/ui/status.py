@@ -43,11 +43,12 @@ def status_markdown(loader: AssistantLoader, lang: str = "id") -> str:
     vectorstore = loader.vectorstore()
     if vectorstore is None:
         return "\n".join(lines + ["—"])
+    from cpassist.errors import CpassistError
     from cpassist.store import corpus_stats
 
     try:
         stats = corpus_stats(vectorstore)
-    except Exception as exc:
+    except CpassistError as exc:  # the store boundary turns chromadb's errors into these
         log.exception("corpus stats failed")
         return "\n".join(lines + [f"⚠ {doc(str(exc))}"])
     if not stats.get("total"):
