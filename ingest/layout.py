@@ -8,7 +8,7 @@ Input is the text lines of every page of one document (PDF text or OCR). `clean_
     "xii", "Halaman 12", "Page 12 of 30") in those positions. Documents under 4 pages keep their lines;
   - joins "BAB I" / "CHAPTER 2" with the title on the next line ("BAB I PENDAHULUAN"), so the chapter
     is the section of what follows (`ingest.sections`);
-  - labels every line `body`, `toc` (table of contents, lists of tables/figures/appendices: by their
+  - labels every line `body`, `cover` (a first page that looks like a title page), `toc` (table of contents, lists of tables/figures/appendices: by their
     heading, or pages whose lines mostly end in dot leaders and a page number) or `bibliography`
     (from a "DAFTAR PUSTAKA"/"REFERENCES"/... heading until a page that opens with another heading).
 `paragraph_kinds` does the labelling for DOCX paragraphs (TOC styles, the same headings).
@@ -22,7 +22,7 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Literal
 
-LineKind = Literal["body", "toc", "bibliography"]
+LineKind = Literal["body", "toc", "bibliography", "cover"]
 EDGE_LINES = 2
 MIN_PAGES = 4
 
@@ -37,7 +37,9 @@ _BIB_HEADINGS = re.compile(
     re.I,
 )
 _CHAPTER = re.compile(r"^(bab|chapter)\s+([ivxlc]+|\d+)\.?$", re.I)
-_CHAPTER_START = re.compile(r"^(bab|chapter)\s+([ivxlc]+|\d+)\b", re.I)
+_CHAPTER_START = re.compile(
+    r"^((bab|chapter)\s+([ivxlc]+|\d+)\b|(lampiran|appendix|appendices|indeks|index)\b)", re.I
+)
 _PAGE_NUMBER = re.compile(
     r"^[-–—\s]*(?:(?:halaman|hlm\.?|page|p\.)\s*)?(?:\d{1,4}|[ivxlcdm]{1,7})"
     r"(?:\s*(?:dari|of|/)\s*\d{1,4})?[-–—\s]*$",
@@ -45,7 +47,13 @@ _PAGE_NUMBER = re.compile(
 )
 _TOC_ENTRY = re.compile(r"(?:\.{3,}|…+|\s{2,}|\t)\s*(?:\d{1,4}|[ivxlc]{1,6})\s*$", re.I)
 _DIGITS = re.compile(r"\d+")
+_COVER_MARK = re.compile(
+    r"^(oleh|disusun oleh|by|skripsi|tesis|thesis|disertasi|dissertation|tugas akhir)\b"
+    r"|\b(universitas|university|institut|institute|sekolah tinggi|politeknik)\b",
+    re.I,
+)
 _SPACE = re.compile(r"\s+")
+_LETTERS = re.compile(r"[^\W\d_]")
 
 
 @dataclass
@@ -71,8 +79,13 @@ def is_bibliography_heading(line: str) -> bool:
     return bool(_BIB_HEADINGS.match(_bare(line)))
 
 
-def is_page_number(line: str) -> bool:
-    return bool(_PAGE_NUMBER.match(line.strip()))
+def is_page_number(line: str, pages: int = 0) -> bool:
+    """A printed page number; with `pages`, an arabic number above `pages + 50` (a year on a
+    cover) is not one."""
+    if not _PAGE_NUMBER.match(line.strip()):
+        return False
+    numbers = [int(n) for n in _DIGITS.findall(line)]
+    return not (pages and numbers and numbers[0] > pages + 50)
 
 
 def _edges(lines: list[str]) -> list[int]:
@@ -94,7 +107,7 @@ def strip_running_lines(pages: list[list[str]]) -> list[list[str]]:
         drop = {
             i
             for i in _edges(lines)
-            if is_page_number(lines[i]) or (seen[_shape(lines[i])] >= threshold and _shape(lines[i]))
+            if is_page_number(lines[i], len(pages)) or (seen[_shape(lines[i])] >= threshold and _LETTERS.search(lines[i]))
         }
         out.append([line for i, line in enumerate(lines) if i not in drop])
     return out
@@ -138,10 +151,24 @@ def _opens_with_heading(lines: list[str]) -> bool:
     return bool(first) and bool(heading_name(first) or _CHAPTER_START.match(first.strip()))
 
 
+def looks_like_cover(lines: list[str]) -> bool:
+    """A title page: short lines (no prose), two cover marks (skripsi/tesis, oleh/by, a university)."""
+    filled = [line.strip() for line in lines if line.strip()]
+    if not filled or len(filled) > 40:
+        return False
+    short = sum(len(line.split()) <= 10 for line in filled)
+    marks = sum(bool(_COVER_MARK.search(line)) for line in filled)
+    return marks >= 2 and short >= 0.8 * len(filled)
+
+
 def label_pages(pages: list[list[str]]) -> list[list[Line]]:
-    """Every line of every page with its kind (see module doc)."""
+    """Every line of every page with its kind (see module doc); a first page that looks like a
+    cover is `cover` (its title, author, year, institution become metadata: `ingest.metadata`)."""
     state: LineKind = "body"
     labelled: list[list[Line]] = []
+    if pages and looks_like_cover(pages[0]):
+        labelled.append([Line(line, "cover") for line in pages[0]])
+        pages = pages[1:]
     for lines in pages:
         if state == "toc" and not _looks_like_toc(lines):
             first = next((line for line in lines if line.strip()), "")

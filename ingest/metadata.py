@@ -100,9 +100,14 @@ def _authors(value: Any) -> list[str]:
 
 
 def first_page_fields(text: str) -> dict[str, Any]:
-    """Title, authors, year, institution guessed from a cover page (missing ones left out)."""
+    """Title, authors, year, institution guessed from a cover page (missing ones left out; nothing
+    when `text` does not look like a title page: `ingest.layout.looks_like_cover`)."""
+    from ingest.layout import looks_like_cover
+
     lines = [" ".join(line.split()) for line in text.split("\n") if line.strip()][:40]
     found: dict[str, Any] = {}
+    if not looks_like_cover(lines):
+        return found
     for i, line in enumerate(lines):
         match = _BY.match(line)
         if match and "authors" not in found:
@@ -111,7 +116,7 @@ def first_page_fields(text: str) -> dict[str, Any]:
             if name and len(name.split()) <= 8:
                 found["authors"] = [name]
         if "institution" not in found and _INSTITUTION.search(line) and len(line) <= 120:
-            found["institution"] = line.strip(" ,.")
+            found["institution"] = line.strip(" ,.").title() if line.isupper() else line.strip(" ,.")
     years = _YEAR.findall(" ".join(lines))
     if years:
         found["year"] = int(years[-1])

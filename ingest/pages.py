@@ -23,6 +23,7 @@ from ingest.layout import Line, clean_pages, paragraph_kinds
 Unit = Literal["page", "paragraph", "line"]
 _LETTER = re.compile(r"[^\W\d_]")
 _SENTENCE_END = re.compile(r"[.!?:;]\W{0,2}$")
+_WHAT = {"toc": "table of contents / lists", "bibliography": "bibliography", "cover": "cover page"}
 
 
 @dataclass(frozen=True)
@@ -139,12 +140,13 @@ def pdf_text(
             out.add(body, number, kind, ocr, "\n" if runs_on else "\n\n")
             last_kind = kind
     for kind, numbers in left_out.items():
-        what = "table of contents / lists" if kind == "toc" else "bibliography"
+        what = _WHAT[kind]
         notes.append(
             f"{what} not indexed (pages {_page_ranges(sorted(set(numbers)))}; "
             "CPASSIST_INDEX_REFERENCE_PAGES=true indexes them)"
         )
-    first = "\n".join(line.text for line in labelled[0]) if labelled else ""
+    cover = [line.text for line in labelled[0] if line.kind == "cover"] if labelled else []
+    first = "\n".join(cover)
     return out.text(), out.layout("page", notes=tuple(notes), first_page=first, info=info)
 
 
@@ -168,11 +170,12 @@ def docx_text(document: Any, options: LoadOptions) -> tuple[str, Layout]:
             continue
         out.add(f"# {text.strip()}" if heading else text, index, kind, False, "\n\n")
     notes = tuple(
-        f"{'table of contents / lists' if k == 'toc' else 'bibliography'} not indexed "
+        f"{_WHAT[k]} not indexed "
         "(CPASSIST_INDEX_REFERENCE_PAGES=true indexes it)"
         for k in sorted(left_out)
     )
-    first = "\n".join(text for _, text, _, _ in rows[:15])
+    body = [text for (_, text, _, _), kind in zip(rows, kinds, strict=True) if kind == "body"]
+    first = "\n".join(body[:15])
     props = document.core_properties
     info = {
         "title": props.title or "",
