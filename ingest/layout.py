@@ -107,7 +107,8 @@ def strip_running_lines(pages: list[list[str]]) -> list[list[str]]:
         drop = {
             i
             for i in _edges(lines)
-            if is_page_number(lines[i], len(pages)) or (seen[_shape(lines[i])] >= threshold and _LETTERS.search(lines[i]))
+            if is_page_number(lines[i], len(pages))
+            or (seen[_shape(lines[i])] >= threshold and _LETTERS.search(lines[i]))
         }
         out.append([line for i, line in enumerate(lines) if i not in drop])
     return out

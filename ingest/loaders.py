@@ -154,7 +154,7 @@ def _read_pdf(path: Path, max_bytes: int, options: LoadOptions) -> tuple[str, La
     text, layout = pdf_text(pages, flags, options, notes, info)
     if not text.strip():
         why = "; ".join(layout.notes) or "its pages have no text and no scanned images"
-        raise LoadError(f"empty: the PDF yields no text to index ({why})")
+        raise LoadError(f"empty: the PDF has no extractable text to index ({why})")
     return text, layout
 
 

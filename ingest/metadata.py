@@ -30,7 +30,9 @@ _INSTITUTION = re.compile(
     r"|akademi|academy)\b",
     re.I,
 )
-_BY = re.compile(r"^(?:disusun\s+oleh|ditulis\s+oleh|oleh|by|written\s+by|author|penulis)\s*:?\s*(.*)$", re.I)
+_BY = re.compile(
+    r"^(?:disusun\s+oleh|ditulis\s+oleh|oleh|by|written\s+by|author|penulis)\s*:?\s*(.*)$", re.I
+)
 _ID_NUMBER = re.compile(r"\b(nim|npm|nrp|nip|student\s+id)\b.*$", re.I)
 _NOT_TITLE = re.compile(
     r"^(skripsi|tesis|thesis|disertasi|dissertation|tugas\s+akhir|laporan|diajukan|submitted|"
@@ -116,7 +118,9 @@ def first_page_fields(text: str) -> dict[str, Any]:
             if name and len(name.split()) <= 8:
                 found["authors"] = [name]
         if "institution" not in found and _INSTITUTION.search(line) and len(line) <= 120:
-            found["institution"] = line.strip(" ,.").title() if line.isupper() else line.strip(" ,.")
+            found["institution"] = (
+                line.strip(" ,.").title() if line.isupper() else line.strip(" ,.")
+            )
     years = _YEAR.findall(" ".join(lines))
     if years:
         found["year"] = int(years[-1])

@@ -89,7 +89,11 @@ class _Builder:
 
     def layout(self, unit: Unit, **extra: Any) -> Layout:
         return Layout(
-            unit, tuple(self.starts), tuple(self.numbers), tuple(self.kinds), tuple(self.ocr),
+            unit,
+            tuple(self.starts),
+            tuple(self.numbers),
+            tuple(self.kinds),
+            tuple(self.ocr),
             **extra,
         )
 
@@ -121,8 +125,10 @@ def pdf_text(
     pages: list[str], ocr_flags: list[bool], options: LoadOptions, notes: list[str], info: dict
 ) -> tuple[str, Layout]:
     """Text and layout of a PDF from the raw text of its pages (see module doc)."""
-    raw = [[line.rstrip() for line in page.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
-           for page in pages]
+    raw = [
+        [line.rstrip() for line in page.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
+        for page in pages
+    ]
     labelled = clean_pages(raw)
     out = _Builder()
     left_out: dict[str, list[int]] = {}
@@ -170,8 +176,7 @@ def docx_text(document: Any, options: LoadOptions) -> tuple[str, Layout]:
             continue
         out.add(f"# {text.strip()}" if heading else text, index, kind, False, "\n\n")
     notes = tuple(
-        f"{_WHAT[k]} not indexed "
-        "(CPASSIST_INDEX_REFERENCE_PAGES=true indexes it)"
+        f"{_WHAT[k]} not indexed (CPASSIST_INDEX_REFERENCE_PAGES=true indexes it)"
         for k in sorted(left_out)
     )
     body = [text for (_, text, _, _), kind in zip(rows, kinds, strict=True) if kind == "body"]
@@ -185,7 +190,9 @@ def docx_text(document: Any, options: LoadOptions) -> tuple[str, Layout]:
     return out.text(), out.layout("paragraph", notes=notes, first_page=first, info=info)
 
 
-def read_pdf_pages(reader: Any, max_chars: int, options: LoadOptions) -> tuple[list[str], list[bool], list[str]]:
+def read_pdf_pages(
+    reader: Any, max_chars: int, options: LoadOptions
+) -> tuple[list[str], list[bool], list[str]]:
     """Raw text of every page of an open pypdf reader, OCR'ing pages without a text layer when
     possible: (texts, OCR flags, notes about pages left out). Raises `OverflowError` when the text
     exceeds `max_chars`."""

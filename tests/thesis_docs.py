@@ -100,27 +100,68 @@ def thesis_pdf(path: Path, body_pages: int = 22, *, metadata: bool = True) -> Pa
         pdf.set_font("Helvetica", size=size)
         pdf.multi_cell(0, 6, "\n".join(lines))
 
-    page(["SKRIPSI", "", "PERLINDUNGAN ANAK BERBASIS KOMUNITAS", "DI KABUPATEN SUMBA BARAT DAYA",
-          "", "Diajukan untuk memenuhi sebagian syarat memperoleh gelar Sarjana", "", "oleh",
-          AUTHOR, "NIM 17/412345/SP/27890", "", "PROGRAM STUDI KESEJAHTERAAN SOSIAL",
-          INSTITUTION.upper(), "KUPANG", "2021"])
+    page(
+        [
+            "SKRIPSI",
+            "",
+            "PERLINDUNGAN ANAK BERBASIS KOMUNITAS",
+            "DI KABUPATEN SUMBA BARAT DAYA",
+            "",
+            "Diajukan untuk memenuhi sebagian syarat memperoleh gelar Sarjana",
+            "",
+            "oleh",
+            AUTHOR,
+            "NIM 17/412345/SP/27890",
+            "",
+            "PROGRAM STUDI KESEJAHTERAAN SOSIAL",
+            INSTITUTION.upper(),
+            "KUPANG",
+            "2021",
+        ]
+    )
     chapter_pages = [5 + 1 + i * body_pages // len(CHAPTERS) for i in range(len(CHAPTERS))]
-    toc = ["DAFTAR ISI", "INTISARI ........................................ 4",
-           "ABSTRACT ........................................ 5"]
-    toc += [f"{c} {t} ........................ {p}" for (c, t), p in zip(CHAPTERS, chapter_pages, strict=True)]
+    toc = [
+        "DAFTAR ISI",
+        "INTISARI ........................................ 4",
+        "ABSTRACT ........................................ 5",
+    ]
+    toc += [
+        f"{c} {t} ........................ {p}"
+        for (c, t), p in zip(CHAPTERS, chapter_pages, strict=True)
+    ]
     toc += [f"DAFTAR PUSTAKA ........................ {6 + body_pages}"]
     page(toc)
-    page(["DAFTAR TABEL", "Tabel 1. Jumlah informan per desa ............ 12",
-          "Tabel 2. Kasus yang dicatat kader ............ 19",
-          "Tabel 3. Anggaran desa untuk anak ............ 23"])
-    page(["INTISARI", "Penelitian ini mengkaji perlindungan anak berbasis komunitas di Sumba Barat "
-          "Daya.", "Data dikumpulkan melalui wawancara dengan kader desa, orang tua dan aparat "
-          "desa.", "Hasilnya menunjukkan bahwa kader desa menjadi ujung tombak pencegahan "
-          "kekerasan terhadap anak.", "", "Kata Kunci: perlindungan anak, kader desa, Sumba"])
-    page(["ABSTRACT", "This study examines community-based child protection in Southwest Sumba.",
-          "Data were collected through interviews with village cadres, parents and village "
-          "officials.", "The results show that village cadres are the spearhead of preventing "
-          "violence against children.", "", "Keywords: child protection, village cadres, Sumba"])
+    page(
+        [
+            "DAFTAR TABEL",
+            "Tabel 1. Jumlah informan per desa ............ 12",
+            "Tabel 2. Kasus yang dicatat kader ............ 19",
+            "Tabel 3. Anggaran desa untuk anak ............ 23",
+        ]
+    )
+    page(
+        [
+            "INTISARI",
+            "Penelitian ini mengkaji perlindungan anak berbasis komunitas di Sumba Barat Daya.",
+            "Data dikumpulkan melalui wawancara dengan kader desa, orang tua dan aparat desa.",
+            "Hasilnya menunjukkan bahwa kader desa menjadi ujung tombak pencegahan "
+            "kekerasan terhadap anak.",
+            "",
+            "Kata Kunci: perlindungan anak, kader desa, Sumba",
+        ]
+    )
+    page(
+        [
+            "ABSTRACT",
+            "This study examines community-based child protection in Southwest Sumba.",
+            "Data were collected through interviews with village cadres, parents and village "
+            "officials.",
+            "The results show that village cadres are the spearhead of preventing "
+            "violence against children.",
+            "",
+            "Keywords: child protection, village cadres, Sumba",
+        ]
+    )
     chapter_at = dict(zip(chapter_pages, CHAPTERS, strict=True))
     for number in range(6, 6 + body_pages):
         lines: list[str] = []
@@ -136,8 +177,13 @@ def thesis_pdf(path: Path, body_pages: int = 22, *, metadata: bool = True) -> Pa
     refs = _bibliography(24)
     page(["DAFTAR PUSTAKA", *refs[:12]], size=10)
     page(refs[12:], size=10)
-    page(["LAMPIRAN", "Lampiran ini memuat pedoman wawancara yang dipakai dalam penelitian.",
-          "Pertanyaan disusun bersama kader desa dan diuji coba di dua dusun."])
+    page(
+        [
+            "LAMPIRAN",
+            "Lampiran ini memuat pedoman wawancara yang dipakai dalam penelitian.",
+            "Pertanyaan disusun bersama kader desa dan diuji coba di dua dusun.",
+        ]
+    )
     pdf.output(str(path))
     return path
 
@@ -155,8 +201,12 @@ def scanned_pdf(path: Path) -> Path:
     pdf = FPDF()
     pdf.add_page()
     pdf.set_font("Helvetica", size=11)
-    pdf.multi_cell(0, 6, "Laporan program perlindungan anak di Sumba Barat Daya tahun 2022. "
-                   "Halaman berikut adalah hasil pindaian laporan kader.")
+    pdf.multi_cell(
+        0,
+        6,
+        "Laporan program perlindungan anak di Sumba Barat Daya tahun 2022. "
+        "Halaman berikut adalah hasil pindaian laporan kader.",
+    )
     pdf.add_page()
     pdf.image(image, x=0, y=0, w=210, h=297)
     pdf.output(str(path))

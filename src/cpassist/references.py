@@ -27,7 +27,7 @@ def _page_label(p: Any, language: str = "en") -> str:
 
 
 def _surname(name: str) -> str:
-    """"Santoso, Budi" -> "Santoso"; "Budi Santoso" -> "Santoso"; a single name stays."""
+    """ "Santoso, Budi" -> "Santoso"; "Budi Santoso" -> "Santoso"; a single name stays."""
     name = name.strip()
     if "," in name:
         return name.split(",")[0].strip()

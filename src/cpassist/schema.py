@@ -41,7 +41,9 @@ OPTIONAL_CHUNK_METADATA_KEYS = (
 class Place(BaseModel):
     """Where a passage came from and who wrote its document (null/empty when unknown)."""
 
-    page: int | None = Field(default=None, description="PDF page (1-based); null for other formats.")
+    page: int | None = Field(
+        default=None, description="PDF page (1-based); null for other formats."
+    )
     paragraph: int | None = Field(default=None, description="DOCX paragraph (1-based).")
     line: int | None = Field(default=None, description="txt/md line (1-based).")
     ocr: bool = Field(default=False, description="Text read by OCR from a scanned page.")
@@ -56,7 +58,11 @@ class Place(BaseModel):
 
         def number(key: str) -> int | None:
             value = metadata.get(key)
-            return int(value) if isinstance(value, int | float) and not isinstance(value, bool) else None
+            return (
+                int(value)
+                if isinstance(value, int | float) and not isinstance(value, bool)
+                else None
+            )
 
         return {
             "page": number("page"),
@@ -127,7 +133,9 @@ class Citation(Place):
     reference: str = Field(
         default="", description="Reference line: authors (year). Title. Institution, p. X."
     )
-    in_text: str = Field(default="", description='Academic in-text citation "(Author, Year, p. X)".')
+    in_text: str = Field(
+        default="", description='Academic in-text citation "(Author, Year, p. X)".'
+    )
 
 
 class SentenceCheck(BaseModel):
