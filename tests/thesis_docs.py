@@ -6,6 +6,7 @@ and an appendix; a DOCX with headings; a scanned (image-only) PDF page.
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from pathlib import Path
 
 HEADER = "Perlindungan Anak Berbasis Komunitas di Sumba Barat Daya"
@@ -220,6 +221,7 @@ def thesis_docx(path: Path) -> Path:
     document = docx.Document()
     document.core_properties.title = "Laporan Program Sekolah Ramah Anak di Kupang"
     document.core_properties.author = "Yohanes Bria; Maria Seran"
+    document.core_properties.created = datetime(2023, 5, 2, tzinfo=UTC)
     document.add_heading("Laporan Program Sekolah Ramah Anak di Kupang", level=0)
     document.add_heading("Daftar Isi", level=1)
     document.add_paragraph("Pendahuluan 1")
