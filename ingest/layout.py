@@ -8,9 +8,11 @@ Input is the text lines of every page of one document (PDF text or OCR). `clean_
     "xii", "Halaman 12", "Page 12 of 30") in those positions. Documents under 4 pages keep their lines;
   - joins "BAB I" / "CHAPTER 2" with the title on the next line ("BAB I PENDAHULUAN"), so the chapter
     is the section of what follows (`ingest.sections`);
-  - labels every line `body`, `cover` (a first page that looks like a title page), `toc` (table of contents, lists of tables/figures/appendices: by their
-    heading, or pages whose lines mostly end in dot leaders and a page number) or `bibliography`
-    (from a "DAFTAR PUSTAKA"/"REFERENCES"/... heading until a page that opens with another heading).
+  - labels every line `body`, `cover` (a first page that looks like a title page), `toc` (table
+    of contents, lists of tables/figures/appendices: from their heading, over the following pages
+    whose lines mostly end in dot leaders and a page number) or `bibliography` (from a "DAFTAR
+    PUSTAKA"/"REFERENCES"/... heading until a page that opens with another heading or "LAMPIRAN").
+    A header line is a line with letters (numbers alone are page numbers or not).
 `paragraph_kinds` does the labelling for DOCX paragraphs (TOC styles, the same headings).
 Hyphenated line breaks are joined later by `ingest.clean`; this module reads no files.
 """

@@ -8,7 +8,10 @@ members, or a PDF whose streams or text, would exceed `max_decompressed` bytes o
 refused before (DOCX) or while (PDF) decompressing. In a folder, links whose target lies outside the
 folder are reported as skipped, not followed; a file without a single letter is empty. Text files must be UTF-8 (a UTF-8 BOM is accepted, UTF-16 with a BOM too):
 we deliberately do not guess legacy encodings (cp1252/latin-1 decode any bytes and would silently
-store mojibake). This module does no cleaning and no language detection.
+store mojibake). PDF and DOCX go through `ingest.pages` (page/paragraph places, OCR, headers/footers, front and
+back matter: `LoadOptions`); every file gets a `Layout` mapping text offsets to its places. This
+module does no other cleaning and no language detection. Metadata sidecars (`*.meta.json`) in a
+folder are not listed as files.
 """
 
 from __future__ import annotations

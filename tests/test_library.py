@@ -266,3 +266,29 @@ def test_cli_search_ask_and_chat_save(library, tmp_path: Path, monkeypatch, caps
     markdown = save.read_text(encoding="utf-8")
     assert question in markdown and f"{AUTHOR} (2021)" in markdown
     assert "> " in markdown and ("(p. 17)" in markdown or "(hlm. 17)" in markdown)
+
+
+def test_rendered_answer_in_author_year_style_and_markdown_export(tmp_path: Path) -> None:
+    from cpassist.export import save_conversation
+    from cpassist.references import citation_fields
+    from cpassist.render import format_answer
+    from cpassist.schema import AnswerResult, Citation
+
+    c = Citation(
+        n=1, chunk_id="x", study="s", title="Judul", language="id", section="BAB I",
+        text="Kader <b>dilatih</b> di desa.", page=12, authors=["Budi Santoso"], year=2021,
+    )  # fmt: skip
+    c = c.model_copy(update=citation_fields(c))
+    result = AnswerResult(
+        question="Siapa yang dilatih?", answer="Kader dilatih [1].", language="id",
+        abstained=False, standalone_question="Siapa yang dilatih?", citations=[c],
+        generator="extractive",
+    )  # fmt: skip
+    assert "[1] Judul, p. 12 [BAB I, id]" in format_answer(result)
+    styled = format_answer(result, style="author-year")
+    assert "Kader dilatih (Santoso, 2021, hlm. 12)." in styled
+    assert "Budi Santoso (2021). Judul. hlm. 12." in styled
+    markdown = save_conversation(tmp_path / "out" / "chat.md", [result]).read_text()
+    assert "## 1. Siapa yang dilatih?" in markdown and "Kader dilatih [1]." in markdown
+    assert "[1] Budi Santoso (2021). Judul. hlm. 12." in markdown
+    assert "> Kader &lt;b&gt;dilatih&lt;/b&gt; di desa. (hlm. 12)" in markdown
