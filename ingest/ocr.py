@@ -77,12 +77,23 @@ def ocr_image(image: Any) -> str:
     return out.stdout
 
 
+def has_images(page: Any) -> bool:
+    """Whether a pypdf page holds images (False when they cannot even be listed)."""
+    try:
+        return bool(page.images)
+    except Exception:  # a malformed resource dictionary: treat as a blank page
+        return False
+
+
 def ocr_page(page: Any) -> str:
     """Text of the scanned images of one pypdf page ("" when it has none)."""
     images = []
-    for found in page.images:
-        image = found.image
-        if image is not None and image.width * image.height >= MIN_IMAGE_PIXELS:
-            images.append(image)
+    try:
+        for found in page.images:
+            image = found.image
+            if image is not None and image.width * image.height >= MIN_IMAGE_PIXELS:
+                images.append(image)
+    except Exception as exc:  # an image format pypdf/Pillow cannot decode: this page only
+        raise OcrError(f"its image could not be decoded ({exc.__class__.__name__})") from exc
     images.sort(key=lambda im: im.width * im.height, reverse=True)
     return "\n".join(ocr_image(im).strip("\n") for im in images)

@@ -207,7 +207,7 @@ def read_pdf_pages(
     for number, page in enumerate(reader.pages, 1):
         text = page.extract_text() or ""
         is_ocr = False
-        if not _LETTER.search(text) and page.images:
+        if not _LETTER.search(text) and ocr_mod.has_images(page):
             if can_ocr:
                 try:
                     text, is_ocr = ocr_mod.ocr_page(page), True

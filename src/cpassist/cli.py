@@ -81,7 +81,7 @@ def cmd_search(args: argparse.Namespace) -> int:
         return 0
     for i, p in enumerate(passages, 1):
         mark = " (parallel)" if p.parallel_of else ""
-        page = f" | p. {p.page}" if p.page else ""
+        page = (f" | p. {p.page}" if p.page else "") + (" (OCR)" if p.ocr else "")
         print(
             terminal_safe(
                 f"[{i}] {p.score:.4f} {p.title or p.study}{page} | {p.language} | {p.section}"
