@@ -292,3 +292,30 @@ def test_rendered_answer_in_author_year_style_and_markdown_export(tmp_path: Path
     assert "## 1. Siapa yang dilatih?" in markdown and "Kader dilatih [1]." in markdown
     assert "[1] Budi Santoso (2021). Judul. hlm. 12." in markdown
     assert "> Kader &lt;b&gt;dilatih&lt;/b&gt; di desa. (hlm. 12)" in markdown
+
+
+def test_sidecar_overrides_metadata_in_the_store_and_a_bad_one_is_named(
+    docs: Path, tmp_path: Path, e5_cached
+) -> None:
+    from cpassist.build import build_vectorstore
+    from ingest.pipeline import ingest_paths
+
+    folder = tmp_path / "own"
+    folder.mkdir()
+    (folder / "thesis.pdf").write_bytes((docs / "thesis.pdf").read_bytes())
+    (folder / "report.docx").write_bytes((docs / "report.docx").read_bytes())
+    sidecar = {"title": "Community-based child protection", "authors": "Wulandari, Rina; Bria, Y."}
+    (folder / "thesis.meta.json").write_text(json.dumps({**sidecar, "year": 2022}))
+    (folder / "report.docx.meta.json").write_text('{"authors": 7}')
+    settings = Settings(data_dir=tmp_path / "data")
+    store = build_vectorstore(settings, embeddings=e5_cached)
+    report = ingest_paths([folder], settings, vectorstore=store, progress=False)
+    assert report.files_read == 2 and not report.skipped  # sidecars are not files to ingest
+    (bad,) = [f for f in report.files if f.path.endswith("report.docx")]
+    assert "sidecar report.docx.meta.json ignored: authors" in bad.reason
+    metas = [m for _, m in _chunks(store, folder / "thesis.pdf")]
+    assert {(m["title"], m["authors"], m["year"]) for m in metas} == {
+        ("Community-based child protection", "Wulandari, Rina; Bria, Y.", 2022)
+    }
+    assert all(m["institution"] == INSTITUTION for m in metas)  # still from the cover
+    assert _chunks(store, folder / "report.docx")[0][1]["authors"] == "Yohanes Bria; Maria Seran"
