@@ -23,8 +23,11 @@ from pathlib import Path
 import pytest
 from adversarial_payloads import EVIL_HOST, ende_text, planted_urls, write_kupang
 
-import app
 from cpassist.settings import Settings
+from cpassist.ui import auth
+from cpassist.ui.layout import create_app
+from cpassist.ui.serve import serve
+from cpassist.ui.service import ChatService, new_session
 
 KUPANG_Q = "What did the Kupang helpline volunteers do?"
 OFF_TOPIC_Q = "Berapa harga bensin di Jakarta hari ini?"
@@ -80,7 +83,7 @@ def hostile(tmp_path_factory, e5_cached, evil):
 @pytest.fixture(scope="module")
 def handlers(hostile):
     settings, assistant = hostile
-    return app.ChatHandlers(settings, assistant)
+    return ChatService(settings, assistant)
 
 
 def _assert_inert(markup: str, where: str) -> None:
@@ -91,7 +94,7 @@ def _assert_inert(markup: str, where: str) -> None:
 # --- every UI place, without a browser ------------------------------------------------------------
 def test_answer_sources_closest_and_side_panel_are_inert_text(handlers, evil):
     base, _ = evil
-    _, messages, _, payload = list(handlers.respond(KUPANG_Q, [], app.new_session()))[-1]
+    _, messages, _, payload = list(handlers.respond(KUPANG_Q, [], new_session()))[-1]
     answer_html = messages[-1]["content"]
     assert payload["sources"] and not payload["abstained"]
     _assert_inert(answer_html, "answer")
@@ -99,7 +102,7 @@ def test_answer_sources_closest_and_side_panel_are_inert_text(handlers, evil):
     assert f"[click here]({base}/click)" in shown  # the planted text is shown, as text
     assert "Kupang Helpline Study" in shown and '<span class="cp-cite">[1]</span>' in answer_html
 
-    _, messages, _, payload = list(handlers.respond(OFF_TOPIC_Q, [], app.new_session()))[-1]
+    _, messages, _, payload = list(handlers.respond(OFF_TOPIC_Q, [], new_session()))[-1]
     assert payload["abstained"] and payload["closest"]
     _assert_inert(messages[-1]["content"], "abstention")
     assert f"http://{EVIL_HOST}/bare" in html.unescape(messages[-1]["content"])
@@ -120,7 +123,7 @@ def test_upload_report_and_user_message_are_inert(handlers, evil, tmp_path):
     assert payload["files"][0]["status"] == "added", payload
     _assert_inert(report, "upload report")
     question = f"![q]({base}/question.png) What did the Ende helpline train?"
-    _, messages, _, payload = list(handlers.respond(question, [], app.new_session()))[-1]
+    _, messages, _, payload = list(handlers.respond(question, [], new_session()))[-1]
     for message in messages:
         _assert_inert(message["content"], message["role"])
 
@@ -140,7 +143,7 @@ def test_streamed_llm_draft_is_inert(hostile, evil):
         settings=settings,
         generator_name="local",
     )
-    outputs = list(app.ChatHandlers(settings, assistant).respond(KUPANG_Q, [], app.new_session()))
+    outputs = list(ChatService(settings, assistant).respond(KUPANG_Q, [], new_session()))
     assert len(outputs) > 3
     for _, messages, _, _ in outputs:
         _assert_inert(messages[-1]["content"], "draft")
@@ -168,7 +171,7 @@ def test_a_crash_shows_no_raw_exception_text(hostile):
         def stream(self, *args, **kwargs):
             raise RuntimeError("/srv/secret/path leaked")
 
-    handlers = app.ChatHandlers(settings, Broken())
+    handlers = ChatService(settings, Broken())
     payload = handlers.answer_payload(KUPANG_Q)
     assert "RuntimeError" in payload["error"] and "secret" not in payload["error"]
     _, messages, _, _ = list(handlers.respond(KUPANG_Q, [], None, ui_lang="en"))[-1]
@@ -182,18 +185,18 @@ def test_login_throttle_locks_a_client_out_after_repeated_failures():
     from fastapi import HTTPException
 
     now = [1000.0]
-    throttle = app.LoginThrottle(
+    throttle = auth.LoginThrottle(
         "ana", "s3cret", max_failures=3, window_s=60, delay_s=0, clock=lambda: now[0]
     )
 
     async def attempt(password: str, client: str = "10.0.0.1") -> bool | int:
-        token = app._CLIENT.set(client)
+        token = auth._CLIENT.set(client)
         try:
             return await throttle.check("ana", password)
         except HTTPException as exc:
             return exc.status_code
         finally:
-            app._CLIENT.reset(token)
+            auth._CLIENT.reset(token)
 
     run = asyncio.run
     assert run(attempt("s3cret")) is True
@@ -207,16 +210,16 @@ def test_login_throttle_locks_a_client_out_after_repeated_failures():
 def test_failed_logins_over_http_get_429(hostile, monkeypatch):
     httpx = pytest.importorskip("httpx")
     settings, assistant = hostile
-    monkeypatch.setattr(app, "LOGIN_FAIL_DELAY_S", 0.01)
+    monkeypatch.setattr(auth, "LOGIN_FAIL_DELAY_S", 0.01)
     secured = settings.model_copy(update={"auth": Settings(auth="ana:s3cret").auth})
-    demo = app.create_app(secured, assistant=assistant)
-    _, url, _ = app.serve(demo, secured, prevent_thread_lock=True, quiet=True)
+    demo = create_app(secured, assistant=assistant)
+    _, url, _ = serve(demo, secured, prevent_thread_lock=True, quiet=True)
     try:
         codes = [
             httpx.post(f"{url}login", data={"username": "ana", "password": f"guess{i}"}).status_code
-            for i in range(app.LOGIN_MAX_FAILURES)
+            for i in range(auth.LOGIN_MAX_FAILURES)
         ]
-        assert codes == [400] * app.LOGIN_MAX_FAILURES
+        assert codes == [400] * auth.LOGIN_MAX_FAILURES
         locked = httpx.post(f"{url}login", data={"username": "ana", "password": "s3cret"})
         assert locked.status_code == 429 and "try again" in locked.json()["detail"]
     finally:
@@ -228,8 +231,8 @@ def test_failed_logins_over_http_get_429(hostile, monkeypatch):
 def served(hostile):
     pytest.importorskip("gradio_client")
     settings, assistant = hostile
-    demo = app.create_app(settings, assistant=assistant)
-    _, url, _ = app.serve(demo, settings, prevent_thread_lock=True, quiet=True)
+    demo = create_app(settings, assistant=assistant)
+    _, url, _ = serve(demo, settings, prevent_thread_lock=True, quiet=True)
     try:
         yield url, settings
     finally:

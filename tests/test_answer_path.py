@@ -43,3 +43,33 @@ def test_extractive_sentences_are_reported_as_quoted(extractive_assistant):
     assert result.verification.sentences
     assert all(s.quoted and s.status == "kept" for s in result.verification.sentences)
     assert "international cooperation theory" in result.answer
+
+
+def test_a_factors_question_gets_the_factors_sentence(extractive_assistant):
+    result = extractive_assistant.ask(
+        "What are the causes of child trafficking in Nepal according to the study?"
+    )
+    assert "poverty" in result.answer and "patriarchal" in result.answer
+
+
+def test_an_actors_goal_is_answered_by_that_actors_clause(extractive_assistant):
+    result = extractive_assistant.ask("What are Nepal's goals in the partnership?")
+    assert "Nepal aims to receive support from ECPAT" in result.answer
+
+
+def test_a_premise_naming_the_wrong_kind_of_body_is_corrected(extractive_assistant):
+    result = extractive_assistant.ask("Is ECPAT Indonesia a government agency?")
+    assert result.answer.startswith("The studies do not say that.")
+
+
+def test_an_office_holder_nobody_names_is_refused(extractive_assistant):
+    for question in ("Who is the director of ECPAT Indonesia?", "Siapa direktur ECPAT Indonesia?"):
+        result = extractive_assistant.ask(question)
+        assert result.abstained, result.answer
+
+
+def test_a_why_question_about_an_end_the_studies_never_mention_is_corrected(extractive_assistant):
+    result = extractive_assistant.ask("Why did ECPAT Indonesia stop the Down to Zero programme?")
+    assert result.answer.startswith("The studies do not say that.")
+    indonesian = extractive_assistant.ask("Mengapa ECPAT menghentikan kerja sama dengan Nepal?")
+    assert indonesian.answer.startswith("Studi tidak menyatakan demikian.")

@@ -1,4 +1,4 @@
-"""The chat UI's handlers (app.py) without a server: the real extractive assistant on a real Chroma store
+"""The chat UI's session service (cpassist.ui) without a server: the real extractive assistant on a real Chroma store
 holding the two studies, a LangChain fake chat model for streaming, and the feedback file.
 
 Checks what a user sees in the chat message and the JSON payload: the answer in the question's
@@ -20,6 +20,10 @@ import app
 from cpassist.errors import ConfigError
 from cpassist.feedback import FeedbackRecord, append_feedback, read_feedback
 from cpassist.settings import Settings
+from cpassist.ui import layout, markup, serve
+from cpassist.ui.checks import check_bind, check_question, safe_upload_name
+from cpassist.ui.service import ChatService, new_session
+from cpassist.ui.strings import TEXT
 
 NEPAL = "ecpat-nepal-child-trafficking"
 DTZ = "ecpat-indonesia-down-to-zero"
@@ -48,18 +52,18 @@ def handlers(store):
     assistant = build_assistant(
         settings, generator="extractive", retriever=build_retriever(settings, vectorstore)
     )
-    return app.ChatHandlers(settings, assistant)
+    return ChatService(settings, assistant)
 
 
 def _run(handlers, question, messages=None, session=None, **kw):
-    outputs = list(handlers.respond(question, messages or [], session or app.new_session(), **kw))
+    outputs = list(handlers.respond(question, messages or [], session or new_session(), **kw))
     return outputs
 
 
 # --- pure helpers ------------------------------------------------------------------------------
 def test_check_question_refuses_empty_long_and_control_only_politely():
     s = Settings(max_question_chars=2000)
-    assert app.check_question("  Apa tujuan penelitian?\x00 ", s, "id") == (
+    assert check_question("  Apa tujuan penelitian?\x00 ", s, "id") == (
         "Apa tujuan penelitian?",
         None,
     )
@@ -69,31 +73,31 @@ def test_check_question_refuses_empty_long_and_control_only_politely():
         ("\x00\x07\x1b", "en", "control characters"),
         ("x" * 100_000, "id", "100,000"),
     ]:
-        cleaned, message = app.check_question(bad, s, lang)
+        cleaned, message = check_question(bad, s, lang)
         assert cleaned == ""
         assert words in message.lower() or words in message
 
 
 def test_safe_upload_name_never_leaves_the_uploads_folder():
     h = "-[0-9a-f]{12}"  # names that sanitising changes get a hash of the original name
-    assert app.safe_upload_name("../../etc/passwd.txt") == "passwd.txt"
+    assert safe_upload_name("../../etc/passwd.txt") == "passwd.txt"
     assert re.fullmatch(
-        rf"Laporan-Akhir-v2{h}\.pdf", app.safe_upload_name("C:\\Users\\x\\Laporan Akhir (v2).PDF")
+        rf"Laporan-Akhir-v2{h}\.pdf", safe_upload_name("C:\\Users\\x\\Laporan Akhir (v2).PDF")
     )
-    assert re.fullmatch(rf"Expose-n{h}\.docx", app.safe_upload_name("Éxposé—ñ.docx"))
-    assert re.fullmatch(rf"upload{h}", app.safe_upload_name(".."))
-    assert re.fullmatch(rf"upload{h}", app.safe_upload_name("/"))
-    assert "/" not in app.safe_upload_name("a/../../b.md")
+    assert re.fullmatch(rf"Expose-n{h}\.docx", safe_upload_name("Éxposé—ñ.docx"))
+    assert re.fullmatch(rf"upload{h}", safe_upload_name(".."))
+    assert re.fullmatch(rf"upload{h}", safe_upload_name("/"))
+    assert "/" not in safe_upload_name("a/../../b.md")
 
 
 def test_check_bind_requires_auth_off_loopback():
-    assert app.check_bind(Settings(host="127.0.0.1")) is None
+    assert check_bind(Settings(host="127.0.0.1")) is None
     with pytest.raises(ConfigError, match="CPASSIST_AUTH"):
-        app.check_bind(Settings(host="0.0.0.0"))
-    assert app.check_bind(Settings(host="0.0.0.0", auth="ana:s3cret")) == ("ana", "s3cret")
+        check_bind(Settings(host="0.0.0.0"))
+    assert check_bind(Settings(host="0.0.0.0", auth="ana:s3cret")) == ("ana", "s3cret")
     with pytest.raises(ConfigError, match="user:password"):
-        app.check_bind(Settings(host="0.0.0.0", auth="no-colon"))
-    options = app.launch_options(Settings(host="0.0.0.0", auth="ana:s3cret", port=0))
+        check_bind(Settings(host="0.0.0.0", auth="no-colon"))
+    options = serve.launch_options(Settings(host="0.0.0.0", auth="ana:s3cret", port=0))
     assert options["auth"] == ("ana", "s3cret") and options["share"] is False
     assert options["server_port"] > 0
 
@@ -101,7 +105,7 @@ def test_check_bind_requires_auth_off_loopback():
 def test_main_refuses_to_start_on_a_public_address_without_auth(monkeypatch, capsys):
     monkeypatch.setenv("CPASSIST_HOST", "0.0.0.0")
     monkeypatch.delenv("CPASSIST_AUTH", raising=False)
-    assert app.main() == 2
+    assert serve.main() == 2
     assert "CPASSIST_AUTH" in capsys.readouterr().err
 
 
@@ -116,7 +120,7 @@ def test_sentence_status_marks_show_paraphrases_and_corrections_but_never_droppe
             {"text": "Nepal has high rates", "status": "corrected", "quoted": False},
         ],
     }
-    html = app.render_answer(payload)
+    html = markup.render_answer(payload)
     assert 'title="Paraphrase, verified against its source"' in html
     assert 'title="Verified; its source number was corrected by the checker"' in html
     assert html.count("cp-sent ") == 2 and "dropped" not in html
@@ -222,7 +226,7 @@ def test_llm_answer_streams_then_is_replaced_by_the_verified_answer(store, e5_em
         settings=settings,
         generator_name="local",
     )
-    handlers = app.ChatHandlers(settings, assistant)
+    handlers = ChatService(settings, assistant)
     outputs = _run(handlers, "What factors drive child trafficking in Nepal?")
     streamed = [o[1][-1]["content"] for o in outputs[1:-1]]
     assert len(streamed) > 5  # token by token
@@ -235,9 +239,9 @@ def test_llm_answer_streams_then_is_replaced_by_the_verified_answer(store, e5_em
 
 def test_a_failed_load_is_shown_not_a_blank_page(tmp_path):
     settings = Settings(data_dir=tmp_path, chroma_url="http://127.0.0.1:9", generator="extractive")
-    handlers = app.ChatHandlers(settings)
+    handlers = ChatService(settings)
     with pytest.raises(Exception):  # noqa: B017 - whatever failed, it is re-raised to the caller
-        handlers._future.result(timeout=60)
+        handlers.loader.wait(timeout=60)
     status = handlers.status_markdown("en")
     assert "could not be loaded" in status and "Chroma" in status
     _, messages, _, payload = _run(handlers, "What are the goals?", ui_lang="en")[-1]
@@ -249,8 +253,8 @@ def test_a_failed_llm_leaves_extractive_answers_and_says_so(store):
     broken = settings.model_copy(
         update={"generator": "local", "llm_model_path": Path("/nonexistent/model.gguf")}
     )
-    handlers = app.ChatHandlers(broken)
-    assert handlers._future.result(timeout=120).generator_name == "extractive"
+    handlers = ChatService(broken)
+    assert handlers.loader.wait(timeout=120).generator_name == "extractive"
     status = handlers.status_markdown("en")
     assert "The LLM could not be loaded" in status and "does not exist" in status
     payload = handlers.answer_payload("Apa tujuan kerja sama Nepal dan ECPAT?")
@@ -281,7 +285,7 @@ def test_thumbs_and_comment_are_appended_to_the_feedback_file(handlers):
     )
     # a rating on the user's own message or with nothing rated is ignored politely
     assert handlers.rate(0, False, session, "en")[0] == ""
-    assert "first" in handlers.comment("hello", app.new_session(), "en")[1]
+    assert "first" in handlers.comment("hello", new_session(), "en")[1]
     assert handlers.rate(1, None, session, "en")[0] == ""  # un-liking writes nothing
     status, _ = handlers.rate(1, "Dislike", session, "id")
     assert "tidak membantu" in status
@@ -316,7 +320,7 @@ def test_upload_ingests_with_sanitised_names_limits_and_per_file_results(handler
     extra.write_text("More text.", encoding="utf-8")
     report, payload = handlers.upload([str(evil), str(exe), str(big), str(extra)], "en")
     rows = {r["name"]: r for r in payload["files"]}
-    evil_name = app.safe_upload_name(evil.name)
+    evil_name = safe_upload_name(evil.name)
     assert evil_name.startswith("2f-2fevil-name-") and evil_name.endswith(".txt")
     assert rows[evil_name]["status"] == "added" and rows[evil_name]["chunks"] > 0
     assert "unsupported" in rows["tool.exe"]["reason"]
@@ -331,12 +335,12 @@ def test_upload_ingests_with_sanitised_names_limits_and_per_file_results(handler
     # the same file again is recognised as unchanged
     _, again = handlers.upload([str(evil)], "en")
     assert again["files"][0]["status"] == "unchanged"
-    assert handlers.upload([], "id")[0] == app.TEXT["id"]["no_files"]
+    assert handlers.upload([], "id")[0] == TEXT["id"]["no_files"]
 
 
 def test_create_app_builds_blocks_with_the_api_endpoints(handlers):
-    demo = app.create_app(handlers.settings, assistant=handlers.assistant())
+    demo = layout.create_app(handlers.settings, assistant=handlers.assistant())
     names = {d.api_name for d in demo.fns.values() if getattr(d, "api_name", None)}
     assert {"chat", "upload"} <= names
-    assert isinstance(demo.cpassist_handlers, app.ChatHandlers)
-    assert Path(app.__file__).name == "app.py"
+    assert isinstance(demo.cpassist_service, ChatService)
+    assert Path(app.__file__).name == "app.py" and app.main is serve.main  # the entry point

@@ -1,4 +1,4 @@
-"""The real Gradio server (app.py) on 127.0.0.1, driven over HTTP by `gradio_client`.
+"""The real Gradio server (cpassist.ui) on 127.0.0.1, driven over HTTP by `gradio_client`.
 
 The app runs the real extractive assistant on a real Chroma store holding the two studies. Checks the
 stable API: `/chat` answers in the question's language with citations and sources that agree, and
@@ -12,8 +12,10 @@ import re
 
 import pytest
 
-import app
 from cpassist.settings import Settings
+from cpassist.ui.checks import safe_upload_name
+from cpassist.ui.layout import create_app
+from cpassist.ui.serve import serve
 
 gradio_client = pytest.importorskip("gradio_client")
 
@@ -42,8 +44,8 @@ def assistant(settings, e5_embeddings):
 
 @pytest.fixture(scope="module")
 def client(settings, assistant):
-    demo = app.create_app(settings, assistant=assistant)
-    _, url, _ = app.serve(demo, settings, prevent_thread_lock=True, quiet=True)
+    demo = create_app(settings, assistant=assistant)
+    _, url, _ = serve(demo, settings, prevent_thread_lock=True, quiet=True)
     assert url.startswith("http://127.0.0.1:")
     try:
         yield gradio_client.Client(url, verbose=False)
@@ -99,7 +101,7 @@ def test_upload_then_find_it(client, settings, tmp_path):
         [gradio_client.handle_file(str(doc))], api_name="/upload"
     )
     (row,) = payload["files"]
-    name = app.safe_upload_name(doc.name)  # "Studi-Kasus-Sumba-<hash>.md"
+    name = safe_upload_name(doc.name)  # "Studi-Kasus-Sumba-<hash>.md"
     assert name.startswith("Studi-Kasus-Sumba-") and name.endswith(".md")
     assert row["name"] == name and row["status"] == "added" and row["chunks"] > 0
     assert (settings.uploads_dir / name).is_file()
@@ -111,8 +113,8 @@ def test_upload_then_find_it(client, settings, tmp_path):
 
 def test_auth_puts_the_app_behind_a_login(assistant, tmp_path):
     secured = Settings(data_dir=tmp_path, generator="extractive", port=0, auth="peneliti:rahasia")
-    demo = app.create_app(secured, assistant=assistant)
-    _, url, _ = app.serve(demo, secured, prevent_thread_lock=True, quiet=True)
+    demo = create_app(secured, assistant=assistant)
+    _, url, _ = serve(demo, secured, prevent_thread_lock=True, quiet=True)
     try:
         with pytest.raises(Exception):  # noqa: B017 - gradio_client raises a plain ValueError/HTTP error
             gradio_client.Client(url, verbose=False)

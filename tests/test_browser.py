@@ -14,9 +14,10 @@ from pathlib import Path
 
 import pytest
 
-import app
 from cpassist.feedback import read_feedback
 from cpassist.settings import CHECKOUT_ROOT, Settings
+from cpassist.ui.layout import create_app
+from cpassist.ui.serve import serve
 
 pytestmark = pytest.mark.slow
 
@@ -46,8 +47,8 @@ def app_server(tmp_path_factory, extractive_assistant):
     settings = Settings(
         data_dir=tmp_path_factory.mktemp("browser-state"), generator="extractive", port=0
     )
-    demo = app.create_app(settings, assistant=extractive_assistant)
-    _, served, _ = app.serve(demo, settings, prevent_thread_lock=True, quiet=True)
+    demo = create_app(settings, assistant=extractive_assistant)
+    _, served, _ = serve(demo, settings, prevent_thread_lock=True, quiet=True)
     try:
         yield served, settings
     finally:

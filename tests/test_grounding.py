@@ -7,8 +7,9 @@ from __future__ import annotations
 
 import pytest
 
+from cpassist.actors import edges, subject
 from cpassist.evidence import index_for
-from cpassist.grounding import ClaimChecker, edges, subject
+from cpassist.grounding import ClaimChecker
 from cpassist.lexicon import features
 from cpassist.schema import Passage
 
@@ -57,6 +58,26 @@ def checker(studies_vectorstore) -> ClaimChecker:
             "All ministries partnered with ECPAT Indonesia in the Down to Zero programme.",
             "generalises",
             "Several ministries and NGOs were ECPAT Indonesia's partners in the Down to Zero programme.",
+        ),
+        (
+            "The Indonesian government initiated the Down to Zero programme.",
+            "actor",
+            "Down to Zero is a programme that several international NGOs initiated.",
+        ),
+        (
+            "Pemerintah Indonesia menginisiasi program Down to Zero.",
+            "actor",
+            "Beberapa INGO menginisiasi program Down to Zero.",
+        ),
+        (
+            "ECPAT Indonesia is a government agency.",
+            "subject is",
+            "ECPAT Indonesia is a non-state actor.",
+        ),
+        (
+            "ECPAT Indonesia stopped the Down to Zero programme.",
+            "stop",
+            "ECPAT Indonesia took part in the Down to Zero programme.",
         ),
         (
             "ECPAT was founded in Bangkok in 1990.",

@@ -152,8 +152,9 @@ def test_identical_text_in_two_files_is_two_documents_and_deleting_one_keeps_the
 def test_uploads_with_colliding_sanitised_names_do_not_replace_each_other(
     tmp_path, tmp_settings, chroma_store
 ) -> None:
-    import app
     from cpassist.build import build_assistant, build_retriever
+    from cpassist.ui.checks import safe_upload_name
+    from cpassist.ui.service import ChatService
 
     names = [
         "报告.txt",
@@ -162,17 +163,17 @@ def test_uploads_with_colliding_sanitised_names_do_not_replace_each_other(
         "Laporan-Akhir.txt",
         "laporan akhir.TXT",
     ]
-    stored = [app.safe_upload_name(n) for n in names]
+    stored = [safe_upload_name(n) for n in names]
     assert len(set(stored)) == len(names)  # never the same file
-    assert stored == [app.safe_upload_name(n) for n in names]  # and stable
-    assert app.safe_upload_name("Laporan-Akhir.txt") == "Laporan-Akhir.txt"  # kept when safe
+    assert stored == [safe_upload_name(n) for n in names]  # and stable
+    assert safe_upload_name("Laporan-Akhir.txt") == "Laporan-Akhir.txt"  # kept when safe
 
     assistant = build_assistant(
         tmp_settings,
         generator="extractive",
         retriever=build_retriever(tmp_settings, chroma_store),
     )
-    handlers = app.ChatHandlers(tmp_settings, assistant)
+    handlers = ChatService(tmp_settings, assistant)
     sources = []
     for i, (name, text) in enumerate(zip(names[:2], [GOOD_EN, GOOD_ID], strict=True)):
         path = tmp_path / f"in{i}" / name

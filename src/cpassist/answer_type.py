@@ -16,7 +16,9 @@ from typing import Literal
 
 from cpassist.evidence import stem
 
-AnswerType = Literal["count", "year", "money", "person", "place", "institution", "recommendation"]
+AnswerType = Literal[
+    "count", "year", "money", "person", "holder", "place", "institution", "recommendation"
+]
 
 _MONEY_Q = re.compile(
     r"\b(how much money|budget|cost|costs|spend|spent|spending|funding|funds?|dollars?|anggaran|"
@@ -38,6 +40,21 @@ _PERSON_Q = re.compile(
     r"\b(who (wrote|authored|is the author|are the authors|is the researcher|supervised)|"
     r"(name of|names of) the (author|researcher|writer)s?|written by|siapa (yang )?(menulis|penulis|"
     r"pengarang|peneliti(nya)?|pembimbing)|siapa nama (penulis|peneliti)|ditulis oleh)\b",
+    re.IGNORECASE,
+)
+#: "Who is the director of X?", "Siapa ketua ...?": the person holding an office.
+_OFFICES = (
+    r"director|directors|head|chair|chairman|chairperson|chairwoman|president|founder|founders|"
+    r"coordinator|leader|minister|secretary|ceo|manager|direktur|ketua|kepala|pendiri|"
+    r"koordinator|pimpinan|pemimpin|menteri|sekretaris|manajer|presiden"
+)
+_HOLDER_Q = re.compile(
+    rf"\b(who (is|was|are|were) (the )?({_OFFICES})|(name of|names of) the ({_OFFICES})|"
+    rf"siapa (nama )?({_OFFICES})|siapa (yang )?(menjadi|menjabat( sebagai)?) ({_OFFICES}))\b",
+    re.IGNORECASE,
+)
+_HOLDER = re.compile(
+    rf"\b({_OFFICES})\b(?!\s+(office|offices|quarters|of state|of government))(?<!kantor pusat)",
     re.IGNORECASE,
 )
 _INSTITUTION_Q = re.compile(
@@ -93,6 +110,8 @@ def expected_answer_type(question: str) -> AnswerType | None:
     """The kind of answer `question` asks for, when it is one this module can check."""
     if _PERSON_Q.search(question):
         return "person"
+    if _HOLDER_Q.search(question):
+        return "holder"
     if _INSTITUTION_Q.search(question):
         return "institution"
     if _RECOMMENDATION_Q.search(question):
@@ -111,6 +130,8 @@ def expected_answer_type(question: str) -> AnswerType | None:
 def _has_type(text: str, kind: AnswerType, question_numbers: set[str]) -> bool:
     if kind == "person":
         return bool(_PERSON.search(text))
+    if kind == "holder":  # the office is at least mentioned (a name follows it or precedes it)
+        return bool(_HOLDER.search(text))
     if kind == "institution":
         return bool(_INSTITUTION.search(text))
     if kind == "recommendation":

@@ -81,6 +81,8 @@ _CONTRADICTIONS = (
     "the ordinal",
     "method ",
     "the actor",
+    "the source does not say its subject is",
+    "an end or stop",
 )
 
 

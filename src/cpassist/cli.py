@@ -1,7 +1,7 @@
 """The `cpassist` command line: parses arguments, builds parts through `cpassist.build`, prints results.
 
-Subcommands: `ingest`, `search`, `ask` (also `--jsonl` batch), `chat`, `eval`, `info`. Output formats
-(`--json`, `--jsonl`) are stable contracts. Errors a user can act on (`CpassistError`) print one line
+Subcommands: `ingest`, `search`, `ask` (also `--jsonl` batch), `chat`, `eval`, `info`, `serve` (the
+chat UI). Output formats (`--json`, `--jsonl`) are stable contracts. Errors a user can act on (`CpassistError`) print one line
 to stderr and exit 2, never a traceback. No retrieval or answering logic lives here.
 
 Document text printed for a terminal goes through `terminal_safe` (no escape sequences); JSON output
@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import TextIO
 
 from cpassist.errors import ConfigError, CpassistError, InputError
+from cpassist.registry import EMBEDDER_NAMES, GENERATOR_NAMES, LLM_GENERATOR_NAMES
 from cpassist.sanitize import describe_invalid_text, has_invalid_text, json_text, terminal_safe
 from cpassist.settings import Settings, check_in_range, describe_settings_error
 
@@ -184,6 +185,19 @@ def cmd_info(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_serve(args: argparse.Namespace) -> int:
+    """The chat UI (`python app.py` with options); settings as for the other commands."""
+    from cpassist.ui.serve import main as serve_main
+
+    settings = _settings(args)
+    update: dict[str, object] = {}
+    if args.host is not None:
+        update["host"] = args.host
+    if args.port is not None:
+        update["port"] = check_in_range("port", args.port, "--port")
+    return serve_main(settings.model_copy(update=update) if update else settings)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="cpassist",
@@ -195,7 +209,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     common.add_argument(
         "--embedder",
-        choices=["e5", "use", "sentence-transformers", "openai"],
+        choices=EMBEDDER_NAMES,
         help="embedding model (openai: an embeddings server, CPASSIST_EMBEDDINGS_URL)",
     )
     common.add_argument(
@@ -225,7 +239,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="print passages as a JSON list")
     p.set_defaults(func=cmd_search)
 
-    gen = ["local", "openai", "ollama", "extractive"]
+    gen = GENERATOR_NAMES
     p = sub.add_parser("ask", parents=[common], help="answer a question with cited passages")
     p.add_argument("question", nargs="?")
     p.add_argument("--json", action="store_true", help="print the full result as JSON")
@@ -255,9 +269,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--dataset", type=Path, help="JSONL dataset (default: eval/datasets/questions.jsonl)"
     )
     p.add_argument("--generator", choices=gen, help="generator under test")
-    p.add_argument(
-        "--judge", choices=["local", "openai", "ollama"], help="judge LLM for RAGAS LLM metrics"
-    )
+    p.add_argument("--judge", choices=LLM_GENERATOR_NAMES, help="judge LLM for RAGAS LLM metrics")
     p.add_argument(
         "--quick",
         action="store_true",
@@ -288,6 +300,16 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("info", parents=[common], help="show settings and what the store holds")
     p.set_defaults(func=cmd_info)
+
+    p = sub.add_parser("serve", parents=[common], help="the chat UI in the browser (as app.py)")
+    p.add_argument(
+        "--generator", choices=gen, help="answer generator (default: CPASSIST_GENERATOR)"
+    )
+    p.add_argument("--host", help="address to bind (default: CPASSIST_HOST or 127.0.0.1)")
+    p.add_argument(
+        "--port", type=int, help="port, 0 for any free one (default: CPASSIST_PORT or 7860)"
+    )
+    p.set_defaults(func=cmd_serve)
     return parser
 
 

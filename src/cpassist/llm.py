@@ -26,12 +26,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from cpassist.errors import ConfigError, ModelError
+from cpassist.registry import GENERATOR_NAMES, unknown
 from cpassist.settings import Settings
 
 if TYPE_CHECKING:
     from langchain_core.language_models import BaseChatModel
 
-GENERATORS = ("local", "openai", "ollama", "extractive")
+GENERATORS = GENERATOR_NAMES  #: the names in `cpassist.registry`
 LLAMA_CPP_INSTALL = 'CMAKE_ARGS="-DGGML_NATIVE=OFF" pip install llama-cpp-python==0.3.36'
 #: Prompt tokens llama.cpp evaluates per batch (ChatLlamaCpp's own default of 8 makes prompts ~3x slower).
 LOCAL_N_BATCH = 512
@@ -81,7 +82,7 @@ def create_chat_model(name: str, settings: Settings) -> BaseChatModel | None:
         return _openai_model(settings)
     if name == "ollama":
         return _ollama_model(settings)
-    raise ConfigError(f"Unknown generator {name!r}: choose one of {', '.join(GENERATORS)}.")
+    raise ConfigError(unknown("generator", name, GENERATORS))
 
 
 def _openai_model(settings: Settings) -> BaseChatModel:

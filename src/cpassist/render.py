@@ -3,7 +3,8 @@
 Shows the answer, its numbered sources ("[1] Title, p. 12 [section, language]", a short excerpt), or
 with `style="author-year"` in-text citations and reference lines, and a line
 about verification (kept/corrected/dropped, fallback reason); an abstention lists the closest
-passages instead. Labels follow the answer's language. No colours, no HTML: the UI renders its own.
+passages instead. Labels follow the answer's language (`cpassist.ui.strings.TERMINAL`). No colours, no
+HTML: the chat UI renders its own (`cpassist.ui.markup`).
 Document and model text is terminal-safe: no escape sequences or control characters (`terminal_safe`).
 """
 
@@ -11,29 +12,7 @@ from __future__ import annotations
 
 from cpassist.sanitize import terminal_safe
 from cpassist.schema import AnswerResult
-
-_LABELS = {
-    "id": {
-        "sources": "Sumber",
-        "closest": "Bagian terdekat",
-        "checked": "Verifikasi",
-        "kept": "dipertahankan",
-        "corrected": "diperbaiki",
-        "dropped": "dibuang",
-        "fallback": "jawaban ekstraktif dipakai",
-        "rewrite": "Pertanyaan mandiri",
-    },
-    "en": {
-        "sources": "Sources",
-        "closest": "Closest passages",
-        "checked": "Verification",
-        "kept": "kept",
-        "corrected": "corrected",
-        "dropped": "dropped",
-        "fallback": "extractive answer used",
-        "rewrite": "Standalone question",
-    },
-}
+from cpassist.ui.strings import TERMINAL
 
 
 def _excerpt(text: str, limit: int = 220) -> str:
@@ -51,7 +30,7 @@ def format_answer(result: AnswerResult, show_passages: int = 3, style: str = "nu
     """The answer with its sources (or closest passages when abstaining), as plain text. With
     `style="author-year"` the `[n]` markers become "(Author, Year, p. X)" and the sources are
     listed as reference lines (`cpassist.references`)."""
-    labels = _LABELS.get(result.language, _LABELS["en"])
+    labels = TERMINAL.get(result.language, TERMINAL["en"])
     answer = result.answer.strip()
     if style == "author-year" and not result.abstained:
         from cpassist.references import with_in_text

