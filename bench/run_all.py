@@ -17,7 +17,17 @@ from pathlib import Path
 
 BENCH_DIR = Path(__file__).resolve().parent
 #: In order: cheap first, the local LLM last.
-SCRIPTS = ["ingest", "ingest_scaling", "retrieval", "answer", "rewrite", "startup", "scale", "llm"]
+SCRIPTS = [
+    "ingest",
+    "ingest_scaling",
+    "library",
+    "retrieval",
+    "answer",
+    "rewrite",
+    "startup",
+    "scale",
+    "llm",
+]
 
 
 def main(argv: list[str] | None = None) -> int:

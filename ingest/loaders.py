@@ -8,17 +8,24 @@ members, or a PDF whose streams or text, would exceed `max_decompressed` bytes o
 refused before (DOCX) or while (PDF) decompressing. In a folder, links whose target lies outside the
 folder are reported as skipped, not followed; a file without a single letter is empty. Text files must be UTF-8 (a UTF-8 BOM is accepted, UTF-16 with a BOM too):
 we deliberately do not guess legacy encodings (cp1252/latin-1 decode any bytes and would silently
-store mojibake). This module does no cleaning and no language detection.
+store mojibake). PDF and DOCX go through `ingest.pages` (page/paragraph places, OCR, headers/footers, front and
+back matter: `LoadOptions`); every file gets a `Layout` mapping text offsets to its places. This
+module does no other cleaning and no language detection. Metadata sidecars (`*.meta.json`) in a
+folder are not listed as files.
 """
 
 from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
+from ingest.pages import Layout, LoadOptions, docx_text, line_layout, pdf_info, pdf_text
+
 SUPPORTED_SUFFIXES = (".txt", ".md", ".pdf", ".docx")
+#: Metadata sidecars (`ingest.metadata`) found in a folder are read with their document, not ingested.
+SIDECAR_SUFFIX = ".meta.json"
 #: Default bound on decompressed DOCX members / PDF streams (`Settings.max_decompressed_mb`).
 DEFAULT_MAX_DECOMPRESSED = 200 * 1024 * 1024
 _LETTER = re.compile(r"[^\W\d_]")
@@ -43,11 +50,13 @@ class LoadError(Exception):
 
 @dataclass(frozen=True)
 class LoadedFile:
-    """The text of one file and the sha256 of its bytes (a changed file has a new hash)."""
+    """The text of one file and the sha256 of its bytes (a changed file has a new hash); `layout`
+    maps text offsets to pages/paragraphs/lines (`ingest.pages`)."""
 
     path: Path
     text: str
     source_hash: str
+    layout: Layout = field(default_factory=lambda: Layout("line"), compare=False)
 
 
 def one_line(exc: BaseException, limit: int = 200) -> str:
@@ -93,7 +102,7 @@ def expand_paths(paths: list[Path]) -> tuple[list[Path], list[tuple[Path, str]]]
                     continue
                 if _outside(p, path):
                     skipped.append((p, "link pointing outside the folder: not followed"))
-                elif p.is_file():
+                elif p.is_file() and not p.name.endswith(SIDECAR_SUFFIX):
                     found.append(p)
         elif path.is_file():
             found = [path]
@@ -123,31 +132,33 @@ def _decode_text(data: bytes) -> str:
         ) from exc
 
 
-def _read_pdf(path: Path, max_bytes: int) -> str:
+def _read_pdf(path: Path, max_bytes: int, options: LoadOptions) -> tuple[str, Layout]:
     from pypdf import PdfReader, apply_configuration
     from pypdf.errors import LimitReachedError, PyPdfError
+
+    from ingest.pages import read_pdf_pages
 
     try:
         with apply_configuration(**dict.fromkeys(_PDF_LIMITS, max_bytes)):
             reader = PdfReader(str(path))
             if reader.is_encrypted:
                 raise LoadError("encrypted PDF: decrypt it first")
-            pages, size = [], 0
-            for page in reader.pages:
-                pages.append(page.extract_text() or "")
-                size += len(pages[-1])
-                if size > max_bytes:
-                    raise LimitReachedError(f"its text exceeds {max_bytes} characters")
+            try:
+                pages, flags, notes = read_pdf_pages(reader, max_bytes, options)
+            except OverflowError as exc:
+                raise LimitReachedError(str(exc)) from exc
+            info = pdf_info(reader)
     except LoadError:
         raise
     except LimitReachedError as exc:
         raise LoadError(_too_big("PDF", max_bytes, exc)) from exc
     except (PyPdfError, ValueError, KeyError, TypeError, AttributeError, OSError) as exc:
         raise LoadError(f"corrupt PDF: {one_line(exc)}") from exc
-    text = "\n\n".join(p.strip("\n") for p in pages)
+    text, layout = pdf_text(pages, flags, options, notes, info)
     if not text.strip():
-        raise LoadError("empty: the PDF has no extractable text (a scanned PDF needs OCR first)")
-    return text
+        why = "; ".join(layout.notes) or "its pages have no text and no scanned images"
+        raise LoadError(f"empty: the PDF has no extractable text to index ({why})")
+    return text, layout
 
 
 def _too_big(kind: str, max_bytes: int, detail: object = "") -> str:
@@ -170,7 +181,7 @@ def _check_zip_size(path: Path, max_bytes: int) -> None:
         raise LoadError(_too_big("DOCX", max_bytes))
 
 
-def _read_docx(path: Path, max_bytes: int) -> str:
+def _read_docx(path: Path, max_bytes: int, options: LoadOptions) -> tuple[str, Layout]:
     import zipfile
 
     import docx
@@ -183,25 +194,23 @@ def _read_docx(path: Path, max_bytes: int) -> str:
         raise
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
         raise LoadError(f"corrupt DOCX: {one_line(exc)}") from exc
-    parts = []
-    for p in document.paragraphs:
-        if not p.text.strip():
-            continue
-        style = (p.style.name if p.style is not None else "") or ""
-        # Word headings become markdown headings, so they name the section that follows
-        heading = style.startswith(("Heading", "Title")) and "\n" not in p.text
-        parts.append(f"# {p.text.strip()}" if heading else p.text)
-    return "\n\n".join(parts)
+    text, layout = docx_text(document, options)
+    if not text.strip() and layout.notes:
+        raise LoadError(f"empty: the DOCX yields no text to index ({'; '.join(layout.notes)})")
+    return text, layout
 
 
-def _read(path: Path, suffix: str, data: bytes, max_bytes: int) -> str:
-    """The text of one file; anything a parser raises becomes a `LoadError`."""
+def _read(
+    path: Path, suffix: str, data: bytes, max_bytes: int, options: LoadOptions
+) -> tuple[str, Layout | None]:
+    """The text of one file and its layout (None: lines, computed by the caller); anything a
+    parser raises becomes a `LoadError`."""
     try:
         if suffix == ".pdf":
-            return _read_pdf(path, max_bytes)
+            return _read_pdf(path, max_bytes, options)
         if suffix == ".docx":
-            return _read_docx(path, max_bytes)
-        return _decode_text(data)
+            return _read_docx(path, max_bytes, options)
+        return _decode_text(data), None
     except LoadError:
         raise
     except RecursionError as exc:
@@ -210,7 +219,11 @@ def _read(path: Path, suffix: str, data: bytes, max_bytes: int) -> str:
         raise LoadError(f"unreadable {suffix[1:].upper()}: {one_line(exc)}") from exc
 
 
-def load_file(path: Path, max_decompressed: int = DEFAULT_MAX_DECOMPRESSED) -> LoadedFile:
+def load_file(
+    path: Path,
+    max_decompressed: int = DEFAULT_MAX_DECOMPRESSED,
+    options: LoadOptions | None = None,
+) -> LoadedFile:
     """Read one file; raise `LoadError` with the reason it cannot be ingested."""
     suffix = path.suffix.lower()
     if suffix not in SUPPORTED_SUFFIXES:
@@ -226,10 +239,12 @@ def load_file(path: Path, max_decompressed: int = DEFAULT_MAX_DECOMPRESSED) -> L
         raise LoadError(f"unreadable: {exc.strerror or exc}") from exc
     if not data.strip():
         raise LoadError("empty file")
-    text = _read(path, suffix, data, max_decompressed)
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text, layout = _read(path, suffix, data, max_decompressed, options or LoadOptions())
+    if layout is None:  # PDF/DOCX text has no carriage returns: their offsets stay valid
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+        layout = line_layout(text)
     if not text.strip():
         raise LoadError("empty: no text (only whitespace)")
     if not _LETTER.search(text):
         raise LoadError("empty: no words (only punctuation, digits or symbols)")
-    return LoadedFile(path=path, text=text, source_hash=hashlib.sha256(data).hexdigest())
+    return LoadedFile(path, text, hashlib.sha256(data).hexdigest(), layout)

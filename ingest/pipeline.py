@@ -13,6 +13,10 @@ and section (`ingest.sections`), chunks it (`ingest.records`), aligns its two la
   - with `prune=True` (the default) chunks of files that are gone from the given folders/paths are
     removed. A file that is present but skipped (e.g. now corrupt) keeps its earlier chunks.
   - whatever goes wrong reading or cleaning one file becomes its one-line skip reason; the run goes on.
+    What was left out of a file that is ingested (scanned pages without OCR, table of contents,
+    bibliography, a bad metadata sidecar) is its report row's note. Chunks carry their place
+    (`page`/`paragraph`/`line`, `ocr`, `kind`: `ingest.pages`) and document metadata
+    (`authors`/`year`/`institution`: `ingest.metadata`).
 Every store call is batched (`BATCH_SIZE` writes, `READ_BATCH` reads), so memory and SQL statement
 sizes stay bounded for large files. Only bundled studies (or identical copies) get the official titles
 of the studies file. It does not decide which files a user may upload (the UI does) and does not rank.
@@ -33,6 +37,7 @@ from pydantic import BaseModel, Field
 from cpassist.errors import ConfigError, StoreError
 from cpassist.settings import Settings
 from ingest.loaders import LoadedFile, LoadError, display_path, expand_paths, load_file, one_line
+from ingest.pages import LoadOptions
 from ingest.records import ChunkRecord, build_records
 
 if TYPE_CHECKING:
@@ -156,13 +161,16 @@ def chunk_file(
 ) -> list[ChunkRecord]:
     """Chunk records of one loaded file (parallel_ids not yet set)."""
     from ingest.clean import clean_text
+    from ingest.metadata import chunk_fields, describe
     from ingest.sections import split_document
 
     paragraphs = clean_text(loaded.text)
     study, study_titles = document_identity(loaded, settings, titles)
+    layout = loaded.layout
+    fields, _notes = describe(loaded.path, layout.first_page, layout.info)
     if not study_titles:
         title = _fallback_title(paragraphs, loaded.path.stem)
-        study_titles = {"id": title, "en": title}
+        study_titles = dict(fields.get("title") or {"id": title, "en": title})
     for lang in ("id", "en"):
         study_titles.setdefault(lang, next(iter(study_titles.values())))
     return build_records(
@@ -174,7 +182,17 @@ def chunk_file(
         source_hash=loaded.source_hash,
         size=settings.chunk_sentences,
         overlap=min(settings.chunk_overlap, settings.chunk_sentences - 1),
+        locate=layout.locate,
+        split_on="page" if layout.unit == "page" else "",
+        extra=chunk_fields(fields),
     )
+
+
+def _notes_of(loaded: LoadedFile) -> list[str]:
+    """What was left out of a file (pages, a bad sidecar), for its report row."""
+    from ingest.metadata import describe
+
+    return [*loaded.layout.notes, *describe(loaded.path, "", {})[1]]
 
 
 def alignable(records: list[ChunkRecord]) -> bool:
@@ -357,7 +375,8 @@ def _prepare(path: Path, settings: Settings, titles: dict[str, dict[str, str]]) 
     """(loaded file, chunk records) of one file; raises `LoadError` with a one-line reason for
     anything that goes wrong, whatever a parser or the cleaning raised."""
     try:
-        loaded = load_file(path, settings.max_decompressed_mb * 1024 * 1024)
+        options = LoadOptions(ocr=settings.ocr, reference_pages=settings.index_reference_pages)
+        loaded = load_file(path, settings.max_decompressed_mb * 1024 * 1024, options)
         records = chunk_file(loaded, settings, titles)
     except LoadError:
         raise
@@ -427,6 +446,7 @@ def ingest_paths(
             continue
         result.study = str(records[0].metadata["study"])
         report.embeddings_computed += _sync_file(collection, embeddings, records, loaded, result)
+        result.reason = "; ".join(filter(None, [result.reason, *_notes_of(loaded)]))
         report.files_read += 1
         result.chunks = len(records)
         for r in records:

@@ -3,14 +3,17 @@
 The id is a hash of (source path, study, language, section, position, window size, overlap, text),
 so the same file chunked with the same parameters always gives the same ids, and no two files ever
 share one (identical text in two files stays two documents); the metadata follows
-`cpassist.schema.CHUNK_METADATA_KEYS`. `parallel_ids` is filled in later by `ingest.align`. This
-module reads no files and touches no store.
+`cpassist.schema.CHUNK_METADATA_KEYS` (plus the optional keys of `locate`, e.g. `page`/`ocr`/`kind`, and
+`extra`, e.g. `authors`). With `split_on` (e.g. "page") a chunk never spans two places: a sentence
+belongs to the place it starts on. `parallel_ids` is filled in later by `ingest.align`. This module
+reads no files and touches no store.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -57,12 +60,17 @@ def build_records(
     source_hash: str,
     size: int,
     overlap: int,
+    locate: Callable[[int], dict[str, Any]] | None = None,
+    split_on: str = "",
+    extra: dict[str, Any] | None = None,
 ) -> list[ChunkRecord]:
-    """Sentence-window chunks of every segment, numbered in document order."""
+    """Sentence-window chunks of every segment, numbered in document order. `locate(offset)` gives
+    the place metadata of a chunk's first character; `extra` is added to every chunk."""
     records: list[ChunkRecord] = []
-    for segment in segments:
-        for start, end in windows(len(segment.sentences), size, overlap):
-            sentences = segment.sentences[start:end]
+    for group in _groups(segments, locate, split_on):
+        for start, end in windows(len(group), size, overlap):
+            sentences = group[start:end]
+            segment = group.segment
             text = " ".join(s.text for s in sentences)
             begin = min(s.span()[0] for s in sentences)
             finish = max(s.span()[1] for s in sentences)
@@ -90,7 +98,33 @@ def build_records(
                         "position": position,
                         "parallel_ids": "",
                         "original": plain_text(source_text[begin:finish]),
+                        **(extra or {}),
+                        **(locate(begin) if locate else {}),
                     },
                 )
             )
     return records
+
+
+class _Group(list):
+    """Sentences of one segment (and one place, with `split_on`)."""
+
+    def __init__(self, segment: Segment) -> None:
+        super().__init__()
+        self.segment = segment
+
+
+def _groups(
+    segments: list[Segment], locate: Callable[[int], dict[str, Any]] | None, split_on: str
+) -> list[_Group]:
+    groups: list[_Group] = []
+    for segment in segments:
+        last: object = None
+        for i, sentence in enumerate(segment.sentences):
+            place = locate(sentence.span()[0]) if locate and split_on else {}
+            key = (place.get(split_on), place.get("kind"))
+            if i == 0 or key != last:
+                groups.append(_Group(segment))
+                last = key
+            groups[-1].append(sentence)
+    return groups

@@ -98,9 +98,11 @@ def cmd_search(args: argparse.Namespace) -> int:
         return 0
     for i, p in enumerate(passages, 1):
         mark = " (parallel)" if p.parallel_of else ""
+        page = (f" | p. {p.page}" if p.page else "") + (" (OCR)" if p.ocr else "")
         print(
             terminal_safe(
-                f"[{i}] {p.score:.4f} {p.study} | {p.language} | {p.section}{mark}\n    {p.text}\n"
+                f"[{i}] {p.score:.4f} {p.title or p.study}{page} | {p.language} | {p.section}"
+                f"{mark}\n    {p.text}\n"
             )
         )
     if not passages:
@@ -143,20 +145,21 @@ def cmd_ask(args: argparse.Namespace) -> int:
         elif event.result is not None:
             if live:
                 print("\n")
-            print(format_answer(event.result))
+            print(format_answer(event.result, style=settings.citation_style))
     return 0
 
 
 def cmd_chat(args: argparse.Namespace) -> int:
     from cpassist.build import build_assistant
     from cpassist.render import format_answer
-    from cpassist.schema import ChatTurn
+    from cpassist.schema import AnswerResult, ChatTurn
 
     settings = _settings(args)
     assistant = build_assistant(
         settings, generator=args.generator, retriever=_retriever(settings, args)
     )
     history: list[ChatTurn] = []
+    answered: list[AnswerResult] = []
     _stdin_lenient()  # a bad byte in a line is refused for that line, not a traceback
     print("cpassist chat: ask in Bahasa Indonesia or English. Empty line or Ctrl-D to quit.")
     while True:
@@ -172,7 +175,15 @@ def cmd_chat(args: argparse.Namespace) -> int:
         except CpassistError as exc:
             print(terminal_safe(f"error: {exc}"))
             continue
-        print(format_answer(result))
+        print(format_answer(result, style=settings.citation_style))
+        if args.save:
+            from cpassist.export import save_conversation
+
+            answered.append(result)  # saved after every answer: an interrupted chat keeps its work
+            try:
+                save_conversation(args.save, answered, style=settings.citation_style)
+            except OSError as exc:
+                print(terminal_safe(f"error: could not save to {args.save}: {exc.strerror or exc}"))
         history += [
             ChatTurn(role="user", content=question),
             ChatTurn(role="assistant", content=result.answer),
@@ -274,6 +285,13 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("chat", parents=[common, only], help="a conversation in the terminal")
     p.add_argument("--generator", choices=gen)
+    p.add_argument(
+        "--save",
+        type=Path,
+        metavar="FILE",
+        help="write the conversation as Markdown (questions, verified answers, references and "
+        "quoted passages with pages) to FILE after every answer",
+    )
     p.set_defaults(func=cmd_chat)
 
     p = sub.add_parser("eval", parents=[common], help="evaluate retrieval and answer quality")

@@ -16,6 +16,7 @@ from collections.abc import Sequence
 
 from cpassist.abstain import abstain_message
 from cpassist.prompts import render
+from cpassist.references import citation_fields
 from cpassist.schema import Citation, Passage, SentenceCheck, VerificationReport
 from cpassist.verify import Claim
 
@@ -128,6 +129,7 @@ def compose_answer(
             text=sources[i].text,
             sentences=cited_by[i],
             parallel_ids=sources[i].parallel_ids,
+            **citation_fields(sources[i]),
         )
         for i, n in sorted(number.items(), key=lambda item: item[1])
     ]

@@ -1,6 +1,7 @@
 """Plain-text rendering of an `AnswerResult` for the terminal (`cpassist ask`, `cpassist chat`).
 
-Shows the answer, its numbered sources (study title, section, language, a short excerpt), and a line
+Shows the answer, its numbered sources ("[1] Title, p. 12 [section, language]", a short excerpt), or
+with `style="author-year"` in-text citations and reference lines, and a line
 about verification (kept/corrected/dropped, fallback reason); an abstention lists the closest
 passages instead. Labels follow the answer's language (`cpassist.ui.strings.TERMINAL`). No colours, no
 HTML: the chat UI renders its own (`cpassist.ui.markup`).
@@ -19,21 +20,39 @@ def _excerpt(text: str, limit: int = 220) -> str:
     return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"
 
 
-def format_answer(result: AnswerResult, show_passages: int = 3) -> str:
-    """The answer with its sources (or closest passages when abstaining), as plain text."""
+def place_label(p: object) -> str:
+    """ ", p. 12" for a passage/citation with a page, else ""."""
+    page = getattr(p, "page", None)
+    return f", p. {page}" if page else ""
+
+
+def format_answer(result: AnswerResult, show_passages: int = 3, style: str = "numbers") -> str:
+    """The answer with its sources (or closest passages when abstaining), as plain text. With
+    `style="author-year"` the `[n]` markers become "(Author, Year, p. X)" and the sources are
+    listed as reference lines (`cpassist.references`)."""
     labels = TERMINAL.get(result.language, TERMINAL["en"])
-    lines = [result.answer.strip(), ""]
+    answer = result.answer.strip()
+    if style == "author-year" and not result.abstained:
+        from cpassist.references import with_in_text
+
+        answer = with_in_text(answer, result.citations)
+    lines = [answer, ""]
     if result.standalone_question and result.standalone_question != result.question:
         lines.insert(0, f"({labels['rewrite']}: {result.standalone_question})\n")
     if result.abstained:
         lines.append(f"{labels['closest']}:")
         hits = [p for p in result.contexts if p.parallel_of is None][:show_passages]
         for p in hits:
-            lines.append(f"  - {p.title} [{p.section}, {p.language}]: {_excerpt(p.text)}")
+            lines.append(
+                f"  - {p.title}{place_label(p)} [{p.section}, {p.language}]: {_excerpt(p.text)}"
+            )
     else:
         lines.append(f"{labels['sources']}:")
         for c in result.citations:
-            lines.append(f"  [{c.n}] {c.title} [{c.section}, {c.language}]")
+            if style == "author-year":
+                lines.append(f"  {c.in_text} {c.reference}")
+            else:
+                lines.append(f"  [{c.n}] {c.title}{place_label(c)} [{c.section}, {c.language}]")
             lines.append(f"      {_excerpt(c.text)}")
     report = result.verification
     if report.sentences or report.fallback:

@@ -26,9 +26,58 @@ CHUNK_METADATA_KEYS = (
     "original",  # the source span before cleaning (for verification against the file)
     "ingested_at",  # ISO time (UTC) the chunk was first stored; absent on chunks stored before
 )
+#: Metadata some chunks have (`ingest.pages`, `ingest.metadata`); absent rather than null.
+OPTIONAL_CHUNK_METADATA_KEYS = (
+    "page",  # PDF: 1-based physical page the chunk starts on (chunks never span pages)
+    "paragraph",  # DOCX: 1-based paragraph the chunk starts in
+    "line",  # txt/md: 1-based line the chunk starts on
+    "ocr",  # True when the text was read by OCR from a scanned page
+    "kind",  # "toc" or "bibliography" (indexed only with CPASSIST_INDEX_REFERENCE_PAGES)
+    "authors",  # "; " joined
+    "year",  # int
+    "institution",
+)
 
 
-class Passage(BaseModel):
+class Place(BaseModel):
+    """Where a passage came from and who wrote its document (null/empty when unknown)."""
+
+    page: int | None = Field(
+        default=None, description="PDF page (1-based); null for other formats."
+    )
+    paragraph: int | None = Field(default=None, description="DOCX paragraph (1-based).")
+    line: int | None = Field(default=None, description="txt/md line (1-based).")
+    ocr: bool = Field(default=False, description="Text read by OCR from a scanned page.")
+    kind: str = Field(default="body", description='"body", "toc" or "bibliography".')
+    authors: list[str] = Field(default_factory=list)
+    year: int | None = None
+    institution: str = ""
+
+    @staticmethod
+    def fields_of(metadata: dict[str, Any]) -> dict[str, Any]:
+        """Place fields of Chroma metadata."""
+
+        def number(key: str) -> int | None:
+            value = metadata.get(key)
+            return (
+                int(value)
+                if isinstance(value, int | float) and not isinstance(value, bool)
+                else None
+            )
+
+        return {
+            "page": number("page"),
+            "paragraph": number("paragraph"),
+            "line": number("line"),
+            "ocr": bool(metadata.get("ocr", False)),
+            "kind": str(metadata.get("kind") or "body"),
+            "authors": [a for a in str(metadata.get("authors") or "").split("; ") if a],
+            "year": number("year"),
+            "institution": str(metadata.get("institution") or ""),
+        }
+
+
+class Passage(Place):
     """One retrieved chunk, as `cpassist search --json` prints it."""
 
     chunk_id: str
@@ -63,10 +112,11 @@ class Passage(BaseModel):
             parallel_ids=[p for p in str(raw).split(",") if p],
             source=str(metadata.get("source", "")),
             position=int(metadata.get("position", 0) or 0),
+            **Place.fields_of(metadata),
         )
 
 
-class Citation(BaseModel):
+class Citation(Place):
     """A numbered source `[n]` used in an answer."""
 
     n: int
@@ -81,6 +131,12 @@ class Citation(BaseModel):
         description="The answer sentences that cite this source (for highlighting).",
     )
     parallel_ids: list[str] = Field(default_factory=list)
+    reference: str = Field(
+        default="", description="Reference line: authors (year). Title. Institution, p. X."
+    )
+    in_text: str = Field(
+        default="", description='Academic in-text citation "(Author, Year, p. X)".'
+    )
 
 
 class SentenceCheck(BaseModel):

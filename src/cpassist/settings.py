@@ -119,6 +119,21 @@ class Settings(BaseSettings):
         le=19,
         description="Sentences shared by consecutive chunks (3/0 measured best: eval/retrieval_eval.py).",
     )
+    ocr: bool = Field(
+        default=True,
+        description="OCR PDF pages without a text layer with Tesseract (ind+eng) when installed "
+        "(`make ocr`); off, or without Tesseract, such pages are skipped with a note.",
+    )
+    index_reference_pages: bool = Field(
+        default=False,
+        description="Also index table-of-contents, list-of-tables/figures and bibliography parts "
+        "(chunk metadata `kind`: toc/bibliography); ingest again after changing it.",
+    )
+    citation_style: Literal["numbers", "author-year"] = Field(
+        default="numbers",
+        description="How the CLI's rendered answer cites: `[1]`, or `(Author, Year, p. X)`. The "
+        "JSON answer keeps `[n]`; each citation carries both (`n`, `in_text`).",
+    )
 
     # --- retrieval -------------------------------------------------------------------------
     top_k: int = Field(default=5, ge=1, le=50, description="Passages returned by a search.")
