@@ -113,6 +113,10 @@ _ABOUT_STUDY = re.compile(
     r"^\s*(this|the) (research|study|thesis|paper)\b|^\s*(penelitian|studi|skripsi|tulisan) ini\b",
     re.I,
 )
+#: "This research found that ..." reports the subject matter, not the study.
+_REPORTS_FINDING = re.compile(
+    r"^\s*\S+ \S+ (\w+ )?(found|finds|shows|showed|menemukan|menunjukkan)\b", re.I
+)
 #: Foci asked of an actor ("Nepal's goals", "what did ECPAT gain?", "who initiated ...").
 _ACTOR_FOCI = frozenset({"aim", "benefit", "role"})
 #: A sentence with a clause whose actor is the one the question asks about, holding an answer cue.
@@ -170,7 +174,12 @@ def extractive_answer(
         if sources[i].language != language:
             cos += CROSS_LANGUAGE_COS  # e5 scores a translation lower than a same-language match
         score = 0.6 * scaled_cosine(cos) + 0.4 * lex
-        if cues and not (about_study and not study_foci and _ABOUT_STUDY.match(sentence)):
+        if cues and not (
+            about_study
+            and not study_foci
+            and _ABOUT_STUDY.match(sentence)
+            and not _REPORTS_FINDING.search(sentence)
+        ):
             # a sentence about the study itself ("The research is based on ... the goals of the
             # partnership") does not answer "what are Nepal's goals?" however many cues it holds
             cue_hits[(i, j)] = len(cues & stems)
