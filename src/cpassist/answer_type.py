@@ -153,7 +153,11 @@ def holds_answer_type(question: str, text: str) -> bool | None:
     kind = expected_answer_type(question)
     if kind is None:
         return None
-    return _has_type(text, kind, {m.group(0) for m in _NUMBER.finditer(question)})
+    if not _has_type(text, kind, {m.group(0) for m in _NUMBER.finditer(question)}):
+        return False
+    counted = counted_nouns(question) if kind == "count" else set()
+    # "how many villages?": "38 villages"
+    return not counted or _counts(text, counted, _shares(question))
 
 
 def evidence_lacks_answer_type(question: str, passages: Iterable[str]) -> AnswerType | None:
@@ -185,7 +189,7 @@ def evidence_lacks_answer_type(question: str, passages: Iterable[str]) -> Answer
                 return None
             if not topic & translations(content_stems(sentence)):
                 continue
-            if kind == "count" and counted and not _counts(sentence, counted):
+            if kind == "count" and counted and not _counts(sentence, counted, _shares(question)):
                 continue  # "how many teachers?" is not answered by "a three-day training"
             if _AVERAGE.search(question) and not _AVERAGE.search(sentence):
                 continue  # "the average age?" is not answered by "the minimum age of 19"
@@ -210,6 +214,14 @@ _NUMBER_TOKEN = re.compile(
 )
 
 
+_HOW_MANY = re.compile(r"\b(how many|berapa (jumlah|banyak)|jumlah)\b", re.I)
+
+
+def _shares(question: str) -> bool:
+    """Whether a percentage may answer `question` ("berapa cakupan ...?" yes, "how many ...?" no)."""
+    return not _HOW_MANY.search(question)
+
+
 def counted_nouns(question: str) -> set[str]:
     """The stems of what a count question counts ("How many village cadres ..." -> villag,
     cadre); empty when it names nothing countable (percentages, times)."""
@@ -226,7 +238,7 @@ def counted_nouns(question: str) -> set[str]:
     return out
 
 
-def _counts(sentence: str, counted: set[str]) -> bool:
+def _counts(sentence: str, counted: set[str], shares: bool = True) -> bool:
     """Whether a number of `sentence` quantifies one of `counted` (the word within three words
     after it or six before it, in either language: "45 kader desa", "requests rose from 312")."""
     from cpassist.evidence import stem, words
@@ -238,8 +250,10 @@ def _counts(sentence: str, counted: set[str]) -> bool:
     stems = [translations({stem(t.lower())}) | {stem(t.lower())} for t in tokens]
     for i, token in enumerate(tokens):
         if _NUMBER_TOKEN.match(token) and not _YEAR.fullmatch(token):
-            if token.endswith("%") or tokens[i + 1 : i + 2] in (["percent"], ["persen"]):
-                continue  # a share, not a count
+            if not shares and (
+                token.endswith("%") or tokens[i + 1 : i + 2] in (["percent"], ["persen"])
+            ):
+                continue  # "how many teachers?" is not answered by a share
             near = stems[max(0, i - 6) : i] + stems[i + 1 : i + 4]
             if any(wanted & s or prefixes & {x[:5] for x in s} for s in near):
                 return True

@@ -121,6 +121,8 @@ _REPORTS_FINDING = re.compile(
 _ACTOR_FOCI = frozenset({"aim", "benefit", "role"})
 #: A sentence with a clause whose actor is the one the question asks about, holding an answer cue.
 ACTOR_BONUS = 0.15
+#: Per question name a sentence holds that is not in its document's title.
+NAME_BONUS = 0.1
 #: Other sentences are kept when they score at least this share of the best one.
 NEAR_BEST = 0.8
 #: A second study's best sentence is added when it scores at least this share of the best one.
@@ -206,6 +208,10 @@ def extractive_answer(
             score -= 0.15
         if q_names:
             score *= 1.0 - 0.5 * len(q_names - names_of[i]) / len(q_names)
+            # a name the question asks about in this sentence, not the document's own name
+            # ("reports from Indonesia" in a report about three countries)
+            own = {stem(w) for w in words(sources[i].title)}
+            score += NAME_BONUS * len((q_names - own) & stems)
         scored.append((score, sentence, i, j))
     scored.sort(key=lambda t: -t[0])
     best = scored[0][0]
