@@ -86,3 +86,24 @@ def test_a_programme_name_is_not_a_trend_and_findings_sentences_answer(extractiv
         ],
     )
     assert "concept of child trafficking" in followup.answer
+
+
+def test_follow_ups_ask_the_last_item_and_more_places(extractive_assistant):
+    roles = [
+        {"role": "user", "content": "What are ECPAT Indonesia's roles?"},
+        {"role": "assistant", "content": "Partnership, advocacy and dissemination [1]."},
+    ]
+    last = extractive_assistant.ask("Tell me more about the last one.", roles)
+    assert last.answer.startswith("Third, ECPAT Indonesia disseminates")
+    place = [
+        {"role": "user", "content": "Where was the Down to Zero research done?"},
+        {"role": "assistant", "content": "At the ECPAT Indonesia head office [1]."},
+    ]
+    more = extractive_assistant.ask("Anywhere else?", place)
+    assert "several Ministries and NGOs" in more.answer
+    data = [
+        {"role": "user", "content": "Apa metode penelitian Nepal?"},
+        {"role": "assistant", "content": "Kualitatif deskriptif [1]."},
+    ]
+    source = extractive_assistant.ask("Datanya dari mana?", data)
+    assert "jurnal ilmiah" in source.answer

@@ -107,3 +107,23 @@ def test_rule_rewrite_improves_follow_up_retrieval(studies_retriever) -> None:
     assert all(r is not None for r in rule)  # hit@5 = 1.0
     assert hit1["rule"] >= hit1["none"]
     assert hit1["rule"] >= 0.8
+
+
+def test_an_elliptical_follow_up_continues_the_previous_question():
+    from cpassist.rewrite import rule_rewrite
+
+    history = [
+        {"role": "user", "content": "Where was the Down to Zero research done?"},
+        {"role": "assistant", "content": "At the ECPAT Indonesia head office [1]."},
+    ]
+    assert rule_rewrite("Anywhere else?", history) == (
+        "Where was the Down to Zero research done? anywhere else?"
+    )
+    roles = [
+        {"role": "user", "content": "Apa peran pertama ECPAT Indonesia?"},
+        {"role": "assistant", "content": "Partnership [1]."},
+    ]
+    # the follow-up's own ordinal replaces the previous question's
+    assert (
+        rule_rewrite("Kalau yang kedua?", roles) == "Apa peran ECPAT Indonesia? kalau yang kedua?"
+    )

@@ -29,7 +29,7 @@ from cpassist.evidence import (
     stem,
     words,
 )
-from cpassist.focus import question_focus
+from cpassist.focus import LAST, question_focus
 from cpassist.language import detect_language
 from cpassist.lexicon import translations
 from cpassist.schema import Passage
@@ -160,6 +160,8 @@ def extractive_answer(
     cues = focus.cue_stems
     language = detect_language(question)
     ordinals = _ordinals(sources) if focus.ordinal else {}
+    if focus.ordinal == LAST:  # "the last one": the highest ordinal numbered in the evidence
+        focus.ordinal = max((o for carried in ordinals.values() for o in carried), default=None)
     study_foci = focus.names & _STUDY_FOCI
     asked_actors = (
         {actor_stem(w) for w in words(question) if stem(w.lower()) in q_names}
@@ -289,7 +291,7 @@ def extractive_answer(
         follower = followers.get((item[2], item[3]))
         if follower and follower not in ordered:
             ordered.append(follower)
-    if _ENUMERATION.search(question):
+    if _ENUMERATION.search(question) and not focus.ordinal:
         ordered = _complete_enumeration(ordered, sources)
     return [Claim(text=sentence, sources=[i]) for _, sentence, i, _ in ordered]
 

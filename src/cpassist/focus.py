@@ -124,8 +124,8 @@ def question_focus(question: str) -> Focus:
     """The focus of `question` (see the module docstring)."""
     raw = words(question)
     tokens = [w.lower() for w in raw]
-    # a capitalised word inside the question is a name ("Down to Zero"), not a cue ("down")
-    stems = {stem(w.lower()) for i, w in enumerate(raw) if not (i and w[:1].isupper())}
+    # a capitalised word inside a sentence is a name ("Down to Zero"), not a cue ("down")
+    stems = {stem(_bare(w)) for w in _cue_words(question)}
     out = Focus()
     for name, (trigger, answer) in _CUES.items():
         if trigger & stems:
@@ -137,7 +137,18 @@ def question_focus(question: str) -> Focus:
     ordinals = [ORDINALS[t] for t in tokens if t in ORDINALS and ORDINALS[t] < 99]
     if ordinals:
         out.ordinal = ordinals[0]
+    elif _LAST_ITEM.search(question):
+        out.ordinal = LAST  # the highest ordinal the evidence numbers
     return out
+
+
+#: `Focus.ordinal` for "the last one" / "yang terakhir".
+LAST = 99
+_LAST_ITEM = re.compile(
+    r"\b(the last (one|role|item|point|step|factor|finding|goal|benefit)s?|"
+    r"(peran|yang|poin|langkah|faktor|temuan|tujuan) terakhir)\b",
+    re.I,
+)
 
 
 _PREMISE_LEAD = re.compile(
@@ -158,3 +169,31 @@ def premise_of(question: str) -> str:
     if lead in ("is", "are", "was", "were") and copula:  # "Is X a Y?" -> "X is a Y"
         rest = f"{copula.group(1)} {lead} {copula.group(2)} {copula.group(3)}"
     return rest if len(words(rest)) >= 3 else ""
+
+
+def focus_words(text: str) -> list[str]:
+    """The words of `text` that say what it asks for ("Where was ... done?" -> ["Where"]), in order:
+    what an elliptical follow-up ("Anywhere else?") inherits."""
+    triggers = set().union(*(q for q, _ in _CUES.values()))
+    return [w for w in _cue_words(text) if stem(_bare(w)) in triggers]
+
+
+def _cue_words(text: str) -> list[str]:
+    """The words of `text` that may be cues: not capitalised inside a sentence (names: "Down" in
+    "Down to Zero"); a capitalised word opening a sentence or following ":" may be one."""
+    out = []
+    for m in re.finditer(r"[\w’'-]+", text or ""):
+        word = m.group(0)
+        before = text[: m.start()].rstrip()
+        if not word[:1].isupper() or not before or before[-1] in ".?!:":
+            out.append(word)
+    return out
+
+
+def _bare(word: str) -> str:
+    """`word` lowercased without an Indonesian clitic ("datanya" -> "data", "apakah" stays)."""
+    low = word.lower()
+    for suffix in ("nya", "lah", "kah"):
+        if low.endswith(suffix) and len(low) - len(suffix) >= 4:
+            return low[: -len(suffix)]
+    return low

@@ -5,7 +5,9 @@ the names of the last user question that had some put in front ("Nepal: Lalu apa
 samanya?"); a follow-up ("it", "they", "-nya", "itu", "tersebut", "And ...?", or at most two content
 words) that names its own subject ("And the Nepal study?") gets the previous question's topic words
 instead ("methods: And the Nepal study?"). Carrying only the names measured better than carrying all
-key terms, which pulled retrieval back to the previous answer's passage.
+key terms, which pulled retrieval back to the previous answer's passage. An elliptical follow-up (no
+question word, at most two content words: "Anywhere else?", "Kalau yang kedua?") continues the
+previous question instead, with its own ordinal.
 LLM (`llm_rewrite`): the `rewrite` prompt; an empty, overlong or answer-like reply falls back to the
 rule. Which one a generator uses is measured (bench/bench_rewrite.py) and recorded in
 `default_method`. It does not retrieve or answer.
@@ -93,6 +95,8 @@ def rule_rewrite(question: str, history: Sequence[ChatTurn | dict] | None) -> st
                 w for w in _names(previous) if stem(w) not in {stem(x) for x in words(question)}
             ]
             if carried:
+                if _elliptical(question):  # "Anywhere else?": the previous question, continued
+                    return _continued(users[-1], question)
                 return f"{' '.join(carried)}: {question}"
         if not follow_up:
             return question
@@ -100,6 +104,33 @@ def rule_rewrite(question: str, history: Sequence[ChatTurn | dict] | None) -> st
     skip = {stem(w.lower()) for w in words(question)}
     terms = _key_terms(users[-1], skip, names_only_topic=bool(own_names))
     return f"{' '.join(terms)}: {question}" if terms else question
+
+
+_ELLIPTICAL = re.compile(
+    r"^\s*(what about|how about|bagaimana dengan|kalau|and|dan|lalu|terus)\b", re.I
+)
+
+
+def _continued(previous: str, question: str) -> str:
+    """The previous question followed by the elliptical one, which asks its own ordinal ("What is
+    the first role? And the second?" -> "What is the role? and the second?") and starts in lower
+    case (its first word is not a name)."""
+    from cpassist.lexicon import ORDINALS
+
+    text = previous.strip()
+    if any(w.lower() in ORDINALS for w in words(question)):
+        text = " ".join(w for w in text.split() if w.lower().strip("?,.") not in ORDINALS)
+    first = question.lstrip()
+    if first[:1].isupper() and not words(first)[0].isupper():
+        first = first[:1].lower() + first[1:]
+    return f"{text} {first}"
+
+
+def _elliptical(question: str) -> bool:
+    """A follow-up with no question word and no subject of its own ("Anywhere else?", "And the
+    last one?", "Kalau yang kedua?"): it asks the previous question again, of something more."""
+    own = [w.lower() for w in words(_ELLIPTICAL.sub("", question))]
+    return not any(w in _QUESTION_WORDS for w in own) and len(content_stems(question)) <= 2
 
 
 def _format_history(turns: Sequence[ChatTurn], max_turns: int = 6, max_chars: int = 300) -> str:
