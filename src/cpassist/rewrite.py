@@ -173,10 +173,9 @@ def llm_rewrite(
 
 
 def default_method(generator: str) -> Method:
-    """The rewrite method that measured best for `generator` (bench/bench_rewrite.py, 12 follow-ups
-    on the studies): hit@1 / top hit from the right study = none 0.83 / 0.83, rule 0.92 / 1.00, the
-    bundled local LLM 0.75 (and 3-11 s per rewrite on 2 cores). So the rule for every generator; a
-    stronger remote model may do better: set CPASSIST_REWRITE=llm and measure."""
+    """The rewrite method that measured best for `generator` (bench/bench_rewrite.py; figures in
+    docs/decisions.md): the rule for every generator; a stronger remote model may do better: set
+    CPASSIST_REWRITE=llm and measure."""
     return "rule"
 
 
