@@ -218,7 +218,7 @@ def judge_rows(
 
 def claims_gate(summary: dict[str, Any], thresholds: dict[str, Any]) -> list[str]:
     """Failures of the heldout split against the "claims" thresholds (empty: passed)."""
-    from eval.gate import check_thresholds
+    from cpassist.evaluation.gate import check_thresholds
 
     heldout = summary["splits"].get("heldout")
     if heldout is None:
@@ -239,10 +239,10 @@ def run_claims_eval(
     """Judge every claim of `split`; return (summary, run directory). The heldout gate result is in
     summary['gate'] (None when the heldout split was not run)."""
     from cpassist.build import build_vectorstore
+    from cpassist.evaluation.gate import load_thresholds
+    from cpassist.evaluation.runner import ensure_store
     from cpassist.evidence import index_for
     from cpassist.grounding import ClaimChecker
-    from eval.gate import load_thresholds
-    from eval.runner import ensure_store
 
     rows = select_split(load_claims(dataset), split)
     started = datetime.now(UTC)

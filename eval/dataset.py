@@ -67,7 +67,8 @@ class EvalRow(BaseModel):
     )
     quick: bool = Field(default=False, description="Part of the fixed `--quick` subset.")
     needs_review: bool = Field(
-        default=False, description="Set by eval.feedback_import; a person must check the row first."
+        default=False,
+        description="Set by cpassist.evaluation.feedback_import; a person must check the row first.",
     )
 
     @model_validator(mode="after")

@@ -6,7 +6,7 @@ Without a judge: `NonLLMContextRecall`, `NonLLMContextPrecisionWithReference` (r
 LangChain chat model): `Faithfulness`, `ResponseRelevancy`, `LLMContextRecall`, `FactualCorrectness`,
 with RAGAS's own prompts. Single-sample failures become missing values (raise_exceptions=False) and
 are counted, never fatal. No tiktoken path is used (no token-usage parser, no test-set generation), so
-nothing is downloaded. This module does not choose the samples; `eval.runner` does.
+nothing is downloaded. This module does not choose the samples; `cpassist.evaluation.runner` does.
 """
 
 from __future__ import annotations

@@ -24,6 +24,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
+from cpassist.text import ends_sentence
+
 ParagraphKind = Literal["heading", "keywords", "text"]
 
 #: Headings recognised even as a single word (other all-caps headings need two words or more).
@@ -35,7 +37,6 @@ _KNOWN_HEADINGS_TEXT = (
 KNOWN_HEADINGS = frozenset(_KNOWN_HEADINGS_TEXT.split(" "))
 KEYWORDS_RE = re.compile(r"^\W{0,3}(kata[\s-]+kunci|keywords?|key\s+words)\W{0,3}\s*[:\-–—]", re.I)
 _MD_HEADING = re.compile(r"^#{1,6}\s+")
-_SENTENCE_END = re.compile(r"[.!?:;]\W{0,2}$")
 
 
 def _offsets(values: Sequence[int] = ()) -> array:
@@ -166,7 +167,7 @@ def heading_name(line: str) -> str | None:
         2 <= len(words) <= 8
         and len(letters) >= 4
         and stripped.isupper()
-        and not _SENTENCE_END.search(stripped)
+        and not ends_sentence(stripped)
     ):
         return stripped
     return None
@@ -183,9 +184,7 @@ def _blank_line_artefact(text: str) -> bool:
     pairs = [a for a, b in zip(nonblank, nonblank[1:], strict=False) if b - a == 2]
     # ...and the first line broken mid-sentence (real paragraphs end with punctuation or are headings)
     broken = [
-        a
-        for a in pairs
-        if not _SENTENCE_END.search(lines[a].rstrip()) and not heading_name(lines[a])
+        a for a in pairs if not ends_sentence(lines[a].rstrip()) and not heading_name(lines[a])
     ]
     return len(pairs) / (len(nonblank) - 1) >= 0.6 and len(broken) >= 0.4 * len(pairs)
 

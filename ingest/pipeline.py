@@ -1,8 +1,8 @@
 """Ingest files and folders into the Chroma store, idempotently.
 
-`ingest_paths` loads each file (`ingest.loaders`), cleans it (`ingest.clean`), splits it by language
-and section (`ingest.sections`), chunks it (`ingest.records`), aligns its two languages
-(`ingest.align`) and synchronises the store with the result, file by file:
+`ingest_paths` loads each file (`cpassist.ingest.loaders`), cleans it (`cpassist.ingest.clean`), splits it by language
+and section (`cpassist.ingest.sections`), chunks it (`cpassist.ingest.records`), aligns its two languages
+(`cpassist.ingest.align`) and synchronises the store with the result, file by file:
   - a chunk id hashes the file's path with the chunk's content, so two files never share a chunk
     (identical text in two files is two documents) and a file already fully stored is recognised
     without embedding anything: nothing is written;
@@ -15,8 +15,8 @@ and section (`ingest.sections`), chunks it (`ingest.records`), aligns its two la
   - whatever goes wrong reading or cleaning one file becomes its one-line skip reason; the run goes on.
     What was left out of a file that is ingested (scanned pages without OCR, table of contents,
     bibliography, a bad metadata sidecar) is its report row's note. Chunks carry their place
-    (`page`/`paragraph`/`line`, `ocr`, `kind`: `ingest.pages`) and document metadata
-    (`authors`/`year`/`institution`: `ingest.metadata`).
+    (`page`/`paragraph`/`line`, `ocr`, `kind`: `cpassist.ingest.pages`) and document metadata
+    (`authors`/`year`/`institution`: `cpassist.ingest.metadata`).
 Every store call is batched (`BATCH_SIZE` writes, `READ_BATCH` reads), so memory and SQL statement
 sizes stay bounded for large files. Only bundled studies (or identical copies) get the official titles
 of the studies file. It does not decide which files a user may upload (the UI does) and does not rank.
@@ -35,10 +35,17 @@ from typing import TYPE_CHECKING, Any, Literal
 from pydantic import BaseModel, Field
 
 from cpassist.errors import ConfigError, StoreError
+from cpassist.ingest.loaders import (
+    LoadedFile,
+    LoadError,
+    display_path,
+    expand_paths,
+    load_file,
+    one_line,
+)
+from cpassist.ingest.pages import LoadOptions
+from cpassist.ingest.records import ChunkRecord, build_records
 from cpassist.settings import Settings
-from ingest.loaders import LoadedFile, LoadError, display_path, expand_paths, load_file, one_line
-from ingest.pages import LoadOptions
-from ingest.records import ChunkRecord, build_records
 
 if TYPE_CHECKING:
     from cpassist.store import ChromaStore
@@ -119,7 +126,7 @@ def load_titles(studies_file: Path) -> dict[str, dict[str, str]]:
 
 
 def _fallback_title(paragraphs: list[Any], stem: str) -> str:
-    from ingest.clean import KNOWN_HEADINGS, heading_name
+    from cpassist.ingest.clean import KNOWN_HEADINGS, heading_name
 
     for p in paragraphs[:3]:
         text = _MD_MARKS.sub("", p.text).strip()
@@ -160,9 +167,9 @@ def chunk_file(
     loaded: LoadedFile, settings: Settings, titles: dict[str, dict[str, str]]
 ) -> list[ChunkRecord]:
     """Chunk records of one loaded file (parallel_ids not yet set)."""
-    from ingest.clean import clean_text
-    from ingest.metadata import chunk_fields, describe
-    from ingest.sections import split_document
+    from cpassist.ingest.clean import clean_text
+    from cpassist.ingest.metadata import chunk_fields, describe
+    from cpassist.ingest.sections import split_document
 
     paragraphs = clean_text(loaded.text)
     study, study_titles = document_identity(loaded, settings, titles)
@@ -190,7 +197,7 @@ def chunk_file(
 
 def _notes_of(loaded: LoadedFile) -> list[str]:
     """What was left out of a file (pages, a bad sidecar), for its report row."""
-    from ingest.metadata import describe
+    from cpassist.ingest.metadata import describe
 
     return [*loaded.layout.notes, *describe(loaded.path, "", {})[1]]
 
@@ -205,7 +212,7 @@ def set_parallel_ids(records: list[ChunkRecord], vectors: dict[str, Any]) -> Non
     """Fill `parallel_ids` by aligning the Indonesian and English chunks of one file."""
     import numpy as np
 
-    from ingest.align import align
+    from cpassist.ingest.align import align
 
     side_a = [r for r in records if r.language == "id"]
     side_b = [r for r in records if r.language == "en"]

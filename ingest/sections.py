@@ -15,15 +15,14 @@ a study without headings. This module does not chunk or embed.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
-from ingest.chunking import split_sentences
-from ingest.clean import Mapped, Paragraph, heading_name
+from cpassist.ingest.chunking import split_sentences
+from cpassist.ingest.clean import Mapped, Paragraph, heading_name
+from cpassist.text import letter_words
 
 SWITCH_PENALTY = 6.0
 MAX_SENTENCE_WEIGHT = 25.0
-_WORD = re.compile(r"[^\W\d_]+")
 
 
 @dataclass
@@ -109,7 +108,7 @@ def split_document(paragraphs: list[Paragraph], default_language: str = "en") ->
     detected = [
         u.fixed_language or detect_language(u.mapped.text, default=default_language) for u in units
     ]
-    weights = [min(float(len(_WORD.findall(u.mapped.text))), MAX_SENTENCE_WEIGHT) for u in units]
+    weights = [min(float(len(letter_words(u.mapped.text))), MAX_SENTENCE_WEIGHT) for u in units]
     languages = smooth_languages(detected, weights, [u.fixed_language for u in units])
     segments: list[Segment] = []
     for unit, language in zip(units, languages, strict=True):

@@ -64,7 +64,7 @@ def evil():
 def hostile(tmp_path_factory, e5_cached, evil):
     """Settings and an extractive assistant over a store holding only the hostile Kupang document."""
     from cpassist.build import build_assistant, build_retriever, build_vectorstore
-    from ingest.pipeline import ingest_paths
+    from cpassist.ingest.pipeline import ingest_paths
 
     base, _ = evil
     folder = tmp_path_factory.mktemp("hostile-ui")
@@ -262,18 +262,18 @@ def test_a_rejected_upload_leaves_nothing_in_the_upload_cache(served, tmp_path):
 def test_a_chat_is_answered_while_an_upload_ingest_runs(served, tmp_path, monkeypatch):
     import gradio_client
 
-    import ingest.pipeline
+    import cpassist.ingest.pipeline
 
     url, _ = served
     started, release = threading.Event(), threading.Event()
-    real_ingest = ingest.pipeline.ingest_paths
+    real_ingest = cpassist.ingest.pipeline.ingest_paths
 
     def slow_ingest(*args, **kwargs):  # an ingest that takes as long as the test needs
         started.set()
         release.wait(timeout=120)
         return real_ingest(*args, **kwargs)
 
-    monkeypatch.setattr(ingest.pipeline, "ingest_paths", slow_ingest)
+    monkeypatch.setattr(cpassist.ingest.pipeline, "ingest_paths", slow_ingest)
     doc = tmp_path / "flores-helpline.txt"
     doc.write_text("The Flores helpline answered calls from fishing villages.", encoding="utf-8")
     uploader = gradio_client.Client(url, verbose=False)

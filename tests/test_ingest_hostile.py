@@ -10,9 +10,9 @@ import os
 import shutil
 from pathlib import Path
 
-import ingest.pipeline as pipeline
+import cpassist.ingest.pipeline as pipeline
 from cpassist import cli
-from ingest.pipeline import ingest_paths
+from cpassist.ingest.pipeline import ingest_paths
 from tests.conftest import NEPAL
 from tests.hostile_files import (
     bomb_docx,

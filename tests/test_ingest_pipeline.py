@@ -11,10 +11,10 @@ from pathlib import Path
 
 import pytest
 
-import ingest.pipeline as pipeline
+import cpassist.ingest.pipeline as pipeline
 from cpassist import cli
+from cpassist.ingest.pipeline import ingest_paths
 from cpassist.schema import CHUNK_METADATA_KEYS
-from ingest.pipeline import ingest_paths
 from tests.conftest import DOWN_TO_ZERO, NEPAL, STUDIES_DIR
 from tests.test_ingest_loaders import make_docx, make_pdf
 

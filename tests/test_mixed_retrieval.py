@@ -101,7 +101,7 @@ def test_query_translation_reply_is_cleaned_or_refused():
 @pytest.fixture(scope="module")
 def mixed_retriever(tmp_path_factory: pytest.TempPathFactory, e5_cached) -> HybridRetriever:
     from cpassist.build import build_vectorstore
-    from ingest.pipeline import ingest_paths
+    from cpassist.ingest.pipeline import ingest_paths
 
     root = tmp_path_factory.mktemp("mixed")
     docs = root / "docs"

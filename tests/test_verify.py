@@ -10,8 +10,9 @@ from __future__ import annotations
 import pytest
 from answer_cases import CLAIMS
 
-from cpassist.evidence import citations_in, index_for, split_sentences, strip_citations
+from cpassist.evidence import index_for
 from cpassist.schema import Passage
+from cpassist.text import citations_in, split_sentences, strip_citations
 from cpassist.verify import SUPPORT_THRESHOLD, Verifier, says_unknown, verify_answer
 
 

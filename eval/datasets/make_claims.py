@@ -29,7 +29,7 @@ STUDY = {
     "np": "ecpat-nepal-child-trafficking",
 }
 
-from eval.claims import FAITHFUL_KINDS, FALSE_KINDS  # noqa: E402 - one list of kinds
+from cpassist.evaluation.claims import FAITHFUL_KINDS, FALSE_KINDS  # noqa: E402 - one list of kinds
 
 
 def _sentences(name: str) -> list[str]:

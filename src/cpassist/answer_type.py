@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterable
 from typing import Literal
 
-from cpassist.evidence import stem
+from cpassist.text import stem
 
 AnswerType = Literal[
     "count", "year", "money", "person", "holder", "place", "institution", "recommendation"
@@ -164,8 +164,8 @@ def evidence_lacks_answer_type(question: str, passages: Iterable[str]) -> Answer
     answered by a sentence with the number of cases. Numbers that the question itself contains
     ("... in 2015?") do not count as evidence.
     """
-    from cpassist.evidence import content_stems, named_terms, split_sentences
     from cpassist.lexicon import translations
+    from cpassist.text import content_stems, named_terms, split_sentences
 
     kind = expected_answer_type(question)
     if kind is None:
@@ -213,7 +213,7 @@ def unnamed_members(question: str, passages: Iterable[str]) -> str:
     """The noun of a "which X?" question ("Which ministries ...?", "Kementerian apa saja ...?") when
     the passages speak of X only vaguely ("several Ministries", "beberapa INGO") and never name one;
     "" otherwise."""
-    from cpassist.evidence import stem
+    from cpassist.text import stem
 
     match = _WHICH.search(question)
     if not match:

@@ -29,7 +29,7 @@ from pydantic import ValidationError
 from cpassist.abstain import fallback_addresses
 from cpassist.compose import WHICH_STUDY, compose_answer, quoted_report, refusal_text
 from cpassist.errors import InputError, ModelError, StoreError
-from cpassist.evidence import content_stems, index_for, split_sentences
+from cpassist.evidence import index_for
 from cpassist.extractive import extractive_answer
 from cpassist.focus import premise_of
 from cpassist.gate import Refusal, gate
@@ -47,6 +47,7 @@ from cpassist.schema import (
     VerificationReport,
 )
 from cpassist.settings import Settings
+from cpassist.text import content_stems, split_sentences
 from cpassist.verify import Claim, studies_named, study_names, verify_answer
 
 if TYPE_CHECKING:

@@ -57,7 +57,7 @@ def _valid_text(text: str, what: str) -> str:
 
 
 def cmd_ingest(args: argparse.Namespace) -> int:
-    from ingest.pipeline import ingest_paths
+    from cpassist.ingest.pipeline import ingest_paths
 
     settings = _settings(args)
     paths = [Path(p) for p in args.paths] or [settings.corpus_dir]
@@ -192,7 +192,7 @@ def cmd_chat(args: argparse.Namespace) -> int:
 
 
 def cmd_eval(args: argparse.Namespace) -> int:
-    from eval.cli import run_eval_command
+    from cpassist.evaluation.cli import run_eval_command
 
     return run_eval_command(args, _settings(args))
 

@@ -19,7 +19,6 @@ from __future__ import annotations
 import atexit
 import contextlib
 import os
-import re
 import threading
 import warnings
 from collections.abc import AsyncIterator, Iterator
@@ -30,6 +29,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 from cpassist.errors import ConfigError, CpassistError, GenerationError, ModelError
 from cpassist.registry import GENERATOR_NAMES, unknown
 from cpassist.settings import Settings
+from cpassist.text import split_at_sentence_ends
 
 if TYPE_CHECKING:
     from langchain_core.language_models import BaseChatModel
@@ -46,7 +46,6 @@ _DEFAULT_OPENAI_KEY = "not-needed"
 _LOCAL_LOCK = threading.Lock()
 
 
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 #: A completed sentence at least this long seen twice, or an unfinished one this long that starts
 #: like an earlier sentence, means the small model is looping (measured: it can repeat the question
 #: and one passage until max_tokens).
@@ -56,7 +55,7 @@ LOOP_MIN_PREFIX = 60
 
 def is_looping(text: str) -> bool:
     """Whether generated `text` has started repeating itself sentence by sentence."""
-    parts = [" ".join(p.lower().split()) for p in _SENTENCE_END.split(text.strip())]
+    parts = [" ".join(p.lower().split()) for p in split_at_sentence_ends(text.strip())]
     *done, current = parts or [""]
     seen: set[str] = set()
     for sentence in done:

@@ -17,9 +17,9 @@ import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Literal
 
-from cpassist.evidence import STOPWORDS, content_stems, named_terms, stem, words
 from cpassist.prompts import render
 from cpassist.schema import ChatTurn
+from cpassist.text import STOPWORDS, content_stems, named_terms, stem, words
 
 if TYPE_CHECKING:
     from langchain_core.language_models import BaseChatModel

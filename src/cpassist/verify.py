@@ -48,21 +48,19 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
-from cpassist.evidence import (
+from cpassist.evidence import EvidenceIndex, lexical_overlap, scaled_cosine
+from cpassist.language import detect_language
+from cpassist.schema import Passage, SentenceCheck, VerificationReport
+from cpassist.text import (
     STOPWORDS,
-    EvidenceIndex,
     citations_in,
     content_stems,
-    lexical_overlap,
     named_terms,
-    scaled_cosine,
     split_sentences,
     stem,
     strip_citations,
     words,
 )
-from cpassist.language import detect_language
-from cpassist.schema import Passage, SentenceCheck, VerificationReport
 
 SUPPORT_THRESHOLD = 0.62
 #: How much a missing proper name costs: a name the source lacks is the sign of a mixed-up study

@@ -7,7 +7,7 @@ with the reason in the user's language (too many files, a type other than .txt/.
 large, unreadable). A skipped file is deleted from Gradio's upload cache and leaves nothing under
 `uploads_dir`. `FileResult.to_json()` is the `/upload` JSON row (stable).
 
-Not here: reading and chunking (`ingest.pipeline`), rendering the report (`cpassist.ui.markup`).
+Not here: reading and chunking (`cpassist.ingest.pipeline`), rendering the report (`cpassist.ui.markup`).
 """
 
 from __future__ import annotations
@@ -109,7 +109,7 @@ def ingest_uploads(
 def _ingest_one(
     entry: FileResult, src: Path, dest: Path, settings: Settings, vectorstore: Chroma | None
 ) -> None:
-    from ingest.pipeline import ingest_paths
+    from cpassist.ingest.pipeline import ingest_paths
 
     if dest.resolve().parent != settings.uploads_dir.resolve():  # belt and braces
         entry.reason = "invalid file name"
