@@ -173,9 +173,41 @@ def test_a_crash_shows_no_raw_exception_text(hostile):
 
     handlers = ChatService(settings, Broken())
     payload = handlers.answer_payload(KUPANG_Q)
-    assert "RuntimeError" in payload["error"] and "secret" not in payload["error"]
+    assert "internal error" in payload["error"] and "secret" not in payload["error"]
+    assert "RuntimeError" not in payload["error"]
     _, messages, _, _ = list(handlers.respond(KUPANG_Q, [], None, ui_lang="en"))[-1]
     assert "internal error" in messages[-1]["content"] and "secret" not in messages[-1]["content"]
+
+
+def test_a_loading_bug_or_an_ingest_bug_shows_no_type_name_and_a_project_error_its_message(
+    tmp_path, monkeypatch
+):
+    from concurrent.futures import Future
+
+    import cpassist.ingest.pipeline
+    from cpassist.errors import StoreError
+    from cpassist.ui.loader import AssistantLoader
+    from cpassist.ui.uploads import ingest_uploads
+
+    settings = Settings(data_dir=tmp_path / "state")
+    loader = AssistantLoader(settings, load=False)
+    loader._future = Future()
+    loader._future.set_exception(RuntimeError("/srv/secret/path leaked"))
+    assert loader.load_error("id") == "kesalahan internal; rinciannya ada di log server"
+    assert loader.load_error() == "internal error; the details are in the server log"
+    loader._future = Future()
+    loader._future.set_exception(StoreError("the store is locked by another process"))
+    assert loader.load_error() == "the store is locked by another process"
+
+    def broken_ingest(*args, **kwargs):
+        raise RuntimeError("/srv/secret/path leaked")
+
+    monkeypatch.setattr(cpassist.ingest.pipeline, "ingest_paths", broken_ingest)
+    upload = tmp_path / "note.txt"
+    upload.write_text("A note about the Kupang helpline.", encoding="utf-8")
+    (result,) = ingest_uploads([upload], settings, "en")
+    assert result.status == "skipped"
+    assert result.reason == "internal error; the details are in the server log"
 
 
 # --- login throttling -----------------------------------------------------------------------------

@@ -25,7 +25,7 @@ from cpassist.ui.checks import UPLOAD_TYPES, discard_upload, safe_upload_name
 from cpassist.ui.strings import t
 
 if TYPE_CHECKING:
-    from langchain_chroma import Chroma
+    from cpassist.store import ChromaStore as Chroma
 
 log = logging.getLogger("cpassist.app")
 
@@ -122,9 +122,11 @@ def _ingest_one(
         )
     except CpassistError as exc:
         reason = str(exc)
-    except Exception as exc:
+    except Exception:
         log.exception("ingesting %s failed", dest)
-        reason = f"{type(exc).__name__}: {exc}"
+        reason = t(
+            "en", "internal"
+        )  # a bug: the traceback is in the log (other reasons here are English too)
     else:
         if report.skipped or not report.files_read:
             reason = "; ".join([s.reason for s in report.skipped] or ["no readable text"])
