@@ -3,7 +3,7 @@ for a restricted search. A service over the `ChromaStore` and the `HybridRetriev
 index it keeps in step), with no UI: the CLI (`cpassist docs`, `--doc`) and a UI call its methods.
 
 A document is what the chunks' `study` metadata names: one ingested file, both language versions
-of a bilingual study included (`cpassist.ingest.pipeline.document_identity`). Removing one deletes all its
+of a bilingual study included (`cpassist.ingest.documents.document_identity`). Removing one deletes all its
 chunks from Chroma and from the keyword index; other documents are untouched; an unknown id raises
 `UnknownDocumentError` before anything is deleted. The file itself is not deleted.
 """

@@ -15,7 +15,7 @@ Language = Literal["id", "en"]
 #: Metadata stored with every chunk in Chroma (values are str/int; lists are joined with ",").
 CHUNK_METADATA_KEYS = (
     "study",  # study id: the file stem (e.g. "ecpat-nepal-child-trafficking"); a file named like a
-    # bundled study that is not it gets "<stem>-<8 hex>" (cpassist.ingest.pipeline.document_identity)
+    # bundled study that is not it gets "<stem>-<8 hex>" (cpassist.ingest.documents.document_identity)
     "title",  # study title in the chunk's language
     "source",  # path of the file the chunk came from
     "source_hash",  # sha256 of the file's bytes: a changed file replaces its chunks
