@@ -198,7 +198,8 @@ def run_eval_command(args: argparse.Namespace, settings: Settings) -> int:
         print(compare_runs(Path(run_a), Path(run_b)))
         return 0
     if getattr(args, "claims", False):
-        from cpassist.evaluation.claims import report_claims_outcome, run_claims_eval
+        from cpassist.evaluation.claims import run_claims_eval
+        from cpassist.evaluation.claims_report import report_claims_outcome
 
         if args.quick or args.judge or args.generator or args.limit:
             raise InputError(

@@ -1,6 +1,6 @@
 """The import direction of the package: faces -> ingest / evaluation -> core, never back.
 
-Faces are the command line (`cpassist.cli`, `cpassist.cli_docs`, and `cpassist.render`, its
+Faces are the command line (`cpassist.cli` and its `cli_*` modules, and `cpassist.render`, its
 terminal rendering, which shares the UI's labels), the chat UI (`cpassist.ui`) and `app.py`; `cpassist.ingest` (the top-level `ingest/` folder) and `cpassist.evaluation` (`eval/`) sit
 between them and the core (every other `cpassist` module). Lazy imports inside functions count too.
 Also: nothing imports the generic top-level names `ingest` or `eval` any more.
@@ -12,7 +12,14 @@ import ast
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-FACES = ("cpassist.cli", "cpassist.cli_docs", "cpassist.render", "cpassist.ui")
+FACES = (
+    "cpassist.cli",
+    "cpassist.cli_answer",
+    "cpassist.cli_common",
+    "cpassist.cli_docs",
+    "cpassist.render",
+    "cpassist.ui",
+)
 MIDDLE = ("cpassist.ingest", "cpassist.evaluation")
 
 

@@ -99,7 +99,8 @@ def test_verify_answer_reports_each_sentence(all_passages, e5_embeddings) -> Non
 
 
 def test_self_relation_and_clause_split() -> None:
-    from cpassist.verify import _self_relation, by_study
+    from cpassist.study_mix import by_study
+    from cpassist.verify import _self_relation
 
     assert _self_relation("ECPAT Indonesia juga menjadi partner ECPAT Indonesia.")
     assert not _self_relation("Kerja sama Nepal dan ECPAT menguntungkan Nepal.")

@@ -47,8 +47,9 @@ from cpassist.schema import (
     VerificationReport,
 )
 from cpassist.settings import Settings
+from cpassist.study_mix import studies_named, study_names
 from cpassist.text import content_stems, split_sentences
-from cpassist.verify import Claim, studies_named, study_names, verify_answer
+from cpassist.verify import Claim, verify_answer
 
 if TYPE_CHECKING:
     from langchain_core.embeddings import Embeddings

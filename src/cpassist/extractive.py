@@ -25,8 +25,9 @@ from cpassist.focus import question_focus
 from cpassist.language import detect_language
 from cpassist.lexicon import translations
 from cpassist.schema import Passage
+from cpassist.study_mix import studies_named, study_names
 from cpassist.text import content_stems, named_terms, split_sentences, stem, words
-from cpassist.verify import Claim, studies_named, study_names
+from cpassist.verify import Claim
 
 _KEYWORDS = re.compile(r"^\s*(kata kunci|keywords?)\b", re.IGNORECASE)
 #: A sentence opening like this continues the one before it ("This issue is driven by ...").

@@ -36,6 +36,7 @@ from cpassist.evidence import EvidenceIndex, scaled_cosine
 from cpassist.language import detect_language
 from cpassist.lexicon import translations as _translations
 from cpassist.schema import Passage
+from cpassist.study_mix import by_study, studies_named, study_names
 from cpassist.text import (
     content_stems,
     named_terms,
@@ -45,7 +46,6 @@ from cpassist.text import (
     strip_citations,
     words,
 )
-from cpassist.verify import by_study, studies_named, study_names
 
 #: A claim is accepted when its support reaches this and no assertion check fails.
 ACCEPT_SUPPORT = 0.62

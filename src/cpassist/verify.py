@@ -51,8 +51,8 @@ from dataclasses import dataclass, field
 from cpassist.evidence import EvidenceIndex, lexical_overlap, scaled_cosine
 from cpassist.language import detect_language
 from cpassist.schema import Passage, SentenceCheck, VerificationReport
+from cpassist.study_mix import by_study, capitalised, studies_named, study_names
 from cpassist.text import (
-    STOPWORDS,
     citations_in,
     content_stems,
     named_terms,
@@ -107,30 +107,6 @@ def _name_context(source: Passage) -> set[str]:
     return {
         stem(w) for w in words(f"{source.text} {source.title} {source.study.replace('-', ' ')}")
     }
-
-
-def _capitalised(token: str) -> bool:
-    return token[:1].isupper() and token.lower() not in STOPWORDS and len(token) >= 2
-
-
-def study_names(sources: Sequence[Passage]) -> dict[str, set[str]]:
-    """Per study among `sources`: the stems of the proper names found in its sources and in no other
-    study's (empty for every study when the sources hold a single study)."""
-    names: dict[str, set[str]] = {}
-    for source in sources:
-        names.setdefault(source.study, set()).update(named_terms(source.text))
-    if len(names) < 2:
-        return {study: set() for study in names}
-    return {
-        study: own - set().union(*(n for other, n in names.items() if other != study))
-        for study, own in names.items()
-    }
-
-
-def studies_named(text: str, names: dict[str, set[str]]) -> set[str]:
-    """The studies whose distinctive names (`study_names`) occur in `text` (capitalised)."""
-    found = named_terms(text) | {stem(w) for w in words(text) if _capitalised(w)}
-    return {study for study, own in names.items() if own & found}
 
 
 class Verifier:
@@ -188,41 +164,6 @@ class Verifier:
         return weakest, sorted(used), best
 
 
-_CLAUSES = re.compile(
-    r"\s*(?:,?\s+\b(?:while|whereas|whilst|but|sedangkan|sementara|tetapi|namun)\b|[;:,])\s+",
-    re.IGNORECASE,
-)
-
-
-def by_study(claim: str, names: dict[str, set[str]]) -> dict[str, str] | None:
-    """`claim` split at its clause boundaries into one text per study it names ("The Nepal study
-    used journals, while the Down to Zero study used interviews"), or None when some clause names
-    two studies or a study's clause says nothing beyond its name ("Nepal and Down to Zero both ...")."""
-    clauses = [c for c in _CLAUSES.split(claim) if c.strip()]
-    merged: list[str] = []
-    for clause in clauses:  # a clause of fewer than 3 content words ("books and reports") belongs
-        if merged and len(content_stems(clause)) < 3:  # to the one before it, the first to the next
-            merged[-1] = f"{merged[-1]}, {clause}"
-        else:
-            merged.append(clause)
-    if len(merged) > 1 and len(content_stems(merged[0])) < 3:
-        merged[:2] = [f"{merged[0]} {merged[1]}"]
-    parts: dict[str, str] = {}
-    current, lead = "", ""
-    for clause in merged:  # a clause naming no study belongs to the study named before it
-        named = studies_named(clause, names)
-        if len(named) > 1:
-            return None
-        if named:
-            current = next(iter(named))
-        if not current:
-            lead = f"{lead} {clause}".strip()
-            continue
-        parts[current] = " ".join(x for x in (parts.get(current, ""), lead, clause) if x)
-        lead = ""
-    return parts if len(parts) >= 2 else None
-
-
 def _self_relation(text: str) -> bool:
     """A name related to itself within a few words ("ECPAT Indonesia juga menjadi partner ECPAT
     Indonesia"): the same run of capitalised words twice, with only lower-case words between."""
@@ -230,9 +171,9 @@ def _self_relation(text: str) -> bool:
     runs: list[tuple[int, int, str]] = []
     i = 0
     while i < len(tokens):
-        if _capitalised(tokens[i]):
+        if capitalised(tokens[i]):
             j = i
-            while j + 1 < len(tokens) and _capitalised(tokens[j + 1]):
+            while j + 1 < len(tokens) and capitalised(tokens[j + 1]):
                 j += 1
             runs.append((i, j + 1, " ".join(tokens[i : j + 1]).lower()))
             i = j + 1
