@@ -1,18 +1,20 @@
 """`cpassist eval --claims`: how well answer verification tells faithful claims from false ones.
 
-Loads the claim-check set (`eval/datasets/claims.jsonl`: claim, study, language, label faithful/false,
-kind, question, evidence, split dev/heldout), takes every stored chunk of the studies it names as the
-numbered sources (`cpassist.schema.Passage`), and asks `cpassist.grounding.ClaimChecker(sources,
-index).check(claim, question=...)` about each claim. A claim is *rejected* when the verdict is not
-`ok`. Reported per split (dev and heldout apart, never pooled), overall, by kind and by language:
+Loads the claim-check set (`eval/datasets/claims.jsonl`: claim, study, language, label
+faithful/false, kind, question, evidence, split dev/heldout), takes every stored chunk of the
+studies it names as the numbered sources (`cpassist.schema.Passage`), and asks
+`cpassist.grounding.ClaimChecker(sources, index).check(claim, question=...)` about each claim. A
+claim is *rejected* when the verdict is not `ok`. Reported per split (dev and heldout apart, never
+pooled), overall, by kind and by language:
 
 - `false_rejected`: share of false claims rejected (= recall of rejection),
 - `faithful_accepted`: share of faithful claims accepted,
 - `rejection_precision`: share of rejected claims that were false,
 - plus the misjudged rows (a false claim accepted, a faithful one rejected) with score and reason.
 
-The gate (`eval/thresholds.json`, section "claims") is checked on the heldout split only. This module
-neither generates nor rewrites claims; the checker's implementation lives in `cpassist.grounding`.
+The gate (`eval/thresholds.json`, section "claims") is checked on the heldout split only. This
+module neither generates nor rewrites claims; the checker's implementation lives in
+`cpassist.grounding`.
 """
 
 from __future__ import annotations

@@ -1,7 +1,8 @@
 """The claim check's run on disk and on the terminal: summary.json, claims.jsonl (one verdict per
 claim) and report.md in the run directory (`write_claims_run`), the per-split tables
 (`claims_table`, `misjudged_table`) and the printed outcome with its exit status
-(`report_claims_outcome`: 1 when the heldout gate failed). It judges nothing (`cpassist.evaluation.claims`).
+(`report_claims_outcome`: 1 when the heldout gate failed). It judges nothing
+(`cpassist.evaluation.claims`).
 """
 
 from __future__ import annotations

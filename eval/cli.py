@@ -4,7 +4,8 @@
 (dataset, generator, judge, quick, limit, out, compare). `--quick` runs the fixed subset with the
 extractive generator and no judge, then checks `eval/thresholds.json` and returns 1 listing every
 metric below its threshold. `--compare A B` only reads two runs. Building the parts goes through
-`cpassist.build`; scoring lives in `cpassist.evaluation.runner`, files in `cpassist.evaluation.report`.
+`cpassist.build`; scoring lives in `cpassist.evaluation.runner`, files in
+`cpassist.evaluation.report`.
 """
 
 from __future__ import annotations

@@ -1,6 +1,7 @@
 """Turns the chat UI's feedback (`settings.feedback_file`) into candidate evaluation rows.
 
-    python -m cpassist.evaluation.feedback_import [--data-dir DIR] [--feedback FILE] [--out FILE] [--rating up|down|all]
+    python -m cpassist.evaluation.feedback_import [--data-dir DIR] [--feedback FILE] [--out FILE]
+        [--rating up|down|all]
 
 Each rated answer becomes one row in `eval/datasets/feedback_candidates.jsonl` (appended; questions
 already in the question set or the candidates file are skipped) with `needs_review: true`:

@@ -4,18 +4,19 @@
   matches a reference phrase by whitespace/case-normalised containment (either way) or a near-exact
   fuzzy match (the ingestion may clean text a little). A parallel passage brought along with a hit
   counts at the rank of that hit.
-- Answers: the answer is in the question's language; abstention is correct (abstains on
-  unanswerable questions, answers the answerable ones); `fact_recall`, the share of the row's
-  `reference_facts` keyword groups found in the answer (case/accent/whitespace-insensitive, each
-  alternative matched from a word start); `verification_changed`, whether verification dropped or
-  corrected a sentence or fell back; and, as a self-check only, every `[n]` points to a cited passage
-  that supports its sentence by the product's own verifier.
+- Answers: the answer is in the question's language; abstention is correct (abstains on unanswerable
+  questions, answers the answerable ones); `fact_recall`, the share of the row's `reference_facts`
+  keyword groups found in the answer (case/accent/whitespace-insensitive, each alternative matched
+  from a word start); `verification_changed`, whether verification dropped or corrected a sentence
+  or fell back; and, as a self-check only, every `[n]` points to a cited passage that supports its
+  sentence by the product's own verifier.
 - Aggregation: the mean of every metric overall, by language and by kind (missing values skipped).
 
-RAGAS metrics live in `cpassist.evaluation.ragas_suite`. Citation support reuses the answering side's verifier
-(`cpassist.verify`, through `make_support_fn`): it is a self-check (the product grading itself, blind
-to a false claim the verifier accepted), not a correctness measure; `fact_recall` and the claim-check
-set (`cpassist.evaluation.claims`) are the independent ones. `lexical_support_fn` is a model-free alternative.
+RAGAS metrics live in `cpassist.evaluation.ragas_suite`. Citation support reuses the answering
+side's verifier (`cpassist.verify`, through `make_support_fn`): it is a self-check (the product
+grading itself, blind to a false claim the verifier accepted), not a correctness measure;
+`fact_recall` and the claim-check set (`cpassist.evaluation.claims`) are the independent ones.
+`lexical_support_fn` is a model-free alternative.
 """
 
 from __future__ import annotations

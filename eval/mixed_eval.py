@@ -1,15 +1,15 @@
 """Retrieval on a mixed corpus: the bundled bilingual studies plus one-language documents of both
-languages (`eval/datasets/mixed/docs/`, fictional), ingested into one store. Reports hit@1, hit@5 and
-MRR by document language x question language, for the dev and the held-out split separately, for
+languages (`eval/datasets/mixed/docs/`, fictional), ingested into one store. Reports hit@1, hit@5
+and MRR by document language x question language, for the dev and the held-out split separately, for
 each retriever variant; plus the studies' own retrieval questions (`eval/datasets/retrieval.jsonl`)
 asked of the same mixed store, so a gain on the new documents cannot hide a loss on the studies.
 
 A hit is a retrieved passage (not a brought-along parallel) of the question's document that contains
 one of its `reference_contexts` (whitespace/case-normalised). Unanswerable questions are not scored.
 
-    python -m cpassist.evaluation.mixed_eval                 # before / after (+ ablations), dev and held-out
-    python -m cpassist.evaluation.mixed_eval --quick         # before / after only
-    python -m cpassist.evaluation.mixed_eval --translation   # + query translation with the bundled local LLM
+    python -m cpassist.evaluation.mixed_eval                # before / after (+ ablations), dev, held-out
+    python -m cpassist.evaluation.mixed_eval --quick        # before / after only
+    python -m cpassist.evaluation.mixed_eval --translation  # + query translation with the local LLM
                                               #   (translations cached in eval/datasets/mixed/)
 
 It measures retrieval only: no answers.

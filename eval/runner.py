@@ -1,11 +1,12 @@
 """Runs the assistant over evaluation rows and scores every answer (our checks + RAGAS).
 
-Steps: make sure the store holds the corpus (ingest the default corpus into an empty store), ask each
-question (with its history) through `Assistant.ask`, search again with the standalone question to
-measure retrieval on its own, then score: `cpassist.evaluation.metrics` checks (fact recall against the row's
-`reference_facts`, whether verification changed the answer, the citation self-check), RAGAS metrics without an LLM, and,
-when a judge chat model is given, the RAGAS judge metrics. One failing question is recorded with its
-error and the run goes on. Writing files and gating are elsewhere (`cpassist.evaluation.report`, `cpassist.evaluation.cli`).
+Steps: make sure the store holds the corpus (ingest the default corpus into an empty store), ask
+each question (with its history) through `Assistant.ask`, search again with the standalone question
+to measure retrieval on its own, then score: `cpassist.evaluation.metrics` checks (fact recall
+against the row's `reference_facts`, whether verification changed the answer, the citation
+self-check), RAGAS metrics without an LLM, and, when a judge chat model is given, the RAGAS judge
+metrics. One failing question is recorded with its error and the run goes on. Writing files and
+gating are elsewhere (`cpassist.evaluation.report`, `cpassist.evaluation.cli`).
 """
 
 from __future__ import annotations

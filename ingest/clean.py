@@ -9,10 +9,10 @@ markdown headings) and keyword lines (`Kata Kunci:`, `Keywords:`) become their o
 Every cleaned character remembers the offset of the original character it came from, so any cleaned
 span can be shown as the original source span (`Mapped.original`). Offsets are kept in compact
 arrays (8 bytes a character). Control characters and terminal escape sequences (ESC/CSI/OSC, C0/C1
-controls other than newline and tab) and lone surrogates are removed first: stored text is plain data.
-Every pattern here runs in time linear in the input (no backtracking over runs; emphasis is paired
-by a scan, not by a lazy `.+?`): `bench/bench_ingest_scaling.py` measures it. This module does not
-detect languages or split sentences.
+controls other than newline and tab) and lone surrogates are removed first: stored text is plain
+data. Every pattern here runs in time linear in the input (no backtracking over runs; emphasis is
+paired by a scan, not by a lazy `.+?`): `bench/bench_ingest_scaling.py` measures it. This module
+does not detect languages or split sentences.
 """
 
 from __future__ import annotations

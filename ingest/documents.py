@@ -3,8 +3,8 @@
 `prepare(path, settings, titles)` returns (loaded file, chunk records) or raises `LoadError` with a
 one-line reason, whatever a parser or the cleaning raised. `document_identity` names the document:
 the file stem, with the official titles of the studies file only for a bundled study (or a
-byte-identical copy); another file with a bundled study's stem gets the stem plus 8 hex digits of its
-path. It does not embed, align the two languages or touch the store (`cpassist.ingest.sync`).
+byte-identical copy); another file with a bundled study's stem gets the stem plus 8 hex digits of
+its path. It does not embed, align the two languages or touch the store (`cpassist.ingest.sync`).
 """
 
 from __future__ import annotations

@@ -166,7 +166,8 @@ def looks_like_cover(lines: list[str]) -> bool:
 
 def label_pages(pages: list[list[str]]) -> list[list[Line]]:
     """Every line of every page with its kind (see module doc); a first page that looks like a
-    cover is `cover` (its title, author, year, institution become metadata: `cpassist.ingest.metadata`)."""
+    cover is `cover` (its title, author, year, institution become metadata:
+    `cpassist.ingest.metadata`)."""
     state: LineKind = "body"
     labelled: list[list[Line]] = []
     if pages and looks_like_cover(pages[0]):

@@ -11,8 +11,8 @@ or `thesis.meta.json`), whose schema is `Sidecar`:
 
 every key optional, no others allowed. A sidecar that is not valid JSON or breaks the schema is
 ignored with a note naming it (`SidecarError`); the document is still ingested. Bundled studies keep
-their titles from the studies file (`cpassist.ingest.pipeline`). `chunk_fields` gives what goes into chunk
-metadata (`authors` joined with "; "; unknown values are left out: Chroma stores no nulls).
+their titles from the studies file (`cpassist.ingest.pipeline`). `chunk_fields` gives what goes into
+chunk metadata (`authors` joined with "; "; unknown values are left out: Chroma stores no nulls).
 """
 
 from __future__ import annotations

@@ -4,11 +4,11 @@
 as a PDF reader counts), `{"paragraph": 12}` (DOCX, 1-based over all paragraphs of the body, empty
 ones included), `{"line": 40}` (txt/md, 1-based), plus `"ocr": True` for text read by OCR and
 `"kind": "toc"|"bibliography"` for front/back matter kept by `LoadOptions.reference_pages`.
-`pdf_text` / `docx_text` build the text of a document from its pages/paragraphs with that map:
-pages cleaned by `cpassist.ingest.layout` (headers, footers, page numbers), scanned pages OCR'd
-(`cpassist.ingest.ocr`) or skipped with a note saying how to enable OCR, table-of-contents and bibliography
-parts left out unless `reference_pages`. A page that ends mid-sentence runs on into the next one
-(one line break), so a word hyphenated across pages is joined. This module opens no files.
+`pdf_text` / `docx_text` build the text of a document from its pages/paragraphs with that map: pages
+cleaned by `cpassist.ingest.layout` (headers, footers, page numbers), scanned pages OCR'd
+(`cpassist.ingest.ocr`) or skipped with a note saying how to enable OCR, table-of-contents and
+bibliography parts left out unless `reference_pages`. A page that ends mid-sentence runs on into the
+next one (one line break), so a word hyphenated across pages is joined. This module opens no files.
 """
 
 from __future__ import annotations

@@ -5,8 +5,8 @@ its chunks (`cpassist.ingest.sync`); with `prune=True` (the default) chunks of f
 given folders are removed. Re-ingesting unchanged files writes nothing (chunk ids hash the file path
 with the content). Whatever goes wrong reading one file becomes its one-line skip reason and the run
 goes on; what was left out of an ingested file (scanned pages without OCR, table of contents,
-bibliography, a bad metadata sidecar) is its report row's note (`cpassist.ingest.report`). It does not
-decide which files a user may upload (the UI does) and does not rank.
+bibliography, a bad metadata sidecar) is its report row's note (`cpassist.ingest.report`). It does
+not decide which files a user may upload (the UI does) and does not rank.
 """
 
 from __future__ import annotations

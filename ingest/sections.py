@@ -1,4 +1,5 @@
-"""Split a cleaned document into runs of sentences of one language (Indonesian/English) and one section.
+"""Split a cleaned document into runs of sentences of one language (Indonesian/English) and one
+section.
 
 Language is decided per sentence with `cpassist.language.detect_language`, then smoothed over the
 whole document with a two-state Viterbi pass (a language switch costs as much as a 6-word sentence

@@ -2,11 +2,12 @@
 
 `sync_file` writes a file's new chunks (embedding only texts not stored yet for it or for a
 byte-identical copy), updates changed metadata, links its two languages (`set_parallel_ids`, when
-`alignable`), and only then deletes its stale chunks: an ingest killed halfway leaves extra or missing
-chunks of one file that the next run completes, never duplicates; chunk ids are unique to a file, so no
-other file's chunks are touched. `prune` removes the chunks of files gone from the ingested folders.
-Every store call is batched (`BATCH_SIZE` writes, `READ_BATCH` reads). It does not read files
-(`cpassist.ingest.documents`) or decide which files to ingest (`cpassist.ingest.pipeline`).
+`alignable`), and only then deletes its stale chunks: an ingest killed halfway leaves extra or
+missing chunks of one file that the next run completes, never duplicates; chunk ids are unique to a
+file, so no other file's chunks are touched. `prune` removes the chunks of files gone from the
+ingested folders. Every store call is batched (`BATCH_SIZE` writes, `READ_BATCH` reads). It does not
+read files (`cpassist.ingest.documents`) or decide which files to ingest
+(`cpassist.ingest.pipeline`).
 """
 
 from __future__ import annotations

@@ -1,5 +1,5 @@
-"""The `cpassist` command line (a face: it calls `cpassist.ingest`, `cpassist.evaluation` and the
-core, and nothing calls it): parses arguments, builds parts through `cpassist.build`, prints results.
+"""The `cpassist` command line (a face: it calls `cpassist.ingest`, `cpassist.evaluation` and the core,
+and nothing calls it): parses arguments, builds parts through `cpassist.build`, prints results.
 
 Subcommands: `ingest`, `search`, `ask` (also `--jsonl` batch), `chat` (those three in
 `cpassist.cli_answer`), `docs list|remove` (`cpassist.cli_docs`), `eval`, `info`, `serve` (the chat
@@ -11,7 +11,8 @@ or answering logic lives here.
 
 Document text printed for a terminal goes through `terminal_safe` (no escape sequences); JSON output
 escapes every control character (C0, DEL, C1). Invalid text (bytes that are not UTF-8, lone
-surrogates) in argv or a chat line is refused with one line; in `ask --jsonl` it is that line's error.
+surrogates) in argv or a chat line is refused with one line; in `ask --jsonl` it is that line's
+error.
 """
 
 from __future__ import annotations

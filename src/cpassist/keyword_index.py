@@ -2,10 +2,11 @@
 in both Indonesian and English, with the files it is saved to. Keeping it in step with the store is
 `cpassist.keyword_sync`.
 
-Tokenizer: deliberately light: lowercase, Unicode words (so `child-trafficking` and `isu-isu` split),
-a short stopword list for both languages and a plural `s` strip (all three from `cpassist.text`). It does not stem Indonesian affixes.
-The index keeps a term-count matrix (chunks x words); BM25 weights are recomputed from it with numpy
-in one pass, so adding or removing chunks (`KeywordIndex.updated`) tokenizes only the new chunks.
+Tokenizer: deliberately light: lowercase, Unicode words (so `child-trafficking` and `isu-isu`
+split), a short stopword list for both languages and a plural `s` strip (all three from
+`cpassist.text`). It does not stem Indonesian affixes. The index keeps a term-count matrix (chunks x
+words); BM25 weights are recomputed from it with numpy in one pass, so adding or removing chunks
+(`KeywordIndex.updated`) tokenizes only the new chunks.
 """
 
 from __future__ import annotations

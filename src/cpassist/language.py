@@ -1,8 +1,8 @@
 """Offline language identification restricted to Indonesian ("id") and English ("en").
 
-Uses py3langid limited to id/en (unrestricted detectors call Indonesian "Malay"). Very short or empty
-text falls back to a small vote of typical words (`cpassist.text.ID_MARKERS`/`EN_MARKERS`), then to `default`. It does not split documents: the
-ingestion decides what unit of text to classify.
+Uses py3langid limited to id/en (unrestricted detectors call Indonesian "Malay"). Very short or
+empty text falls back to a small vote of typical words (`cpassist.text.ID_MARKERS`/`EN_MARKERS`),
+then to `default`. It does not split documents: the ingestion decides what unit of text to classify.
 """
 
 from __future__ import annotations

@@ -1,11 +1,12 @@
 """Small bilingual (id/en) word tables for checking what a sentence asserts.
 
 Contract: pure data plus tiny lookups, no model. `features(text)` returns the assertion markers of a
-sentence that `grounding` compares between a claim and its evidence: numbers (digits and number words,
-normalised to digits), ordinals, research methods (canonical ids shared by both languages), trend
-statements (direction with negation), universal quantifiers, causal markers and negated scopes. The
-`GLOSSARY` maps common domain words of one language to the other (by `cpassist.text.stem`), so a claim in
-one language can be checked word by word against a passage in the other. It does not decide anything.
+sentence that `grounding` compares between a claim and its evidence: numbers (digits and number
+words, normalised to digits), ordinals, research methods (canonical ids shared by both languages),
+trend statements (direction with negation), universal quantifiers, causal markers and negated
+scopes. The `GLOSSARY` maps common domain words of one language to the other (by
+`cpassist.text.stem`), so a claim in one language can be checked word by word against a passage in
+the other. It does not decide anything.
 """
 
 from __future__ import annotations

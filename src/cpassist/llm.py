@@ -1,17 +1,19 @@
 """Creates the LangChain chat model behind each generator name.
 
 - `local`: the bundled (or configured) GGUF run in-process by llama-cpp-python through LangChain's
-  `ChatLlamaCpp`; loaded once per process and guarded by a lock (one llama.cpp context must not run two
-  generations at once). A generation that starts repeating itself sentence by sentence is stopped.
-- `openai`: `ChatOpenAI` against any OpenAI-compatible endpoint (vLLM, llama.cpp server, LM Studio, a
-  hosted API).
+  `ChatLlamaCpp`; loaded once per process and guarded by a lock (one llama.cpp context must not run
+  two generations at once). A generation that starts repeating itself sentence by sentence is
+  stopped.
+- `openai`: `ChatOpenAI` against any OpenAI-compatible endpoint (vLLM, llama.cpp server, LM Studio,
+  a hosted API).
 - `ollama`: `ChatOllama` against an Ollama server.
 - `extractive`: no model (None).
 
 Every model it builds turns its backend's exceptions (openai, ollama, httpx, llama.cpp) raised while
-generating into `cpassist.errors.GenerationError` with what to do; loading failures are `ModelError`.
-This module only builds models: prompts, retrieval and verification live elsewhere. Remote models are
-not contacted here (the first request does that), so building one never blocks or fails offline.
+generating into `cpassist.errors.GenerationError` with what to do; loading failures are
+`ModelError`. This module only builds models: prompts, retrieval and verification live elsewhere.
+Remote models are not contacted here (the first request does that), so building one never blocks or
+fails offline.
 """
 
 from __future__ import annotations

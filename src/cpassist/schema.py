@@ -1,7 +1,8 @@
 """Typed records passed between retrieval, answering, the CLI, the UI and the evaluation.
 
-Plain pydantic models with no behaviour beyond conversion; they import nothing heavy. What is stored in
-Chroma (per-chunk metadata keys) is listed in `CHUNK_METADATA_KEYS`, so ingestion and retrieval agree.
+Plain pydantic models with no behaviour beyond conversion; they import nothing heavy. What is stored
+in Chroma (per-chunk metadata keys) is listed in `CHUNK_METADATA_KEYS`, so ingestion and retrieval
+agree.
 """
 
 from __future__ import annotations

@@ -2,10 +2,10 @@
 
 Modules: `dataset` (question set), `runner` (ask + score), `metrics` (own checks, aggregation),
 `ragas_suite` (RAGAS metrics), `report` (run directory), `compare` (run vs run), `gate` (CI
-thresholds), `claims` (the claim-check set), `feedback_import` (questions from UI feedback), `cli`
-(the command), `retrieval_eval` and `mixed_eval` (retrieval alone). Importing the package loads
-nothing heavy. Direction: the CLI calls this package; it calls `cpassist.ingest` and the core; neither
-of those imports it.
+thresholds), `claims` + `claims_report` (the claim-check set), `feedback_import` (questions from UI
+feedback), `cli` (the command), `retrieval_eval` and `mixed_eval` (retrieval alone). Importing the
+package loads nothing heavy. Direction: the CLI calls this package; it calls `cpassist.ingest` and
+the core; neither of those imports it.
 
 Where the code is: the modules and their data (`datasets/`, `thresholds.json`) live in the
 checkout's top-level `eval/` folder. A built wheel installs them here, inside `cpassist`

@@ -1,9 +1,9 @@
 """Ingestion of document files into the vector store: load, clean, split by language and section,
 chunk by sentences, align the two languages of a study, and write to Chroma idempotently.
 
-Entry point: `cpassist.ingest.pipeline.ingest_paths`. Submodules import nothing heavy at import time.
-Direction: the faces (`cpassist.cli`, `cpassist.ui`) and `cpassist.evaluation` call this package;
-it calls the core (`cpassist.store`, `cpassist.text`, ...); the core never imports it.
+Entry point: `cpassist.ingest.pipeline.ingest_paths`. Submodules import nothing heavy at import
+time. Direction: the faces (`cpassist.cli`, `cpassist.ui`) and `cpassist.evaluation` call this
+package; it calls the core (`cpassist.store`, `cpassist.text`, ...); the core never imports it.
 
 Where the code is: the modules live in the checkout's top-level `ingest/` folder. A built wheel
 installs them here, inside `cpassist` (pyproject: `[tool.hatch.build.targets.wheel.sources]`); in a
