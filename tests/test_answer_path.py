@@ -73,3 +73,16 @@ def test_a_why_question_about_an_end_the_studies_never_mention_is_corrected(extr
     assert result.answer.startswith("The studies do not say that.")
     indonesian = extractive_assistant.ask("Mengapa ECPAT menghentikan kerja sama dengan Nepal?")
     assert indonesian.answer.startswith("Studi tidak menyatakan demikian.")
+
+
+def test_a_programme_name_is_not_a_trend_and_findings_sentences_answer(extractive_assistant):
+    result = extractive_assistant.ask("Apa peran ECPAT Indonesia dalam program Down to Zero?")
+    assert "berperan sebagai partnership" in result.answer  # "Penelitian ini menemukan bahwa ..."
+    followup = extractive_assistant.ask(
+        "And which concept?",
+        [
+            {"role": "user", "content": "Which theory does the Nepal study use?"},
+            {"role": "assistant", "content": "International cooperation theory [1]."},
+        ],
+    )
+    assert "concept of child trafficking" in followup.answer

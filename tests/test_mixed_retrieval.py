@@ -99,7 +99,14 @@ def test_query_translation_reply_is_cleaned_or_refused():
 
 # --- real store -------------------------------------------------------------------------------
 @pytest.fixture(scope="module")
-def mixed_retriever(tmp_path_factory: pytest.TempPathFactory, e5_cached) -> HybridRetriever:
+def mixed_settings(tmp_path_factory: pytest.TempPathFactory) -> Settings:
+    return Settings(data_dir=tmp_path_factory.mktemp("mixed-data"), embedder="e5")
+
+
+@pytest.fixture(scope="module")
+def mixed_retriever(
+    tmp_path_factory: pytest.TempPathFactory, e5_cached, mixed_settings: Settings
+) -> HybridRetriever:
     from cpassist.build import build_vectorstore
     from cpassist.ingest.pipeline import ingest_paths
 
@@ -108,7 +115,7 @@ def mixed_retriever(tmp_path_factory: pytest.TempPathFactory, e5_cached) -> Hybr
     docs.mkdir()
     for name in DOCS:
         shutil.copy(MIXED_DOCS / f"{name}.md", docs / f"{name}.md")
-    settings = Settings(data_dir=root / "data", embedder="e5")
+    settings = mixed_settings
     vectorstore = build_vectorstore(settings, embeddings=e5_cached)
     report = ingest_paths([STUDIES_DIR, docs], settings, progress=False, vectorstore=vectorstore)
     assert report.files_read == 2 + len(DOCS), report.summary()
@@ -125,6 +132,9 @@ def mixed_retriever(tmp_path_factory: pytest.TempPathFactory, e5_cached) -> Hybr
          "id-kader-desa-lombok-timur", "Yayasan Pelita Anak Rinjani"),
         ("How many children were interviewed in the study on child labour on oil palm plantations in Sanggau?",
          "id-pekerja-anak-sawit-sanggau", "32 anak"),
+        # found by the glossary translations of its words (cadres -> kader, village -> desa)
+        ("How many cadres left the East Lombok programme before it ended?",
+         "id-kader-desa-lombok-timur", "Sembilan kader"),
         # Indonesian questions about English documents
         ("Berapa persen permohonan dispensasi kawin yang dikabulkan pengadilan agama di Cianjur?",
          "en-child-marriage-dispensation-cianjur", "granted 94 percent"),
@@ -166,3 +176,47 @@ def test_a_study_passage_and_its_parallel_count_once(mixed_retriever: HybridRetr
 def test_the_doc_set_is_the_eval_one():
     assert all((MIXED_DOCS / f"{name}.md").is_file() for name in DOCS)
     assert Path(MIXED_DOCS).parent.joinpath("questions.jsonl").is_file()
+
+
+@pytest.fixture(scope="module")
+def mixed_assistant(mixed_retriever: HybridRetriever, mixed_settings: Settings):
+    from cpassist.assistant import Assistant
+
+    return Assistant(
+        retriever=mixed_retriever,
+        chat_model=None,
+        embeddings=mixed_retriever.embeddings,
+        settings=mixed_settings,
+        generator_name="extractive",
+    )
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # the Sanggau thesis gives no budget; the East Lombok report's Rp 1.2 billion is not its
+        "What was the budget of the child labour study in Sanggau?",
+        # Kupang counts schools and students, never the teachers it trained ("a three-day training")
+        "Berapa jumlah guru yang dilatih dalam uji coba Safe Schools Together di Kupang?",
+        # Cianjur gives the minimum marriage age, not an average age
+        "Berapa rata-rata usia anak perempuan yang mendapat dispensasi kawin di Cianjur?",
+    ],
+)
+def test_a_value_of_one_document_does_not_answer_a_question_about_another(
+    mixed_assistant, question: str
+):
+    result = mixed_assistant.ask(question)
+    assert result.abstained, result.answer
+
+
+def test_a_count_of_what_was_asked_is_answered_across_languages(mixed_assistant):
+    result = mixed_assistant.ask(
+        "How many children were interviewed in the study on child labour in Sanggau?"
+    )
+    assert not result.abstained and "32 anak" in result.answer
+
+
+def test_an_english_count_question_is_answered_from_an_indonesian_report(mixed_assistant):
+    result = mixed_assistant.ask("How many village cadres did the East Lombok programme train?")
+    assert not result.abstained and "45 kader desa" in result.answer
+    assert result.answer.startswith("The source is in Indonesian")

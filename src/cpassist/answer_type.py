@@ -32,7 +32,7 @@ _YEAR_Q = re.compile(
 )
 _COUNT_Q = re.compile(
     r"\bhow many\b|\bberapa (banyak|jumlah|orang|anak|kasus|kali)\b|\bberapa\b(?! (lama|tahun))|"
-    r"\bjumlah\b.*\bberapa\b",
+    r"\bjumlah\b.*\bberapa\b|\b(average|mean|median) (age|number|income|size)\b|\bhow old\b",
     re.IGNORECASE,
 )
 
@@ -82,7 +82,8 @@ _PLACE_Q = re.compile(
 _PERSON = re.compile(
     r"(\b(written|authored|prepared|compiled|supervised|conducted|carried out|led) by|\bditulis oleh|"
     r"\bdisusun oleh|\bdilakukan oleh|\bdipimpin oleh|\bdilaksanakan oleh|"
-    r"\b(author|authors|penulis|peneliti|researcher)\s*[:,]?)\s+(Dr\.?\s+|Prof\.?\s+)?[A-Z][a-z]+",
+    r"\b(author|authors|penulis|peneliti|researcher)\s*[:,]?)\s+(the\s+)?(Dr\.?\s+|Prof\.?\s+)?"
+    r"[A-Z][a-z]+",
 )
 #: A place: a capitalised word after a locative preposition ("at the ECPAT head office, South
 #: Jakarta", "di Nepal").
@@ -152,7 +153,11 @@ def holds_answer_type(question: str, text: str) -> bool | None:
     kind = expected_answer_type(question)
     if kind is None:
         return None
-    return _has_type(text, kind, {m.group(0) for m in _NUMBER.finditer(question)})
+    if not _has_type(text, kind, {m.group(0) for m in _NUMBER.finditer(question)}):
+        return False
+    counted = counted_nouns(question) if kind == "count" else set()
+    # "how many villages?": "38 villages"
+    return not counted or _counts(text, counted, _shares(question))
 
 
 def evidence_lacks_answer_type(question: str, passages: Iterable[str]) -> AnswerType | None:
@@ -172,6 +177,7 @@ def evidence_lacks_answer_type(question: str, passages: Iterable[str]) -> Answer
         return None
     question_numbers = {m.group(0) for m in _NUMBER.finditer(question)}
     topic = content_stems(question) - named_terms(question) - _TYPE_WORDS
+    counted = counted_nouns(question) if kind == "count" else set()
     for text in passages:
         enumerated = len(set(_ORDINAL_WORDS.findall(text.lower()))) >= 2
         if kind == "count" and enumerated and topic & _ENUMERABLE:
@@ -181,9 +187,77 @@ def evidence_lacks_answer_type(question: str, passages: Iterable[str]) -> Answer
                 continue
             if kind not in ("count", "money", "year") or not topic:
                 return None
-            if topic & translations(content_stems(sentence)):
-                return None
+            if not topic & translations(content_stems(sentence)):
+                continue
+            if kind == "count" and counted and not _counts(sentence, counted, _shares(question)):
+                continue  # "how many teachers?" is not answered by "a three-day training"
+            if _AVERAGE.search(question) and not _AVERAGE.search(sentence):
+                continue  # "the average age?" is not answered by "the minimum age of 19"
+            return None
     return kind
+
+
+_AVERAGE = re.compile(r"\b(average|mean|median|rata-rata|rerata|median)\b", re.I)
+#: What a count question counts: the words after "how many" / "berapa (jumlah)" / "average".
+_COUNTED = re.compile(
+    r"\b(?:how many|average|mean|median|berapa(?: jumlah| banyak)?|jumlah)\s+((?:[\w-]+\s*){1,2})",
+    re.I,
+)
+_NOT_COUNTED = frozenset(
+    "did do does were was are is have has had the of yang di dalam pada dari ke persen percent "
+    "kali times banyak jumlah".split()
+)
+_NUMBER_TOKEN = re.compile(
+    r"^(\d+([.,]\d+)*%?|two|three|four|five|six|seven|eight|nine|ten|dozens?|hundreds?|"
+    r"thousands?|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh|puluhan|ratusan|ribuan)$",
+    re.I,
+)
+
+
+_HOW_MANY = re.compile(r"\b(how many|berapa (jumlah|banyak)|jumlah)\b", re.I)
+
+
+def _shares(question: str) -> bool:
+    """Whether a percentage may answer `question` ("berapa cakupan ...?" yes, "how many ...?" no)."""
+    return not _HOW_MANY.search(question)
+
+
+def counted_nouns(question: str) -> set[str]:
+    """The stems of what a count question counts ("How many village cadres ..." -> villag,
+    cadre); empty when it names nothing countable (percentages, times)."""
+    from cpassist.evidence import stem, words
+
+    m = _COUNTED.search(question)
+    if not m:
+        return set()
+    out: set[str] = set()
+    for w in words(m.group(1)):
+        if w.lower() in _NOT_COUNTED:
+            break
+        out.add(stem(w.lower()))
+    return out
+
+
+def _counts(sentence: str, counted: set[str], shares: bool = True) -> bool:
+    """Whether a number of `sentence` quantifies one of `counted` (the word within three words
+    after it or six before it, in either language: "45 kader desa", "requests rose from 312")."""
+    from cpassist.evidence import stem, words
+    from cpassist.lexicon import translations
+
+    wanted = translations(counted) | counted
+    prefixes = {w[:5] for w in wanted if len(w) >= 5}  # "studi" ~ "studie" (studies)
+    tokens = words(sentence)
+    stems = [translations({stem(t.lower())}) | {stem(t.lower())} for t in tokens]
+    for i, token in enumerate(tokens):
+        if _NUMBER_TOKEN.match(token) and not _YEAR.fullmatch(token):
+            if not shares and (
+                token.endswith("%") or tokens[i + 1 : i + 2] in (["percent"], ["persen"])
+            ):
+                continue  # "how many teachers?" is not answered by a share
+            near = stems[max(0, i - 6) : i] + stems[i + 1 : i + 4]
+            if any(wanted & s or prefixes & {x[:5] for x in s} for s in near):
+                return True
+    return False
 
 
 #: What an enumeration ("first ..., second ...") counts.

@@ -107,10 +107,16 @@ _ABOUT_STUDY = re.compile(
     r"^\s*(this|the) (research|study|thesis|paper)\b|^\s*(penelitian|studi|skripsi|tulisan) ini\b",
     re.I,
 )
+#: "This research found that ..." reports the subject matter, not the study.
+_REPORTS_FINDING = re.compile(
+    r"^\s*\S+ \S+ (\w+ )?(found|finds|shows|showed|menemukan|menunjukkan)\b", re.I
+)
 #: Foci asked of an actor ("Nepal's goals", "what did ECPAT gain?", "who initiated ...").
 _ACTOR_FOCI = frozenset({"aim", "benefit", "role"})
 #: A sentence with a clause whose actor is the one the question asks about, holding an answer cue.
 ACTOR_BONUS = 0.15
+#: Per question name a sentence holds that is not in its document's title.
+NAME_BONUS = 0.1
 #: Other sentences are kept when they score at least this share of the best one.
 NEAR_BEST = 0.8
 #: A second study's best sentence is added when it scores at least this share of the best one.
@@ -164,7 +170,12 @@ def extractive_answer(
         if sources[i].language != language:
             cos += CROSS_LANGUAGE_COS  # e5 scores a translation lower than a same-language match
         score = 0.6 * scaled_cosine(cos) + 0.4 * lex
-        if cues and not (about_study and not study_foci and _ABOUT_STUDY.match(sentence)):
+        if cues and not (
+            about_study
+            and not study_foci
+            and _ABOUT_STUDY.match(sentence)
+            and not _REPORTS_FINDING.search(sentence)
+        ):
             # a sentence about the study itself ("The research is based on ... the goals of the
             # partnership") does not answer "what are Nepal's goals?" however many cues it holds
             cue_hits[(i, j)] = len(cues & stems)
@@ -191,6 +202,10 @@ def extractive_answer(
             score -= 0.15
         if q_names:
             score *= 1.0 - 0.5 * len(q_names - names_of[i]) / len(q_names)
+            # a name the question asks about in this sentence, not the document's own name
+            # ("reports from Indonesia" in a report about three countries)
+            own = {stem(w) for w in words(sources[i].title)}
+            score += NAME_BONUS * len((q_names - own) & stems)
         scored.append((score, sentence, i, j))
     scored.sort(key=lambda t: -t[0])
     best = scored[0][0]

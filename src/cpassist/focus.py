@@ -122,8 +122,10 @@ class Focus:
 
 def question_focus(question: str) -> Focus:
     """The focus of `question` (see the module docstring)."""
-    tokens = [w.lower() for w in words(question)]
-    stems = {stem(w) for w in tokens}
+    raw = words(question)
+    tokens = [w.lower() for w in raw]
+    # a capitalised word inside the question is a name ("Down to Zero"), not a cue ("down")
+    stems = {stem(w.lower()) for i, w in enumerate(raw) if not (i and w[:1].isupper())}
     out = Focus()
     for name, (trigger, answer) in _CUES.items():
         if trigger & stems:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 from cpassist.text import stem, words
@@ -285,3 +286,19 @@ def translations(stems: set[str], core: bool = False) -> set[str]:
     for s in stems:
         out |= table.get(s, set())
     return out
+
+
+@lru_cache(maxsize=1)
+def keyword_glossary() -> dict[str, frozenset[str]]:
+    """Glossary pairs as keyword-index tokens (`keyword_index.tokenize` on both sides), each way:
+    "cadres" -> {"kader"}, "desa" -> {"village"}. For searching one-language documents with a
+    question in the other language; a phrase side gives all its tokens."""
+    from cpassist.keyword_index import tokenize
+
+    out: dict[str, set[str]] = {}
+    for a, b in _glossary_pairs(with_file=True):
+        ta, tb = tokenize(a.replace("_", " ")), tokenize(b.replace("_", " "))
+        for x, y in ((ta, tb), (tb, ta)):
+            if len(x) == 1 and y:
+                out.setdefault(x[0], set()).update(t for t in y if t != x[0])
+    return {k: frozenset(v) for k, v in out.items() if v}

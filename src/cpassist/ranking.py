@@ -146,6 +146,54 @@ class Rankings:
         hits = hits[np.argsort(-total[hits], kind="stable")]
         return [index.ids[i] for i in hits]
 
+    def glossary_ranking(
+        self,
+        query: str,
+        n: int,
+        languages: Sequence[str] | None,
+        index: KeywordIndex,
+        studies: Sequence[str] | None = None,
+    ) -> list[str]:
+        """Chunks of the other language than the question's, ranked by BM25 over the glossary
+        translations of the question's words ("cadres" -> "kader"): a one-language document asked
+        about in the other language is found by its words too, not only by names and numbers."""
+        import numpy as np
+
+        from cpassist.language import detect_language
+        from cpassist.lexicon import keyword_glossary
+
+        glossary = keyword_glossary()
+        tokens = tokenize(query)
+        translated = {t for token in tokens for t in glossary.get(token, ())} - set(tokens)
+        per_token = token_scores(index, sorted(translated))
+        if not per_token or n <= 0:
+            return []
+        chunk_languages = language_array(index)
+        other = ~np.isin(chunk_languages, [detect_language(query), ""])
+        total = np.zeros(len(index), dtype=np.float64)
+        for scores in per_token.values():
+            total += np.where(other, scores, 0.0)
+        if languages:
+            total = np.where(np.isin(chunk_languages, list(languages)), total, 0.0)
+        if studies is not None:
+            total = np.where(index.study_mask(studies), total, 0.0)
+        hits = np.flatnonzero(total > 0)
+        hits = hits[np.argsort(-total[hits], kind="stable")]
+        # a passage with a version in the question's language is found by that version's words
+        language = detect_language(query)
+        out = []
+        for i in hits:
+            chunk_id = index.ids[i]
+            members = self._members.get(self._groups.get(chunk_id, chunk_id), [chunk_id])
+            if not any(
+                (record := index.record(m)) is not None and record[1].get("language") == language
+                for m in members
+            ):
+                out.append(chunk_id)
+                if len(out) >= n:
+                    break
+        return out
+
     def _search_grouped(
         self,
         query: str,

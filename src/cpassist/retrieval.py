@@ -67,6 +67,8 @@ class HybridRetriever(Rankings, BaseRetriever):
     anchor_documents: int = 2
     anchor_ratio: float = 0.5
     translate: Callable[[str], str] | None = None
+    #: Also rank the other language's chunks by the glossary translations of the question's words.
+    glossary_keywords: bool = True
     recheck_seconds: float = 1.0
     index_dir: Path | None = None
 
@@ -241,6 +243,10 @@ class HybridRetriever(Rankings, BaseRetriever):
         if any(c not in index for ranking in dense_lists for c in ranking):
             index = self.refresh()
         keyword_lists = [self.keyword_ranking(q, n, languages, index, studies) for q in queries]
+        if self.glossary_keywords:
+            translated = self.glossary_ranking(query, n, languages, index, studies)
+            if translated:
+                keyword_lists.append(translated)
         if self.anchor_documents:
             for q, dense in zip(queries, list(dense_lists), strict=True):
                 anchored = self.anchor_ranking(q, dense, index)
