@@ -225,7 +225,7 @@ def _shares(question: str) -> bool:
 def counted_nouns(question: str) -> set[str]:
     """The stems of what a count question counts ("How many village cadres ..." -> villag,
     cadre); empty when it names nothing countable (percentages, times)."""
-    from cpassist.evidence import stem, words
+    from cpassist.text import stem, words
 
     m = _COUNTED.search(question)
     if not m:
@@ -241,8 +241,8 @@ def counted_nouns(question: str) -> set[str]:
 def _counts(sentence: str, counted: set[str], shares: bool = True) -> bool:
     """Whether a number of `sentence` quantifies one of `counted` (the word within three words
     after it or six before it, in either language: "45 kader desa", "requests rose from 312")."""
-    from cpassist.evidence import stem, words
     from cpassist.lexicon import translations
+    from cpassist.text import stem, words
 
     wanted = translations(counted) | counted
     prefixes = {w[:5] for w in wanted if len(w) >= 5}  # "studi" ~ "studie" (studies)
