@@ -53,8 +53,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     from cpassist.build import build_assistant, build_embeddings, build_retriever, build_vectorstore
+    from cpassist.ingest.pipeline import ingest_paths
     from cpassist.settings import Settings
-    from ingest.pipeline import ingest_paths
 
     questions = QUESTIONS[:4] if args.quick else QUESTIONS
     rounds = 1 if args.quick else args.rounds

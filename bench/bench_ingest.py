@@ -22,9 +22,9 @@ def main() -> None:
     args = parser.parse_args()
 
     from cpassist.build import build_embeddings, build_vectorstore
+    from cpassist.ingest.pipeline import ingest_paths
     from cpassist.language import detect_language
     from cpassist.settings import Settings
-    from ingest.pipeline import ingest_paths
 
     tmp = Path(tempfile.mkdtemp(prefix="cpassist-bench-ingest-"))
     try:

@@ -36,8 +36,8 @@ CRAFTED = {
 
 def process(text: str) -> int:
     """Clean and split into sentences (the regex-heavy part of ingest); returns the sentence count."""
-    from ingest.chunking import split_sentences
-    from ingest.clean import clean_text
+    from cpassist.ingest.chunking import split_sentences
+    from cpassist.ingest.clean import clean_text
 
     return sum(len(split_sentences(p.mapped)) for p in clean_text(text) if p.kind == "text")
 
@@ -92,8 +92,8 @@ def ingest_child(size: int) -> None:
     from langchain_core.embeddings import Embeddings
 
     from cpassist.build import build_vectorstore
+    from cpassist.ingest.pipeline import ingest_paths
     from cpassist.settings import Settings
-    from ingest.pipeline import ingest_paths
 
     class HashEmbeddings(Embeddings):
         def embed_documents(self, texts: list[str]) -> list[list[float]]:

@@ -33,10 +33,10 @@ def main() -> None:
     from thesis_docs import thesis_pdf
 
     from cpassist.build import build_embeddings, build_vectorstore
+    from cpassist.ingest.loaders import load_file
+    from cpassist.ingest.pipeline import ingest_paths
     from cpassist.language import detect_language
     from cpassist.settings import Settings
-    from ingest.loaders import load_file
-    from ingest.pipeline import ingest_paths
 
     tmp = Path(tempfile.mkdtemp(prefix="cpassist-bench-library-"))
     try:

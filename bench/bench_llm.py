@@ -127,7 +127,7 @@ def main(argv: list[str] | None = None) -> int:
         settings = base.model_copy(update={"data_dir": Path(tmp), "llm_model_path": model_path})
         ingest_s = 0.0
         if not args.raw:
-            from ingest.pipeline import ingest_paths
+            from cpassist.ingest.pipeline import ingest_paths
 
             t0 = time.perf_counter()
             ingest_paths([base.corpus_dir], settings, progress=False)

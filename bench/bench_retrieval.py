@@ -177,9 +177,9 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     from cpassist.build import build_embeddings, build_retriever, build_vectorstore
+    from cpassist.evaluation.retrieval_eval import load_questions
+    from cpassist.ingest.pipeline import ingest_paths
     from cpassist.settings import Settings
-    from eval.retrieval_eval import load_questions
-    from ingest.pipeline import ingest_paths
 
     sizes = args.sizes or ([100, 2000] if args.quick else [100, 10000])
     mode = args.vectors or "mean"

@@ -36,9 +36,9 @@ def main(argv: list[str] | None = None) -> int:
     from answer_cases import FOLLOW_UPS, gold_rank
 
     from cpassist.build import build_embeddings, build_retriever, build_vectorstore
+    from cpassist.ingest.pipeline import ingest_paths
     from cpassist.rewrite import rewrite
     from cpassist.settings import Settings
-    from ingest.pipeline import ingest_paths
 
     cases = FOLLOW_UPS[:6] if args.quick else FOLLOW_UPS
     with tempfile.TemporaryDirectory() as tmp:

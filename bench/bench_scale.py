@@ -233,7 +233,7 @@ def peak_rss_mb(pid: int) -> float:
 def ingest_rate(settings: Any, files: list[Path], embeddings: Any) -> tuple[float, int, float]:
     """(chunks/s, chunks, seconds) of the real pipeline on `files` into a fresh embedded store."""
     from cpassist.build import build_vectorstore
-    from ingest.pipeline import ingest_paths
+    from cpassist.ingest.pipeline import ingest_paths
 
     store = build_vectorstore(settings, embeddings=embeddings)
     report = ingest_paths(files, settings, progress=False, vectorstore=store)

@@ -4,7 +4,8 @@
 (dataset, generator, judge, quick, limit, out, compare). `--quick` runs the fixed subset with the
 extractive generator and no judge, then checks `eval/thresholds.json` and returns 1 listing every
 metric below its threshold. `--compare A B` only reads two runs. Building the parts goes through
-`cpassist.build`; scoring lives in `eval.runner`, files in `eval.report`.
+`cpassist.build`; scoring lives in `cpassist.evaluation.runner`, files in
+`cpassist.evaluation.report`.
 """
 
 from __future__ import annotations
@@ -18,13 +19,12 @@ from pathlib import Path
 from typing import Any
 
 from cpassist.errors import InputError
-from cpassist.settings import Settings
-from eval import ragas_suite
-from eval.dataset import DEFAULT_DATASET, load_dataset, missing_contexts, select_rows
-from eval.gate import check_thresholds, load_thresholds
-from eval.metrics import aggregate, make_support_fn
-from eval.report import summary_table, write_run
-from eval.runner import (
+from cpassist.evaluation import ragas_suite
+from cpassist.evaluation.dataset import DEFAULT_DATASET, load_dataset, missing_contexts, select_rows
+from cpassist.evaluation.gate import check_thresholds, load_thresholds
+from cpassist.evaluation.metrics import aggregate, make_support_fn
+from cpassist.evaluation.report import summary_table, write_run
+from cpassist.evaluation.runner import (
     ALL_METRICS,
     NO_JUDGE_METRICS,
     answer_rows,
@@ -32,6 +32,7 @@ from eval.runner import (
     score_records,
     store_texts,
 )
+from cpassist.settings import Settings
 
 #: Output tokens a judge may write: RAGAS's JSON verdicts outgrow an answer-sized limit.
 JUDGE_MAX_TOKENS = 1024
@@ -192,13 +193,14 @@ def run_eval(
 def run_eval_command(args: argparse.Namespace, settings: Settings) -> int:
     """Entry point of `cpassist eval`; returns the exit status."""
     if getattr(args, "compare", None):
-        from eval.compare import compare_runs
+        from cpassist.evaluation.compare import compare_runs
 
         run_a, run_b = args.compare
         print(compare_runs(Path(run_a), Path(run_b)))
         return 0
     if getattr(args, "claims", False):
-        from eval.claims import report_claims_outcome, run_claims_eval
+        from cpassist.evaluation.claims import run_claims_eval
+        from cpassist.evaluation.claims_report import report_claims_outcome
 
         if args.quick or args.judge or args.generator or args.limit:
             raise InputError(

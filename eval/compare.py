@@ -1,8 +1,9 @@
 """`cpassist eval --compare RUN_A RUN_B`: what improved and what regressed, question by question.
 
-Reads two run directories written by `eval.report`, shows the change of every metric overall, by
-language and by kind, then lists the questions whose scores moved by more than `min_delta` (or whose
-pass/fail checks flipped), matched by question id. It runs nothing and changes no file.
+Reads two run directories written by `cpassist.evaluation.report`, shows the change of every metric
+overall, by language and by kind, then lists the questions whose scores moved by more than
+`min_delta` (or whose pass/fail checks flipped), matched by question id. It runs nothing and changes
+no file.
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from eval.report import HEADLINE, _fmt, load_run
+from cpassist.evaluation.report import HEADLINE, _fmt, load_run
 
 
 def _delta(a: Any, b: Any) -> float | None:

@@ -1,10 +1,11 @@
 """Loads and validates the evaluation question set (JSONL, one question per line).
 
 Rows use RAGAS field names where they exist (`user_input`, `reference`, `reference_contexts`) plus
-`language`, `kind`, `answerable`, `history` (follow-ups), `study`, `reference_facts` (keyword groups a
-correct and complete answer must contain, "alt1|alt2|..." each) and `split` (dev / heldout). A bad row is reported with its
-line number and what to fix; nothing is skipped silently. This module also checks reference contexts
-against the study files (whitespace/case-normalised containment). It does not run the assistant.
+`language`, `kind`, `answerable`, `history` (follow-ups), `study`, `reference_facts` (keyword groups
+a correct and complete answer must contain, "alt1|alt2|..." each) and `split` (dev / heldout). A bad
+row is reported with its line number and what to fix; nothing is skipped silently. This module also
+checks reference contexts against the study files (whitespace/case-normalised containment). It does
+not run the assistant.
 """
 
 from __future__ import annotations
@@ -67,7 +68,8 @@ class EvalRow(BaseModel):
     )
     quick: bool = Field(default=False, description="Part of the fixed `--quick` subset.")
     needs_review: bool = Field(
-        default=False, description="Set by eval.feedback_import; a person must check the row first."
+        default=False,
+        description="Set by cpassist.evaluation.feedback_import; a person must check the row first.",
     )
 
     @model_validator(mode="after")

@@ -1,6 +1,7 @@
 """Turns the chat UI's feedback (`settings.feedback_file`) into candidate evaluation rows.
 
-    python -m eval.feedback_import [--data-dir DIR] [--feedback FILE] [--out FILE] [--rating up|down|all]
+    python -m cpassist.evaluation.feedback_import [--data-dir DIR] [--feedback FILE] [--out FILE]
+        [--rating up|down|all]
 
 Each rated answer becomes one row in `eval/datasets/feedback_candidates.jsonl` (appended; questions
 already in the question set or the candidates file are skipped) with `needs_review: true`:
@@ -26,8 +27,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from cpassist.evaluation.dataset import DEFAULT_DATASET, normalize
 from cpassist.feedback import FeedbackRecord, read_feedback
-from eval.dataset import DEFAULT_DATASET, normalize
 
 DEFAULT_OUT = DEFAULT_DATASET.parent / "feedback_candidates.jsonl"
 
@@ -46,8 +47,8 @@ def _questions(path: Path) -> set[str]:
 
 def candidate_row(record: FeedbackRecord) -> dict[str, Any]:
     """One dataset row (needing review) from one feedback record."""
+    from cpassist.evaluation.metrics import strip_citations
     from cpassist.language import detect_language
-    from eval.metrics import strip_citations
 
     up = record.rating == "up"
     unanswerable = record.abstained and up
@@ -106,7 +107,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     from cpassist.settings import Settings
 
     parser = argparse.ArgumentParser(
-        prog="python -m eval.feedback_import", description=__doc__.split("\n")[0]
+        prog="python -m cpassist.evaluation.feedback_import", description=__doc__.split("\n")[0]
     )
     parser.add_argument(
         "--data-dir", type=Path, help="cpassist state dir (default: CPASSIST_DATA_DIR)"

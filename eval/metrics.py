@@ -4,18 +4,19 @@
   matches a reference phrase by whitespace/case-normalised containment (either way) or a near-exact
   fuzzy match (the ingestion may clean text a little). A parallel passage brought along with a hit
   counts at the rank of that hit.
-- Answers: the answer is in the question's language; abstention is correct (abstains on
-  unanswerable questions, answers the answerable ones); `fact_recall`, the share of the row's
-  `reference_facts` keyword groups found in the answer (case/accent/whitespace-insensitive, each
-  alternative matched from a word start); `verification_changed`, whether verification dropped or
-  corrected a sentence or fell back; and, as a self-check only, every `[n]` points to a cited passage
-  that supports its sentence by the product's own verifier.
+- Answers: the answer is in the question's language; abstention is correct (abstains on unanswerable
+  questions, answers the answerable ones); `fact_recall`, the share of the row's `reference_facts`
+  keyword groups found in the answer (case/accent/whitespace-insensitive, each alternative matched
+  from a word start); `verification_changed`, whether verification dropped or corrected a sentence
+  or fell back; and, as a self-check only, every `[n]` points to a cited passage that supports its
+  sentence by the product's own verifier.
 - Aggregation: the mean of every metric overall, by language and by kind (missing values skipped).
 
-RAGAS metrics live in `eval.ragas_suite`. Citation support reuses the answering side's verifier
-(`cpassist.verify`, through `make_support_fn`): it is a self-check (the product grading itself, blind
-to a false claim the verifier accepted), not a correctness measure; `fact_recall` and the claim-check
-set (`eval.claims`) are the independent ones. `lexical_support_fn` is a model-free alternative.
+RAGAS metrics live in `cpassist.evaluation.ragas_suite`. Citation support reuses the answering
+side's verifier (`cpassist.verify`, through `make_support_fn`): it is a self-check (the product
+grading itself, blind to a false claim the verifier accepted), not a correctness measure;
+`fact_recall` and the claim-check set (`cpassist.evaluation.claims`) are the independent ones.
+`lexical_support_fn` is a model-free alternative.
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
-from eval.dataset import KINDS, LANGUAGES, normalize
+from cpassist.evaluation.dataset import KINDS, LANGUAGES, normalize
 
 #: Scores how well a cited passage (an object with `.text`) supports `sentence`: 0-1.
 SupportFn = Callable[[str, Any], float]
@@ -93,7 +94,7 @@ def retrieval_scores(
 
 def strip_citations(text: str) -> str:
     """The text without [n] / [n, m] markers."""
-    from cpassist.evidence import strip_citations as strip
+    from cpassist.text import strip_citations as strip
 
     return re.sub(r"\s+", " ", strip(text)).strip()
 
@@ -194,7 +195,7 @@ def citation_scores(
     """Check every `[n]` of the answer: it must name a listed citation (objects with `.n`, `.text`)
     whose passage supports the sentence it ends. Returns `citation_support` (share of supported
     (sentence, n) pairs; None when the answer cites nothing) and `cited` (1.0 when any [n] appears)."""
-    from cpassist.evidence import citations_in, split_sentences
+    from cpassist.text import citations_in, split_sentences
 
     by_n = {int(c.n): c for c in citations}
     pairs = 0

@@ -1,15 +1,15 @@
 """Retrieval on a mixed corpus: the bundled bilingual studies plus one-language documents of both
-languages (`eval/datasets/mixed/docs/`, fictional), ingested into one store. Reports hit@1, hit@5 and
-MRR by document language x question language, for the dev and the held-out split separately, for
+languages (`eval/datasets/mixed/docs/`, fictional), ingested into one store. Reports hit@1, hit@5
+and MRR by document language x question language, for the dev and the held-out split separately, for
 each retriever variant; plus the studies' own retrieval questions (`eval/datasets/retrieval.jsonl`)
 asked of the same mixed store, so a gain on the new documents cannot hide a loss on the studies.
 
 A hit is a retrieved passage (not a brought-along parallel) of the question's document that contains
 one of its `reference_contexts` (whitespace/case-normalised). Unanswerable questions are not scored.
 
-    python -m eval.mixed_eval                 # before / after (+ ablations), dev and held-out
-    python -m eval.mixed_eval --quick         # before / after only
-    python -m eval.mixed_eval --translation   # + query translation with the bundled local LLM
+    python -m cpassist.evaluation.mixed_eval                # before / after (+ ablations), dev, held-out
+    python -m cpassist.evaluation.mixed_eval --quick        # before / after only
+    python -m cpassist.evaluation.mixed_eval --translation  # + query translation with the local LLM
                                               #   (translations cached in eval/datasets/mixed/)
 
 It measures retrieval only: no answers.
@@ -26,7 +26,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from eval.retrieval_eval import Score, judge, load_questions, normalise
+from cpassist.evaluation.retrieval_eval import Score, judge, load_questions, normalise
 
 MIXED = Path(__file__).parent / "datasets" / "mixed"
 DOCS = MIXED / "docs"
@@ -61,7 +61,7 @@ CELLS = [("id", "id"), ("id", "en"), ("en", "en"), ("en", "id")]
 def ingest_mixed(settings: Any, docs: Path = DOCS) -> Any:
     """Ingest the bundled studies and the mixed documents into one store; returns the vector store."""
     from cpassist.build import build_vectorstore
-    from ingest.pipeline import ingest_paths
+    from cpassist.ingest.pipeline import ingest_paths
 
     vectorstore = build_vectorstore(settings)
     ingest_paths([settings.corpus_dir, docs], settings, progress=False, vectorstore=vectorstore)

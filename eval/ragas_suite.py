@@ -2,11 +2,12 @@
 
 Without a judge: `NonLLMContextRecall`, `NonLLMContextPrecisionWithReference` (retrieval),
 `SemanticSimilarity` (the bundled multilingual embedder through `LangchainEmbeddingsWrapper`),
-`RougeScore` and `NonLLMStringSimilarity` (answers). With a judge LLM (`LangchainLLMWrapper` around any
-LangChain chat model): `Faithfulness`, `ResponseRelevancy`, `LLMContextRecall`, `FactualCorrectness`,
-with RAGAS's own prompts. Single-sample failures become missing values (raise_exceptions=False) and
-are counted, never fatal. No tiktoken path is used (no token-usage parser, no test-set generation), so
-nothing is downloaded. This module does not choose the samples; `eval.runner` does.
+`RougeScore` and `NonLLMStringSimilarity` (answers). With a judge LLM (`LangchainLLMWrapper` around
+any LangChain chat model): `Faithfulness`, `ResponseRelevancy`, `LLMContextRecall`,
+`FactualCorrectness`, with RAGAS's own prompts. Single-sample failures become missing values
+(raise_exceptions=False) and are counted, never fatal. No tiktoken path is used (no token-usage
+parser, no test-set generation), so nothing is downloaded. This module does not choose the samples;
+`cpassist.evaluation.runner` does.
 """
 
 from __future__ import annotations

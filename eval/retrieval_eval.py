@@ -1,5 +1,5 @@
-"""Retrieval evaluation: hit@1, hit@5 and MRR of dense-only, keyword-only and fused retrieval on our own
-bilingual questions (`eval/datasets/retrieval.jsonl`), in three language pairings:
+"""Retrieval evaluation: hit@1, hit@5 and MRR of dense-only, keyword-only and fused retrieval on our
+own bilingual questions (`eval/datasets/retrieval.jsonl`), in three language pairings:
 
 - both languages indexed, all questions;
 - only the Indonesian halves indexed, English questions (`languages=["id"]`);
@@ -11,9 +11,9 @@ requires every evidence item (one per study for cross-study questions) within th
 passages are not counted (they are not ranked). The studies are ingested through the real pipeline
 into a temporary store per configuration.
 
-    python -m eval.retrieval_eval            # the configured defaults, e5
-    python -m eval.retrieval_eval --quick    # same, fused/dense/keyword, fewer words
-    python -m eval.retrieval_eval --grid     # sweep chunking, embedder, candidates and rrf_k
+    python -m cpassist.evaluation.retrieval_eval          # the configured defaults, e5
+    python -m cpassist.evaluation.retrieval_eval --quick  # same, fused/dense/keyword, fewer words
+    python -m cpassist.evaluation.retrieval_eval --grid   # sweep chunking, embedder, candidates, rrf_k
 
 It measures retrieval only: no answers, no LLM.
 """
@@ -97,7 +97,7 @@ class Score:
 def ingest_studies(settings: Any) -> Any:
     """Ingest the bundled studies into `settings`' store; returns the vector store."""
     from cpassist.build import build_vectorstore
-    from ingest.pipeline import ingest_paths
+    from cpassist.ingest.pipeline import ingest_paths
 
     vectorstore = build_vectorstore(settings)
     ingest_paths([settings.corpus_dir], settings, progress=False, vectorstore=vectorstore)

@@ -1,11 +1,12 @@
 """Runs the assistant over evaluation rows and scores every answer (our checks + RAGAS).
 
-Steps: make sure the store holds the corpus (ingest the default corpus into an empty store), ask each
-question (with its history) through `Assistant.ask`, search again with the standalone question to
-measure retrieval on its own, then score: `eval.metrics` checks (fact recall against the row's
-`reference_facts`, whether verification changed the answer, the citation self-check), RAGAS metrics without an LLM, and,
-when a judge chat model is given, the RAGAS judge metrics. One failing question is recorded with its
-error and the run goes on. Writing files and gating are elsewhere (`eval.report`, `eval.cli`).
+Steps: make sure the store holds the corpus (ingest the default corpus into an empty store), ask
+each question (with its history) through `Assistant.ask`, search again with the standalone question
+to measure retrieval on its own, then score: `cpassist.evaluation.metrics` checks (fact recall
+against the row's `reference_facts`, whether verification changed the answer, the citation
+self-check), RAGAS metrics without an LLM, and, when a judge chat model is given, the RAGAS judge
+metrics. One failing question is recorded with its error and the run goes on. Writing files and
+gating are elsewhere (`cpassist.evaluation.report`, `cpassist.evaluation.cli`).
 """
 
 from __future__ import annotations
@@ -17,10 +18,9 @@ from types import SimpleNamespace
 from typing import Any
 
 from cpassist.errors import StoreError
-from cpassist.settings import Settings
-from eval import ragas_suite
-from eval.dataset import EvalRow
-from eval.metrics import (
+from cpassist.evaluation import ragas_suite
+from cpassist.evaluation.dataset import EvalRow
+from cpassist.evaluation.metrics import (
     SupportFn,
     abstention_correct,
     citation_scores,
@@ -30,6 +30,7 @@ from eval.metrics import (
     retrieval_scores,
     verification_changed,
 )
+from cpassist.settings import Settings
 
 #: Every metric a run can report, in display order (judge metrics only with --judge).
 OWN_METRICS = (
@@ -65,7 +66,7 @@ def ensure_store(settings: Settings, vectorstore: Any, *, out: Any = sys.stderr)
         f"The store in {settings.data_dir} is empty: ingesting {settings.corpus_dir} first.",
         file=out,
     )
-    from ingest.pipeline import ingest_paths
+    from cpassist.ingest.pipeline import ingest_paths
 
     report = ingest_paths([settings.corpus_dir], settings, progress=False, vectorstore=vectorstore)
     print(report.summary(), file=out)

@@ -9,10 +9,10 @@ markdown headings) and keyword lines (`Kata Kunci:`, `Keywords:`) become their o
 Every cleaned character remembers the offset of the original character it came from, so any cleaned
 span can be shown as the original source span (`Mapped.original`). Offsets are kept in compact
 arrays (8 bytes a character). Control characters and terminal escape sequences (ESC/CSI/OSC, C0/C1
-controls other than newline and tab) and lone surrogates are removed first: stored text is plain data.
-Every pattern here runs in time linear in the input (no backtracking over runs; emphasis is paired
-by a scan, not by a lazy `.+?`): `bench/bench_ingest_scaling.py` measures it. This module does not
-detect languages or split sentences.
+controls other than newline and tab) and lone surrogates are removed first: stored text is plain
+data. Every pattern here runs in time linear in the input (no backtracking over runs; emphasis is
+paired by a scan, not by a lazy `.+?`): `bench/bench_ingest_scaling.py` measures it. This module
+does not detect languages or split sentences.
 """
 
 from __future__ import annotations
@@ -23,6 +23,8 @@ from bisect import bisect_left
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Literal
+
+from cpassist.text import ends_sentence
 
 ParagraphKind = Literal["heading", "keywords", "text"]
 
@@ -35,7 +37,6 @@ _KNOWN_HEADINGS_TEXT = (
 KNOWN_HEADINGS = frozenset(_KNOWN_HEADINGS_TEXT.split(" "))
 KEYWORDS_RE = re.compile(r"^\W{0,3}(kata[\s-]+kunci|keywords?|key\s+words)\W{0,3}\s*[:\-–—]", re.I)
 _MD_HEADING = re.compile(r"^#{1,6}\s+")
-_SENTENCE_END = re.compile(r"[.!?:;]\W{0,2}$")
 
 
 def _offsets(values: Sequence[int] = ()) -> array:
@@ -166,7 +167,7 @@ def heading_name(line: str) -> str | None:
         2 <= len(words) <= 8
         and len(letters) >= 4
         and stripped.isupper()
-        and not _SENTENCE_END.search(stripped)
+        and not ends_sentence(stripped)
     ):
         return stripped
     return None
@@ -183,9 +184,7 @@ def _blank_line_artefact(text: str) -> bool:
     pairs = [a for a, b in zip(nonblank, nonblank[1:], strict=False) if b - a == 2]
     # ...and the first line broken mid-sentence (real paragraphs end with punctuation or are headings)
     broken = [
-        a
-        for a in pairs
-        if not _SENTENCE_END.search(lines[a].rstrip()) and not heading_name(lines[a])
+        a for a in pairs if not ends_sentence(lines[a].rstrip()) and not heading_name(lines[a])
     ]
     return len(pairs) / (len(nonblank) - 1) >= 0.6 and len(broken) >= 0.4 * len(pairs)
 

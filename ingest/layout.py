@@ -7,14 +7,14 @@ Input is the text lines of every page of one document (PDF text or OCR). `clean_
     (so odd/even headers and "Judul ... 17" count as one), and printed page numbers ("12", "- 12 -",
     "xii", "Halaman 12", "Page 12 of 30") in those positions. Documents under 4 pages keep their lines;
   - joins "BAB I" / "CHAPTER 2" with the title on the next line ("BAB I PENDAHULUAN"), so the chapter
-    is the section of what follows (`ingest.sections`);
+    is the section of what follows (`cpassist.ingest.sections`);
   - labels every line `body`, `cover` (a first page that looks like a title page), `toc` (table
     of contents, lists of tables/figures/appendices: from their heading, over the following pages
     whose lines mostly end in dot leaders and a page number) or `bibliography` (from a "DAFTAR
     PUSTAKA"/"REFERENCES"/... heading until a page that opens with another heading or "LAMPIRAN").
     A header line is a line with letters (numbers alone are page numbers or not).
 `paragraph_kinds` does the labelling for DOCX paragraphs (TOC styles, the same headings).
-Hyphenated line breaks are joined later by `ingest.clean`; this module reads no files.
+Hyphenated line breaks are joined later by `cpassist.ingest.clean`; this module reads no files.
 """
 
 from __future__ import annotations
@@ -148,7 +148,7 @@ def _looks_like_toc(lines: list[str]) -> bool:
 
 
 def _opens_with_heading(lines: list[str]) -> bool:
-    from ingest.clean import heading_name
+    from cpassist.ingest.clean import heading_name
 
     first = next((line for line in lines if line.strip()), "")
     return bool(first) and bool(heading_name(first) or _CHAPTER_START.match(first.strip()))
@@ -166,7 +166,8 @@ def looks_like_cover(lines: list[str]) -> bool:
 
 def label_pages(pages: list[list[str]]) -> list[list[Line]]:
     """Every line of every page with its kind (see module doc); a first page that looks like a
-    cover is `cover` (its title, author, year, institution become metadata: `ingest.metadata`)."""
+    cover is `cover` (its title, author, year, institution become metadata:
+    `cpassist.ingest.metadata`)."""
     state: LineKind = "body"
     labelled: list[list[Line]] = []
     if pages and looks_like_cover(pages[0]):

@@ -3,15 +3,16 @@
 A file that cannot be used (unsupported extension, binary, undecodable, empty, corrupt PDF/DOCX,
 unreadable, too big once decompressed) raises `LoadError` with a one-line reason a user can act on;
 whatever else a parser raises (malformed XML, a RecursionError on deeply nested PDF objects, ...)
-becomes such a reason too, so the caller records it and goes on with the other files. A DOCX whose zip
-members, or a PDF whose streams or text, would exceed `max_decompressed` bytes once decompressed is
-refused before (DOCX) or while (PDF) decompressing. In a folder, links whose target lies outside the
-folder are reported as skipped, not followed; a file without a single letter is empty. Text files must be UTF-8 (a UTF-8 BOM is accepted, UTF-16 with a BOM too):
-we deliberately do not guess legacy encodings (cp1252/latin-1 decode any bytes and would silently
-store mojibake). PDF and DOCX go through `ingest.pages` (page/paragraph places, OCR, headers/footers, front and
-back matter: `LoadOptions`); every file gets a `Layout` mapping text offsets to its places. This
-module does no other cleaning and no language detection. Metadata sidecars (`*.meta.json`) in a
-folder are not listed as files.
+becomes such a reason too, so the caller records it and goes on with the other files. A DOCX whose
+zip members, or a PDF whose streams or text, would exceed `max_decompressed` bytes once decompressed
+is refused before (DOCX) or while (PDF) decompressing. In a folder, links whose target lies outside
+the folder are reported as skipped, not followed; a file without a single letter is empty. Text
+files must be UTF-8 (a UTF-8 BOM is accepted, UTF-16 with a BOM too): we deliberately do not guess
+legacy encodings (cp1252/latin-1 decode any bytes and would silently store mojibake). PDF and DOCX
+go through `cpassist.ingest.pages` (page/paragraph places, OCR, headers/footers, front and back
+matter: `LoadOptions`); every file gets a `Layout` mapping text offsets to its places. This module
+does no other cleaning and no language detection. Metadata sidecars (`*.meta.json`) in a folder are
+not listed as files.
 """
 
 from __future__ import annotations
@@ -21,10 +22,11 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ingest.pages import Layout, LoadOptions, docx_text, line_layout, pdf_info, pdf_text
+from cpassist.ingest.pages import Layout, LoadOptions, docx_text, line_layout, pdf_info, pdf_text
 
 SUPPORTED_SUFFIXES = (".txt", ".md", ".pdf", ".docx")
-#: Metadata sidecars (`ingest.metadata`) found in a folder are read with their document, not ingested.
+#: Metadata sidecars (`cpassist.ingest.metadata`) found in a folder are read with their document, not
+#: ingested.
 SIDECAR_SUFFIX = ".meta.json"
 #: Default bound on decompressed DOCX members / PDF streams (`Settings.max_decompressed_mb`).
 DEFAULT_MAX_DECOMPRESSED = 200 * 1024 * 1024
@@ -51,7 +53,7 @@ class LoadError(Exception):
 @dataclass(frozen=True)
 class LoadedFile:
     """The text of one file and the sha256 of its bytes (a changed file has a new hash); `layout`
-    maps text offsets to pages/paragraphs/lines (`ingest.pages`)."""
+    maps text offsets to pages/paragraphs/lines (`cpassist.ingest.pages`)."""
 
     path: Path
     text: str
@@ -136,7 +138,7 @@ def _read_pdf(path: Path, max_bytes: int, options: LoadOptions) -> tuple[str, La
     from pypdf import PdfReader, apply_configuration
     from pypdf.errors import LimitReachedError, PyPdfError
 
-    from ingest.pages import read_pdf_pages
+    from cpassist.ingest.pages import read_pdf_pages
 
     try:
         with apply_configuration(**dict.fromkeys(_PDF_LIMITS, max_bytes)):

@@ -11,8 +11,8 @@ or `thesis.meta.json`), whose schema is `Sidecar`:
 
 every key optional, no others allowed. A sidecar that is not valid JSON or breaks the schema is
 ignored with a note naming it (`SidecarError`); the document is still ingested. Bundled studies keep
-their titles from the studies file (`ingest.pipeline`). `chunk_fields` gives what goes into chunk
-metadata (`authors` joined with "; "; unknown values are left out: Chroma stores no nulls).
+their titles from the studies file (`cpassist.ingest.pipeline`). `chunk_fields` gives what goes into
+chunk metadata (`authors` joined with "; "; unknown values are left out: Chroma stores no nulls).
 """
 
 from __future__ import annotations
@@ -103,8 +103,8 @@ def _authors(value: Any) -> list[str]:
 
 def first_page_fields(text: str) -> dict[str, Any]:
     """Title, authors, year, institution guessed from a cover page (missing ones left out; nothing
-    when `text` does not look like a title page: `ingest.layout.looks_like_cover`)."""
-    from ingest.layout import looks_like_cover
+    when `text` does not look like a title page: `cpassist.ingest.layout.looks_like_cover`)."""
+    from cpassist.ingest.layout import looks_like_cover
 
     lines = [" ".join(line.split()) for line in text.split("\n") if line.strip()][:40]
     found: dict[str, Any] = {}

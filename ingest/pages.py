@@ -4,11 +4,11 @@
 as a PDF reader counts), `{"paragraph": 12}` (DOCX, 1-based over all paragraphs of the body, empty
 ones included), `{"line": 40}` (txt/md, 1-based), plus `"ocr": True` for text read by OCR and
 `"kind": "toc"|"bibliography"` for front/back matter kept by `LoadOptions.reference_pages`.
-`pdf_text` / `docx_text` build the text of a document from its pages/paragraphs with that map:
-pages cleaned by `ingest.layout` (headers, footers, page numbers), scanned pages OCR'd
-(`ingest.ocr`) or skipped with a note saying how to enable OCR, table-of-contents and bibliography
-parts left out unless `reference_pages`. A page that ends mid-sentence runs on into the next one
-(one line break), so a word hyphenated across pages is joined. This module opens no files.
+`pdf_text` / `docx_text` build the text of a document from its pages/paragraphs with that map: pages
+cleaned by `cpassist.ingest.layout` (headers, footers, page numbers), scanned pages OCR'd
+(`cpassist.ingest.ocr`) or skipped with a note saying how to enable OCR, table-of-contents and
+bibliography parts left out unless `reference_pages`. A page that ends mid-sentence runs on into the
+next one (one line break), so a word hyphenated across pages is joined. This module opens no files.
 """
 
 from __future__ import annotations
@@ -18,11 +18,11 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from ingest.layout import Line, clean_pages, paragraph_kinds
+from cpassist.ingest.layout import Line, clean_pages, paragraph_kinds
+from cpassist.text import ends_sentence
 
 Unit = Literal["page", "paragraph", "line"]
 _LETTER = re.compile(r"[^\W\d_]")
-_SENTENCE_END = re.compile(r"[.!?:;]\W{0,2}$")
 _WHAT = {"toc": "table of contents / lists", "bibliography": "bibliography", "cover": "cover page"}
 
 
@@ -142,7 +142,7 @@ def pdf_text(
                 left_out.setdefault(kind, []).append(number)
                 continue
             previous = out.parts[-1] if out.parts else ""
-            runs_on = kind == last_kind and not _SENTENCE_END.search(previous.rstrip())
+            runs_on = kind == last_kind and not ends_sentence(previous.rstrip())
             out.add(body, number, kind, ocr, "\n" if runs_on else "\n\n")
             last_kind = kind
     for kind, numbers in left_out.items():
@@ -196,7 +196,7 @@ def read_pdf_pages(
     """Raw text of every page of an open pypdf reader, OCR'ing pages without a text layer when
     possible: (texts, OCR flags, notes about pages left out). Raises `OverflowError` when the text
     exceeds `max_chars`."""
-    from ingest import ocr as ocr_mod
+    from cpassist.ingest import ocr as ocr_mod
 
     texts: list[str] = []
     flags: list[bool] = []

@@ -3,10 +3,10 @@
 The id is a hash of (source path, study, language, section, position, window size, overlap, text),
 so the same file chunked with the same parameters always gives the same ids, and no two files ever
 share one (identical text in two files stays two documents); the metadata follows
-`cpassist.schema.CHUNK_METADATA_KEYS` (plus the optional keys of `locate`, e.g. `page`/`ocr`/`kind`, and
-`extra`, e.g. `authors`). With `split_on` (e.g. "page") a chunk never spans two places: a sentence
-belongs to the place it starts on. `parallel_ids` is filled in later by `ingest.align`. This module
-reads no files and touches no store.
+`cpassist.schema.CHUNK_METADATA_KEYS` (plus the optional keys of `locate`, e.g. `page`/`ocr`/`kind`,
+and `extra`, e.g. `authors`). With `split_on` (e.g. "page") a chunk never spans two places: a
+sentence belongs to the place it starts on. `parallel_ids` is filled in later by
+`cpassist.ingest.align`. This module reads no files and touches no store.
 """
 
 from __future__ import annotations
@@ -17,9 +17,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from ingest.chunking import windows
-from ingest.clean import plain_text
-from ingest.sections import Segment
+from cpassist.ingest.chunking import windows
+from cpassist.ingest.clean import plain_text
+from cpassist.ingest.sections import Segment
 
 
 @dataclass

@@ -1,4 +1,5 @@
-"""Split a cleaned document into runs of sentences of one language (Indonesian/English) and one section.
+"""Split a cleaned document into runs of sentences of one language (Indonesian/English) and one
+section.
 
 Language is decided per sentence with `cpassist.language.detect_language`, then smoothed over the
 whole document with a two-state Viterbi pass (a language switch costs as much as a 6-word sentence
@@ -15,15 +16,14 @@ a study without headings. This module does not chunk or embed.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
-from ingest.chunking import split_sentences
-from ingest.clean import Mapped, Paragraph, heading_name
+from cpassist.ingest.chunking import split_sentences
+from cpassist.ingest.clean import Mapped, Paragraph, heading_name
+from cpassist.text import letter_words
 
 SWITCH_PENALTY = 6.0
 MAX_SENTENCE_WEIGHT = 25.0
-_WORD = re.compile(r"[^\W\d_]+")
 
 
 @dataclass
@@ -109,7 +109,7 @@ def split_document(paragraphs: list[Paragraph], default_language: str = "en") ->
     detected = [
         u.fixed_language or detect_language(u.mapped.text, default=default_language) for u in units
     ]
-    weights = [min(float(len(_WORD.findall(u.mapped.text))), MAX_SENTENCE_WEIGHT) for u in units]
+    weights = [min(float(len(letter_words(u.mapped.text))), MAX_SENTENCE_WEIGHT) for u in units]
     languages = smooth_languages(detected, weights, [u.fixed_language for u in units])
     segments: list[Segment] = []
     for unit, language in zip(units, languages, strict=True):

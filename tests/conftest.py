@@ -54,7 +54,7 @@ def studies_settings(tmp_path_factory: pytest.TempPathFactory) -> Settings:
     """Settings of a session-wide temporary store holding the two studies, ingested once through the
     real pipeline with the real e5 embedder. Treat it as read-only: tests that write make their own."""
     from cpassist.build import build_vectorstore
-    from ingest.pipeline import ingest_paths
+    from cpassist.ingest.pipeline import ingest_paths
 
     settings = Settings(data_dir=tmp_path_factory.mktemp("studies") / "data", embedder="e5")
     report = ingest_paths(

@@ -31,7 +31,7 @@ RAW_CONTROLS = ("\x1b", "\x07", "\x9b")
 @pytest.fixture(scope="module")
 def hostile_store(tmp_path_factory, e5_embeddings):
     from cpassist.build import build_vectorstore
-    from ingest.pipeline import ingest_paths
+    from cpassist.ingest.pipeline import ingest_paths
 
     folder = tmp_path_factory.mktemp("hostile-cli")
     settings = Settings(data_dir=folder / "data", generator="extractive")

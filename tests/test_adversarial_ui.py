@@ -64,7 +64,7 @@ def evil():
 def hostile(tmp_path_factory, e5_cached, evil):
     """Settings and an extractive assistant over a store holding only the hostile Kupang document."""
     from cpassist.build import build_assistant, build_retriever, build_vectorstore
-    from ingest.pipeline import ingest_paths
+    from cpassist.ingest.pipeline import ingest_paths
 
     base, _ = evil
     folder = tmp_path_factory.mktemp("hostile-ui")
@@ -173,9 +173,41 @@ def test_a_crash_shows_no_raw_exception_text(hostile):
 
     handlers = ChatService(settings, Broken())
     payload = handlers.answer_payload(KUPANG_Q)
-    assert "RuntimeError" in payload["error"] and "secret" not in payload["error"]
+    assert "internal error" in payload["error"] and "secret" not in payload["error"]
+    assert "RuntimeError" not in payload["error"]
     _, messages, _, _ = list(handlers.respond(KUPANG_Q, [], None, ui_lang="en"))[-1]
     assert "internal error" in messages[-1]["content"] and "secret" not in messages[-1]["content"]
+
+
+def test_a_loading_bug_or_an_ingest_bug_shows_no_type_name_and_a_project_error_its_message(
+    tmp_path, monkeypatch
+):
+    from concurrent.futures import Future
+
+    import cpassist.ingest.pipeline
+    from cpassist.errors import StoreError
+    from cpassist.ui.loader import AssistantLoader
+    from cpassist.ui.uploads import ingest_uploads
+
+    settings = Settings(data_dir=tmp_path / "state")
+    loader = AssistantLoader(settings, load=False)
+    loader._future = Future()
+    loader._future.set_exception(RuntimeError("/srv/secret/path leaked"))
+    assert loader.load_error("id") == "kesalahan internal; rinciannya ada di log server"
+    assert loader.load_error() == "internal error; the details are in the server log"
+    loader._future = Future()
+    loader._future.set_exception(StoreError("the store is locked by another process"))
+    assert loader.load_error() == "the store is locked by another process"
+
+    def broken_ingest(*args, **kwargs):
+        raise RuntimeError("/srv/secret/path leaked")
+
+    monkeypatch.setattr(cpassist.ingest.pipeline, "ingest_paths", broken_ingest)
+    upload = tmp_path / "note.txt"
+    upload.write_text("A note about the Kupang helpline.", encoding="utf-8")
+    (result,) = ingest_uploads([upload], settings, "en")
+    assert result.status == "skipped"
+    assert result.reason == "internal error; the details are in the server log"
 
 
 # --- login throttling -----------------------------------------------------------------------------
@@ -262,18 +294,18 @@ def test_a_rejected_upload_leaves_nothing_in_the_upload_cache(served, tmp_path):
 def test_a_chat_is_answered_while_an_upload_ingest_runs(served, tmp_path, monkeypatch):
     import gradio_client
 
-    import ingest.pipeline
+    import cpassist.ingest.pipeline
 
     url, _ = served
     started, release = threading.Event(), threading.Event()
-    real_ingest = ingest.pipeline.ingest_paths
+    real_ingest = cpassist.ingest.pipeline.ingest_paths
 
     def slow_ingest(*args, **kwargs):  # an ingest that takes as long as the test needs
         started.set()
         release.wait(timeout=120)
         return real_ingest(*args, **kwargs)
 
-    monkeypatch.setattr(ingest.pipeline, "ingest_paths", slow_ingest)
+    monkeypatch.setattr(cpassist.ingest.pipeline, "ingest_paths", slow_ingest)
     doc = tmp_path / "flores-helpline.txt"
     doc.write_text("The Flores helpline answered calls from fishing villages.", encoding="utf-8")
     uploader = gradio_client.Client(url, verbose=False)

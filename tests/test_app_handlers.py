@@ -33,7 +33,7 @@ DTZ = "ecpat-indonesia-down-to-zero"
 def store(tmp_path_factory, e5_embeddings):
     """Settings + a real Chroma store (e5) with both studies ingested, shared by this module."""
     from cpassist.build import build_vectorstore
-    from ingest.pipeline import ingest_paths
+    from cpassist.ingest.pipeline import ingest_paths
 
     settings = Settings(
         data_dir=tmp_path_factory.mktemp("app-state"), generator="extractive", max_upload_files=3

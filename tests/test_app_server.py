@@ -33,7 +33,7 @@ def settings(tmp_path_factory):
 @pytest.fixture(scope="module")
 def assistant(settings, e5_embeddings):
     from cpassist.build import build_assistant, build_retriever, build_vectorstore
-    from ingest.pipeline import ingest_paths
+    from cpassist.ingest.pipeline import ingest_paths
 
     vectorstore = build_vectorstore(settings, embeddings=e5_embeddings)
     ingest_paths([settings.corpus_dir], settings, progress=False, vectorstore=vectorstore)

@@ -89,8 +89,8 @@ def chroma_server(tmp_path: Path):
 @pytest.mark.slow
 def test_ingest_and_retrieve_through_a_chroma_server(chroma_server, tmp_path, e5_embeddings):
     from cpassist.build import build_client, build_retriever, build_vectorstore
+    from cpassist.ingest.pipeline import ingest_paths
     from cpassist.store import corpus_stats
-    from ingest.pipeline import ingest_paths
 
     settings = Settings(data_dir=tmp_path / "data", chroma_url=chroma_server, embedder="e5")
     client = build_client(settings)

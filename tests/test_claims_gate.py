@@ -17,8 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from cpassist.settings import Settings
-from eval.claims import (
+from cpassist.evaluation.claims import (
     FAITHFUL_KINDS,
     FALSE_KINDS,
     KINDS,
@@ -27,8 +26,9 @@ from eval.claims import (
     score_group,
     summarise_split,
 )
-from eval.dataset import normalize
-from eval.gate import load_thresholds
+from cpassist.evaluation.dataset import normalize
+from cpassist.evaluation.gate import load_thresholds
+from cpassist.settings import Settings
 
 STUDIES = Path(__file__).resolve().parents[1] / "data" / "studies"
 

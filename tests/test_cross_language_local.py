@@ -38,8 +38,8 @@ Teachers said pupils concentrated better in afternoon lessons.
 def assistant(tmp_path_factory, bundled_gguf, e5_embeddings):
     pytest.importorskip("llama_cpp")
     from cpassist.build import build_assistant, build_vectorstore
+    from cpassist.ingest.pipeline import ingest_paths
     from cpassist.settings import Settings
-    from ingest.pipeline import ingest_paths
     from tests.conftest import STUDIES_DIR
 
     root = tmp_path_factory.mktemp("cross-language")

@@ -55,8 +55,8 @@ def test_batches_in_flight_keep_the_order(embed_url):
 @pytest.mark.slow
 def test_ingest_and_search_through_the_server_and_back(embed_url, tmp_path, e5_embeddings):
     from cpassist.build import build_embeddings, build_retriever, build_vectorstore
+    from cpassist.ingest.pipeline import ingest_paths
     from cpassist.store import corpus_stats
-    from ingest.pipeline import ingest_paths
 
     settings = Settings(data_dir=tmp_path / "data", embedder="openai", embeddings_url=embed_url)
     store = build_vectorstore(settings)

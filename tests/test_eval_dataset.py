@@ -10,7 +10,13 @@ from pathlib import Path
 import pytest
 
 from cpassist.errors import InputError
-from eval.dataset import KINDS, LANGUAGES, load_dataset, missing_contexts, select_rows
+from cpassist.evaluation.dataset import (
+    KINDS,
+    LANGUAGES,
+    load_dataset,
+    missing_contexts,
+    select_rows,
+)
 from tests.conftest import STUDIES_DIR
 
 

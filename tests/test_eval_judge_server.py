@@ -11,9 +11,9 @@ import math
 import pytest
 
 from cpassist.build import build_chat_model
+from cpassist.evaluation import ragas_suite
+from cpassist.evaluation.cli import JUDGE_MAX_TOKENS
 from cpassist.settings import Settings
-from eval import ragas_suite
-from eval.cli import JUDGE_MAX_TOKENS
 from tests.test_llm_server import llama_server  # noqa: F401 - the shared server fixture
 
 pytestmark = pytest.mark.slow

@@ -7,8 +7,8 @@ from types import SimpleNamespace as NS
 
 import pytest
 
-from eval.gate import check_thresholds
-from eval.metrics import (
+from cpassist.evaluation.gate import check_thresholds
+from cpassist.evaluation.metrics import (
     abstention_correct,
     aggregate,
     citation_scores,
@@ -199,7 +199,7 @@ def test_gate_lists_every_metric_below_its_threshold() -> None:
 
 
 def test_fact_recall_counts_keyword_groups_across_languages_and_word_forms() -> None:
-    from eval.metrics import fact_found, fact_recall
+    from cpassist.evaluation.metrics import fact_found, fact_recall
 
     facts = [
         "kualitatif deskriptif|descriptive qualitative|qualitative descriptive",
@@ -216,7 +216,7 @@ def test_fact_recall_counts_keyword_groups_across_languages_and_word_forms() -> 
 
 
 def test_verification_changed_flags_dropped_corrected_or_fallback() -> None:
-    from eval.metrics import verification_changed
+    from cpassist.evaluation.metrics import verification_changed
 
     assert verification_changed({"kept": 2, "corrected": 0, "dropped": 0, "fallback": False}) == 0.0
     assert verification_changed({"kept": 1, "corrected": 1, "dropped": 0, "fallback": False}) == 1.0

@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 
 from cpassist.cli import main
+from cpassist.evaluation.cli import report_outcome
+from cpassist.evaluation.gate import check_thresholds, load_thresholds
+from cpassist.evaluation.runner import NO_JUDGE_METRICS
 from cpassist.settings import Settings
-from eval.cli import report_outcome
-from eval.gate import check_thresholds, load_thresholds
-from eval.runner import NO_JUDGE_METRICS
 
 
 def test_quick_eval_meets_the_thresholds(

@@ -9,7 +9,7 @@ import json
 import pytest
 from langchain_core.language_models import FakeListChatModel
 
-from eval.ragas_suite import ANSWER_METRICS, CONTEXT_METRICS, run_ragas
+from cpassist.evaluation.ragas_suite import ANSWER_METRICS, CONTEXT_METRICS, run_ragas
 
 GOLD = "Nepal ia a country with a relatively high rate of child trafficking cases in South Asia."
 OTHER = "This research was conducted at the ECPAT Indonesia head office, South Jakarta."

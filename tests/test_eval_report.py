@@ -10,12 +10,12 @@ from pathlib import Path
 import pytest
 
 from cpassist.errors import InputError
+from cpassist.evaluation.compare import compare_runs
+from cpassist.evaluation.dataset import load_dataset
+from cpassist.evaluation.feedback_import import import_feedback
+from cpassist.evaluation.metrics import aggregate
+from cpassist.evaluation.report import load_run, summary_table, write_run
 from cpassist.feedback import FeedbackRecord, append_feedback
-from eval.compare import compare_runs
-from eval.dataset import load_dataset
-from eval.feedback_import import import_feedback
-from eval.metrics import aggregate
-from eval.report import load_run, summary_table, write_run
 
 METRICS = ["hit_at_k", "mrr", "language_match", "abstention_correct"]
 

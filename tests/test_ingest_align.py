@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import numpy as np
 
+from cpassist.ingest.align import anchors, monotonic_path
+from cpassist.ingest.documents import chunk_file
+from cpassist.ingest.loaders import load_file
+from cpassist.ingest.sync import set_parallel_ids
 from cpassist.settings import Settings
-from ingest.align import anchors, monotonic_path
-from ingest.loaders import load_file
-from ingest.pipeline import chunk_file, set_parallel_ids
 from tests.conftest import DOWN_TO_ZERO, NEPAL
 
 

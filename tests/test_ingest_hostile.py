@@ -10,9 +10,9 @@ import os
 import shutil
 from pathlib import Path
 
-import ingest.pipeline as pipeline
+import cpassist.ingest.sync as sync
 from cpassist import cli
-from ingest.pipeline import ingest_paths
+from cpassist.ingest.pipeline import ingest_paths
 from tests.conftest import NEPAL
 from tests.hostile_files import (
     bomb_docx,
@@ -210,8 +210,8 @@ def test_a_file_named_like_a_bundled_study_does_not_get_its_title(
 def test_every_store_call_is_batched(tmp_path, tmp_settings, chroma_store, monkeypatch) -> None:
     from chromadb.api.models.Collection import Collection
 
-    monkeypatch.setattr(pipeline, "BATCH_SIZE", 3)
-    monkeypatch.setattr(pipeline, "READ_BATCH", 5)
+    monkeypatch.setattr(sync, "BATCH_SIZE", 3)
+    monkeypatch.setattr(sync, "READ_BATCH", 5)
     calls: list[tuple[str, int | None]] = []
     for name in ("get", "upsert", "update", "delete"):
         real = getattr(Collection, name)

@@ -9,9 +9,10 @@ import re
 
 import pytest
 
-from ingest import chunking, clean
-from ingest.chunking import split_sentences
-from ingest.clean import Mapped, clean_text, plain_text, strip_controls
+from cpassist import text as text_mod
+from cpassist.ingest import clean
+from cpassist.ingest.chunking import split_sentences
+from cpassist.ingest.clean import Mapped, clean_text, plain_text, strip_controls
 
 # the former (quadratic) patterns, as the reference for what the linear code must find
 OLD_EMPHASIS = [
@@ -81,7 +82,7 @@ def test_emphasis_pairs_match_the_former_regex() -> None:
 def test_trailing_spaces_and_boundaries_match_the_former_regex() -> None:
     for text in _random_texts(3000, seed=11):
         assert clean._TRAILING_WS.sub("", text) == OLD_TRAILING_WS.sub("", text), text
-        spans = [x.span() for x in chunking._BOUNDARY.finditer(text)]
+        spans = [x.span() for x in text_mod._BOUNDARY.finditer(text)]
         assert spans == [x.span() for x in OLD_BOUNDARY.finditer(text)], text
         for end in range(1, len(text) + 1):
             if text[end - 1] == ".":
@@ -90,16 +91,16 @@ def test_trailing_spaces_and_boundaries_match_the_former_regex() -> None:
                     word = old.group(1).lower() if old else ""
                     expected = bool(old) and (
                         (len(word) == 1 and word.isalpha())
-                        or word in chunking.ABBREVIATIONS
-                        or word.rstrip(".") in chunking.ABBREVIATIONS
+                        or word in text_mod.ABBREVIATIONS
+                        or word.rstrip(".") in text_mod.ABBREVIATIONS
                     )
-                    assert chunking._is_abbreviation(text, start, end) == expected, (text, end)
+                    assert text_mod._is_abbreviation(text, start, end) == expected, (text, end)
 
 
 def test_long_words_before_a_full_stop_are_not_abbreviations() -> None:
     text = "x" * 100 + "e.g. Next"
-    assert not chunking._is_abbreviation(text, 0, text.index(". ") + 1)
-    assert chunking._is_abbreviation("see e.g. Next", 0, 8)
+    assert not text_mod._is_abbreviation(text, 0, text.index(". ") + 1)
+    assert text_mod._is_abbreviation("see e.g. Next", 0, 8)
 
 
 def test_control_characters_and_escape_sequences_are_removed_with_offsets_kept() -> None:

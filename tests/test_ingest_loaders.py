@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from ingest.loaders import LoadError, expand_paths, load_file
+from cpassist.ingest.loaders import LoadError, expand_paths, load_file
 
 
 def make_pdf(path: Path, lines: list[str]) -> Path:
@@ -52,8 +52,8 @@ def test_docx_paragraphs_in_order(tmp_path: Path) -> None:
 def test_docx_headings_become_section_headings(tmp_path: Path) -> None:
     import docx
 
-    from ingest.clean import clean_text
-    from ingest.sections import split_document
+    from cpassist.ingest.clean import clean_text
+    from cpassist.ingest.sections import split_document
 
     document = docx.Document()
     document.add_heading("Abstrak", level=1)

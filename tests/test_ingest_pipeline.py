@@ -11,10 +11,10 @@ from pathlib import Path
 
 import pytest
 
-import ingest.pipeline as pipeline
+import cpassist.ingest.sync as sync
 from cpassist import cli
+from cpassist.ingest.pipeline import ingest_paths
 from cpassist.schema import CHUNK_METADATA_KEYS
-from ingest.pipeline import ingest_paths
 from tests.conftest import DOWN_TO_ZERO, NEPAL, STUDIES_DIR
 from tests.test_ingest_loaders import make_docx, make_pdf
 
@@ -159,7 +159,7 @@ def test_ingest_killed_halfway_is_completed_without_duplicates(
 ) -> None:
     from chromadb.api.models.Collection import Collection
 
-    monkeypatch.setattr(pipeline, "BATCH_SIZE", 4)
+    monkeypatch.setattr(sync, "BATCH_SIZE", 4)
     real_upsert = Collection.upsert
     calls = []
 

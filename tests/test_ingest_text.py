@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from ingest.chunking import split_sentences, windows
-from ingest.clean import Mapped, clean_text
-from ingest.sections import split_document
+from cpassist.ingest.chunking import split_sentences, windows
+from cpassist.ingest.clean import Mapped, clean_text
+from cpassist.ingest.sections import split_document
 from tests.conftest import DOWN_TO_ZERO, NEPAL
 
 
@@ -128,7 +128,7 @@ def test_a_short_odd_sentence_does_not_start_a_new_language_part() -> None:
 
 
 def test_a_real_bilingual_pdf_is_split_by_heading_language_and_keywords(tmp_path) -> None:
-    from ingest.loaders import load_file
+    from cpassist.ingest.loaders import load_file
     from tests.test_ingest_loaders import make_pdf
 
     pdf = make_pdf(

@@ -29,7 +29,7 @@ REPORT = (
 def library(tmp_path: Path, e5_cached):
     """(settings, store): the studies and the Kupang report ingested into a fresh store."""
     from cpassist.build import build_vectorstore
-    from ingest.pipeline import ingest_paths
+    from cpassist.ingest.pipeline import ingest_paths
 
     docs = tmp_path / "docs"
     docs.mkdir()
@@ -79,8 +79,8 @@ def test_docs_list_shows_each_document_with_its_counts(library, capsys) -> None:
 
 
 def test_reingest_keeps_ingested_at_and_old_chunks_have_none(library) -> None:
+    from cpassist.ingest.pipeline import ingest_paths
     from cpassist.library import Library
-    from ingest.pipeline import ingest_paths
 
     settings, store = library
     before = {d.id: d.ingested_at for d in Library(store).documents()}

@@ -108,7 +108,7 @@ def mixed_retriever(
     tmp_path_factory: pytest.TempPathFactory, e5_cached, mixed_settings: Settings
 ) -> HybridRetriever:
     from cpassist.build import build_vectorstore
-    from ingest.pipeline import ingest_paths
+    from cpassist.ingest.pipeline import ingest_paths
 
     root = tmp_path_factory.mktemp("mixed")
     docs = root / "docs"

@@ -159,7 +159,7 @@ def test_langchain_invoke_returns_documents(studies_retriever):
 
 def test_keyword_index_is_rebuilt_after_a_new_ingest(tmp_settings, tmp_path, e5_embeddings):
     from cpassist.build import build_retriever, build_vectorstore
-    from ingest.pipeline import ingest_paths
+    from cpassist.ingest.pipeline import ingest_paths
 
     folder = tmp_path / "docs"
     folder.mkdir()

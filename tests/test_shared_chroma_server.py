@@ -33,8 +33,8 @@ def _cli(args: list[str], env: dict[str, str]) -> subprocess.CompletedProcess:
 @pytest.mark.slow
 def test_two_processes_see_each_others_ingests(chroma_server, tmp_path):  # noqa: F811
     from cpassist.build import build_retriever
+    from cpassist.ingest.pipeline import ingest_paths
     from cpassist.keyword_sync import index_dir
-    from ingest.pipeline import ingest_paths
 
     url, proc = start_embed_server(tmp_path / "embed.log")
     try:

@@ -10,8 +10,9 @@ from __future__ import annotations
 import pytest
 from answer_cases import CLAIMS
 
-from cpassist.evidence import citations_in, index_for, split_sentences, strip_citations
+from cpassist.evidence import index_for
 from cpassist.schema import Passage
+from cpassist.text import citations_in, split_sentences, strip_citations
 from cpassist.verify import SUPPORT_THRESHOLD, Verifier, says_unknown, verify_answer
 
 
@@ -98,7 +99,8 @@ def test_verify_answer_reports_each_sentence(all_passages, e5_embeddings) -> Non
 
 
 def test_self_relation_and_clause_split() -> None:
-    from cpassist.verify import _self_relation, by_study
+    from cpassist.study_mix import by_study
+    from cpassist.verify import _self_relation
 
     assert _self_relation("ECPAT Indonesia juga menjadi partner ECPAT Indonesia.")
     assert not _self_relation("Kerja sama Nepal dan ECPAT menguntungkan Nepal.")

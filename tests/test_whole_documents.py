@@ -22,11 +22,11 @@ from thesis_docs import (
     thesis_pdf,
 )
 
+from cpassist.ingest import ocr
+from cpassist.ingest.layout import clean_pages, is_page_number, strip_running_lines
+from cpassist.ingest.loaders import LoadError, load_file
+from cpassist.ingest.pages import LoadOptions
 from cpassist.settings import Settings
-from ingest import ocr
-from ingest.layout import clean_pages, is_page_number, strip_running_lines
-from ingest.loaders import LoadError, load_file
-from ingest.pages import LoadOptions
 
 OCR_OK, OCR_WHY = ocr.available()
 needs_ocr = pytest.mark.skipif(not OCR_OK, reason=f"no OCR here ({OCR_WHY}): run `make ocr`")
@@ -45,7 +45,7 @@ def docs(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def library(docs: Path, tmp_path_factory: pytest.TempPathFactory, e5_cached):
     """(settings, store, report) of the three documents ingested with the default settings."""
     from cpassist.build import build_vectorstore
-    from ingest.pipeline import ingest_paths
+    from cpassist.ingest.pipeline import ingest_paths
 
     settings = Settings(data_dir=tmp_path_factory.mktemp("library-store") / "data")
     store = build_vectorstore(settings, embeddings=e5_cached)
@@ -124,7 +124,7 @@ def test_a_pdf_of_only_scans_without_ocr_says_why_it_is_empty(tmp_path: Path) ->
 
 
 def test_metadata_from_cover_and_file_and_sidecar(docs: Path, tmp_path: Path) -> None:
-    from ingest.metadata import describe
+    from cpassist.ingest.metadata import describe
 
     loaded = load_file(docs / "thesis.pdf")
     fields, notes = describe(loaded.path, loaded.layout.first_page, loaded.layout.info)
@@ -228,7 +228,7 @@ def test_scanned_page_is_found_by_its_words(library) -> None:
 
 def test_reference_pages_come_back_with_the_setting(library, docs: Path, e5_cached) -> None:
     from cpassist.build import build_retriever, build_vectorstore
-    from ingest.pipeline import ingest_paths
+    from cpassist.ingest.pipeline import ingest_paths
 
     settings, _, _ = library
     on = settings.model_copy(update={"index_reference_pages": True, "collection": "with-refs"})
@@ -298,7 +298,7 @@ def test_sidecar_overrides_metadata_in_the_store_and_a_bad_one_is_named(
     docs: Path, tmp_path: Path, e5_cached
 ) -> None:
     from cpassist.build import build_vectorstore
-    from ingest.pipeline import ingest_paths
+    from cpassist.ingest.pipeline import ingest_paths
 
     folder = tmp_path / "own"
     folder.mkdir()

@@ -1,15 +1,15 @@
 """Writes `eval/datasets/claims.jsonl`, the claim-check set, from the hand-written rows below.
 
 Every claim was written from a reading of both studies (data/studies/*.txt), sentence by sentence.
-Half are faithful (a paraphrase, a paraphrase in the other language, two sentences summarised in one,
-or a verbatim copy); half are false, each of a named kind, in both languages and, where the kind
-allows, for both studies. Evidence is given as sentence keys (`d_id3` = the 3rd sentence of the
+Half are faithful (a paraphrase, a paraphrase in the other language, two sentences summarised in
+one, or a verbatim copy); half are false, each of a named kind, in both languages and, where the
+kind allows, for both studies. Evidence is given as sentence keys (`d_id3` = the 3rd sentence of the
 Indonesian version of the Down to Zero study, `n_en13` = the 13th sentence of the English version of
 the Nepal study) and written out as the exact sentences of the study files. The split is fixed: one
 third (rounded) of every kind x language cell is held out, chosen with a seeded random generator.
 
-Run `python eval/datasets/make_claims.py` after editing the rows; tests/test_claims_gate.py checks the
-result (counts, balance, evidence really in the studies).
+Run `python eval/datasets/make_claims.py` after editing the rows; tests/test_claims_gate.py checks
+the result (counts, balance, evidence really in the studies).
 """
 
 from __future__ import annotations
@@ -29,7 +29,7 @@ STUDY = {
     "np": "ecpat-nepal-child-trafficking",
 }
 
-from eval.claims import FAITHFUL_KINDS, FALSE_KINDS  # noqa: E402 - one list of kinds
+from cpassist.evaluation.claims import FAITHFUL_KINDS, FALSE_KINDS  # noqa: E402 - one list of kinds
 
 
 def _sentences(name: str) -> list[str]:

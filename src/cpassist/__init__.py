@@ -1,7 +1,10 @@
 """cpassist: a bilingual (Bahasa Indonesia / English) retrieval assistant with verified citations.
 
-Importing the package only sets offline environment defaults; `Assistant` and `Settings` are loaded
-lazily so `import cpassist` stays cheap.
+Importing the package only sets offline environment defaults (`cpassist.offline`); `Assistant` and
+`Settings` are loaded lazily so `import cpassist` stays cheap, and nothing is built or read.
+Imports go one way (tests/test_layers.py): the faces (`cpassist.cli*`, `cpassist.render`,
+`cpassist.ui`) call `cpassist.ingest` and `cpassist.evaluation`, which call the core (every other
+module); the core imports neither.
 """
 
 from __future__ import annotations

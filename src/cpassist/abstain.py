@@ -24,18 +24,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from cpassist.answer_type import holds_answer_type
-from cpassist.evidence import (
-    STOPWORDS,
-    EvidenceIndex,
-    content_stems,
-    scaled_cosine,
-    stem,
-    words,
-)
+from cpassist.evidence import EvidenceIndex, scaled_cosine
 from cpassist.focus import kind_cues
 from cpassist.lexicon import translations
 from cpassist.prompts import render
 from cpassist.schema import Passage
+from cpassist.text import STOPWORDS, content_stems, stem, words
 
 ABSTAIN_BELOW = 0.30
 #: When the generator's answer had no supported sentence, the extractive fallback is given only if its

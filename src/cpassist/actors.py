@@ -10,9 +10,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence, Set
 
-from cpassist.evidence import STOPWORDS, content_stems, stem, words
-from cpassist.lexicon import root
 from cpassist.lexicon import translations as _translations
+from cpassist.text import STOPWORDS, content_stems, root, stem, words
 
 
 def translations(stems: set[str]) -> set[str]:

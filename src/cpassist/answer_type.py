@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterable
 from typing import Literal
 
-from cpassist.evidence import stem
+from cpassist.text import stem
 
 AnswerType = Literal[
     "count", "year", "money", "person", "holder", "place", "institution", "recommendation"
@@ -169,8 +169,8 @@ def evidence_lacks_answer_type(question: str, passages: Iterable[str]) -> Answer
     answered by a sentence with the number of cases. Numbers that the question itself contains
     ("... in 2015?") do not count as evidence.
     """
-    from cpassist.evidence import content_stems, named_terms, split_sentences
     from cpassist.lexicon import translations
+    from cpassist.text import content_stems, named_terms, split_sentences
 
     kind = expected_answer_type(question)
     if kind is None:
@@ -225,7 +225,7 @@ def _shares(question: str) -> bool:
 def counted_nouns(question: str) -> set[str]:
     """The stems of what a count question counts ("How many village cadres ..." -> villag,
     cadre); empty when it names nothing countable (percentages, times)."""
-    from cpassist.evidence import stem, words
+    from cpassist.text import stem, words
 
     m = _COUNTED.search(question)
     if not m:
@@ -241,8 +241,8 @@ def counted_nouns(question: str) -> set[str]:
 def _counts(sentence: str, counted: set[str], shares: bool = True) -> bool:
     """Whether a number of `sentence` quantifies one of `counted` (the word within three words
     after it or six before it, in either language: "45 kader desa", "requests rose from 312")."""
-    from cpassist.evidence import stem, words
     from cpassist.lexicon import translations
+    from cpassist.text import stem, words
 
     wanted = translations(counted) | counted
     prefixes = {w[:5] for w in wanted if len(w) >= 5}  # "studi" ~ "studie" (studies)
@@ -287,7 +287,7 @@ def unnamed_members(question: str, passages: Iterable[str]) -> str:
     """The noun of a "which X?" question ("Which ministries ...?", "Kementerian apa saja ...?") when
     the passages speak of X only vaguely ("several Ministries", "beberapa INGO") and never name one;
     "" otherwise."""
-    from cpassist.evidence import stem
+    from cpassist.text import stem
 
     match = _WHICH.search(question)
     if not match:

@@ -34,10 +34,10 @@ from cpassist.actors import (
     translations,
     verb_forms,
 )
-from cpassist.evidence import STOPWORDS, content_stems, named_terms, stem, words
 from cpassist.lexicon import CAUSE_MARKER as _CAUSE_MARKER
-from cpassist.lexicon import ORDINALS, Features, aim_object, features, has_aim, root
+from cpassist.lexicon import ORDINALS, Features, aim_object, features, has_aim
 from cpassist.schema import Passage
+from cpassist.text import STOPWORDS, content_stems, named_terms, root, stem, words
 
 
 @dataclass

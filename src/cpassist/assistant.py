@@ -29,7 +29,7 @@ from pydantic import ValidationError
 from cpassist.abstain import fallback_addresses
 from cpassist.compose import WHICH_STUDY, compose_answer, quoted_report, refusal_text
 from cpassist.errors import InputError, ModelError, StoreError
-from cpassist.evidence import content_stems, index_for, split_sentences
+from cpassist.evidence import index_for
 from cpassist.extractive import extractive_answer
 from cpassist.focus import premise_of
 from cpassist.gate import Refusal, gate
@@ -47,7 +47,9 @@ from cpassist.schema import (
     VerificationReport,
 )
 from cpassist.settings import Settings
-from cpassist.verify import Claim, studies_named, study_names, verify_answer
+from cpassist.study_mix import studies_named, study_names
+from cpassist.text import content_stems, split_sentences
+from cpassist.verify import Claim, verify_answer
 
 if TYPE_CHECKING:
     from langchain_core.embeddings import Embeddings

@@ -1,7 +1,9 @@
-"""The `cpassist` command line: parses arguments, builds parts through `cpassist.build`, prints results.
+"""The `cpassist` command line (a face: it calls `cpassist.ingest`, `cpassist.evaluation` and the core,
+and nothing calls it): parses arguments, builds parts through `cpassist.build`, prints results.
 
-Subcommands: `ingest`, `search`, `ask` (also `--jsonl` batch), `chat`, `docs list|remove`, `eval`,
-`info`, `serve` (the chat UI); `--doc ID` limits `search`/`ask`/`chat` to documents. Output formats
+Subcommands: `ingest`, `search`, `ask` (also `--jsonl` batch), `chat` (those three in
+`cpassist.cli_answer`), `docs list|remove` (`cpassist.cli_docs`), `eval`, `info`, `serve` (the chat
+UI); `--doc ID` limits `search`/`ask`/`chat` to documents. Output formats
 (`--json`, `--jsonl`) are stable contracts (fields are only ever added). Errors a user can act on
 (`CpassistError`, the tree in `cpassist.errors`: the store and LLM boundaries translate their
 libraries' exceptions into it) print one line to stderr and exit 2, never a traceback. No retrieval
@@ -9,57 +11,31 @@ or answering logic lives here.
 
 Document text printed for a terminal goes through `terminal_safe` (no escape sequences); JSON output
 escapes every control character (C0, DEL, C1). Invalid text (bytes that are not UTF-8, lone
-surrogates) in argv or a chat line is refused with one line; in `ask --jsonl` it is that line's error.
+surrogates) in argv or a chat line is refused with one line; in `ask --jsonl` it is that line's
+error.
 """
 
 from __future__ import annotations
 
 import argparse
-import contextlib
-import io
 import json
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, TextIO
 
+from cpassist.cli_answer import cmd_ask, cmd_chat, cmd_search
+from cpassist.cli_common import print_json, settings_of
 from cpassist.cli_docs import add_docs_parser
-from cpassist.errors import ConfigError, CpassistError, InputError
+from cpassist.errors import CpassistError
 from cpassist.registry import EMBEDDER_NAMES, GENERATOR_NAMES, LLM_GENERATOR_NAMES
-from cpassist.sanitize import describe_invalid_text, has_invalid_text, json_text, terminal_safe
-from cpassist.settings import Settings, check_in_range, describe_settings_error
-
-if TYPE_CHECKING:
-    from cpassist.retrieval import HybridRetriever
-
-
-def _settings(args: argparse.Namespace) -> Settings:
-    overrides: dict[str, object] = {}
-    for field in ("data_dir", "embedder", "generator", "judge", "top_k", "chroma_url"):
-        value = getattr(args, field, None)
-        if value is not None:
-            overrides[field] = value
-    try:
-        return Settings(**overrides)
-    except ValueError as exc:  # pydantic's ValidationError: one line per field, with the range
-        raise ConfigError(describe_settings_error(exc)) from None
-
-
-def _print_json(obj: object) -> None:
-    print(json_text(obj, indent=2))
-
-
-def _valid_text(text: str, what: str) -> str:
-    """`text` when it is valid Unicode text; else an InputError saying where it is not."""
-    if has_invalid_text(text):
-        raise InputError(describe_invalid_text(text, what))
-    return text
+from cpassist.sanitize import has_invalid_text, terminal_safe
+from cpassist.settings import check_in_range
 
 
 def cmd_ingest(args: argparse.Namespace) -> int:
-    from ingest.pipeline import ingest_paths
+    from cpassist.ingest.pipeline import ingest_paths
 
-    settings = _settings(args)
+    settings = settings_of(args)
     paths = [Path(p) for p in args.paths] or [settings.corpus_dir]
     report = ingest_paths(
         paths, settings, prune=args.prune, rebuild=args.rebuild, progress=not args.json
@@ -70,140 +46,25 @@ def cmd_ingest(args: argparse.Namespace) -> int:
 
         build_retriever(settings).refresh()
     if args.json:
-        _print_json(report.model_dump(mode="json"))
+        print_json(report.model_dump(mode="json"))
     else:
         print(terminal_safe(report.summary()))
     return 0 if report.files_read or not report.skipped else 1
 
 
-def _retriever(settings: Settings, args: argparse.Namespace) -> HybridRetriever:
-    """The retriever of `settings`, limited to the `--doc` documents when given (checked)."""
-    from cpassist.build import build_library, build_retriever
-
-    retriever = build_retriever(settings)
-    docs = getattr(args, "doc", None)
-    if docs:
-        return build_library(settings, retriever).restricted(docs)
-    return retriever
-
-
-def cmd_search(args: argparse.Namespace) -> int:
-    question = _valid_text(args.question, "the search query")
-    k = None if args.k is None else check_in_range("top_k", args.k, "--k")
-    settings = _settings(args)
-    retriever = _retriever(settings, args)
-    passages = retriever.search(question, k=k or settings.top_k)
-    if args.json:
-        _print_json([p.model_dump(mode="json") for p in passages])
-        return 0
-    for i, p in enumerate(passages, 1):
-        mark = " (parallel)" if p.parallel_of else ""
-        page = (f" | p. {p.page}" if p.page else "") + (" (OCR)" if p.ocr else "")
-        print(
-            terminal_safe(
-                f"[{i}] {p.score:.4f} {p.title or p.study}{page} | {p.language} | {p.section}"
-                f"{mark}\n    {p.text}\n"
-            )
-        )
-    if not passages:
-        print("No passages found. Run `cpassist ingest` first, or rephrase the question.")
-    return 0
-
-
-def cmd_ask(args: argparse.Namespace) -> int:
-    from cpassist.build import build_assistant
-
-    settings = _settings(args)
-    if args.jsonl:
-        from cpassist.batch import run_jsonl
-
-        assistant = build_assistant(
-            settings, generator=args.generator, retriever=_retriever(settings, args)
-        )
-        return run_jsonl(assistant, _stdin_lenient(), sys.stdout)
-    if args.question is not None:
-        _valid_text(args.question, "the question")
-    if not args.question:
-        raise CpassistError(
-            'Give a question, e.g. `cpassist ask "Apa tujuan kerja sama Nepal dan ECPAT?"`, or use --jsonl.'
-        )
-    assistant = build_assistant(
-        settings, generator=args.generator, retriever=_retriever(settings, args)
-    )
-    if args.json:
-        result = assistant.ask(args.question)
-        _print_json(result.model_dump(mode="json"))
-        return 0
-    from cpassist.render import format_answer
-
-    # On a terminal an LLM's draft streams (dimmed) as it is generated; the verified answer follows.
-    # Piped output gets only the verified answer.
-    live = sys.stdout.isatty() and assistant.generator_name != "extractive"
-    for event in assistant.stream(args.question):
-        if event.type == "token" and live:
-            print(f"\033[2m{terminal_safe(event.text)}\033[0m", end="", flush=True)
-        elif event.result is not None:
-            if live:
-                print("\n")
-            print(format_answer(event.result, style=settings.citation_style))
-    return 0
-
-
-def cmd_chat(args: argparse.Namespace) -> int:
-    from cpassist.build import build_assistant
-    from cpassist.render import format_answer
-    from cpassist.schema import AnswerResult, ChatTurn
-
-    settings = _settings(args)
-    assistant = build_assistant(
-        settings, generator=args.generator, retriever=_retriever(settings, args)
-    )
-    history: list[ChatTurn] = []
-    answered: list[AnswerResult] = []
-    _stdin_lenient()  # a bad byte in a line is refused for that line, not a traceback
-    print("cpassist chat: ask in Bahasa Indonesia or English. Empty line or Ctrl-D to quit.")
-    while True:
-        try:
-            question = input("\n> ").strip()
-        except EOFError:
-            break
-        if not question:
-            break
-        try:
-            _valid_text(question, "the question")
-            result = assistant.ask(question, history=history)
-        except CpassistError as exc:
-            print(terminal_safe(f"error: {exc}"))
-            continue
-        print(format_answer(result, style=settings.citation_style))
-        if args.save:
-            from cpassist.export import save_conversation
-
-            answered.append(result)  # saved after every answer: an interrupted chat keeps its work
-            try:
-                save_conversation(args.save, answered, style=settings.citation_style)
-            except OSError as exc:
-                print(terminal_safe(f"error: could not save to {args.save}: {exc.strerror or exc}"))
-        history += [
-            ChatTurn(role="user", content=question),
-            ChatTurn(role="assistant", content=result.answer),
-        ]
-    return 0
-
-
 def cmd_eval(args: argparse.Namespace) -> int:
-    from eval.cli import run_eval_command
+    from cpassist.evaluation.cli import run_eval_command
 
-    return run_eval_command(args, _settings(args))
+    return run_eval_command(args, settings_of(args))
 
 
 def cmd_info(args: argparse.Namespace) -> int:
     from cpassist.build import build_vectorstore
     from cpassist.store import corpus_stats
 
-    settings = _settings(args)
+    settings = settings_of(args)
     stats = corpus_stats(build_vectorstore(settings))
-    _print_json({"settings": json.loads(settings.model_dump_json()), "corpus": stats})
+    print_json({"settings": json.loads(settings.model_dump_json()), "corpus": stats})
     return 0
 
 
@@ -211,7 +72,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
     """The chat UI (`python app.py` with options); settings as for the other commands."""
     from cpassist.ui.serve import main as serve_main
 
-    settings = _settings(args)
+    settings = settings_of(args)
     update: dict[str, object] = {}
     if args.host is not None:
         update["host"] = args.host
@@ -343,15 +204,6 @@ def build_parser() -> argparse.ArgumentParser:
 
     add_docs_parser(sub, common)
     return parser
-
-
-def _stdin_lenient() -> TextIO:
-    """stdin as UTF-8 in which a bad byte becomes a lone surrogate (refused for its line, later)
-    instead of a UnicodeDecodeError that would end the whole run; `input()` follows the setting."""
-    # AttributeError: a test's StringIO; ValueError/UnsupportedOperation: stdin already read from
-    with contextlib.suppress(AttributeError, ValueError, io.UnsupportedOperation):
-        sys.stdin.reconfigure(encoding="utf-8", errors="surrogateescape")  # type: ignore[union-attr]
-    return sys.stdin
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -10,23 +10,18 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING
 
+from cpassist.cli_common import settings_of
 from cpassist.sanitize import json_text, terminal_safe
 
 if TYPE_CHECKING:
-    from cpassist.settings import Settings
-
-
-def _settings(args: argparse.Namespace) -> Settings:
-    from cpassist.cli import _settings as settings_of  # late: cpassist.cli imports this module
-
-    return settings_of(args)
+    pass
 
 
 def cmd_docs(args: argparse.Namespace) -> int:
     from cpassist.build import build_library, build_vectorstore
     from cpassist.library import Library
 
-    settings = _settings(args)
+    settings = settings_of(args)
     if args.docs_command == "remove":
         report = build_library(settings).remove(args.id)
         if args.json:

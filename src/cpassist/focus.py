@@ -13,8 +13,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from cpassist.evidence import stem, words
 from cpassist.lexicon import ORDINALS
+from cpassist.text import stem, words
 
 #: focus -> (question cue words, answer-sentence cue words); both languages, matched by stem.
 _FOCI: dict[str, tuple[str, str]] = {

@@ -12,6 +12,7 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from cpassist.keyword_index import tokenize
+from cpassist.text import WORD_TOKEN
 
 
 def reciprocal_rank_fusion(
@@ -51,7 +52,6 @@ def diversify_by_study(
     return top
 
 
-_ANCHOR_WORD = re.compile(r"[^\W_]+", re.UNICODE)
 _SENTENCE_END = re.compile(r"[.?!:;]\s*$")
 
 
@@ -59,7 +59,7 @@ def crossing_tokens(query: str) -> set[str]:
     """Tokens of `query` that mean the same in both languages: words with a digit, acronyms
     (all capitals, 2+ letters) and capitalised words that do not start a sentence (names)."""
     out: set[str] = set()
-    for match in _ANCHOR_WORD.finditer(query or ""):
+    for match in WORD_TOKEN.finditer(query or ""):
         word = match.group()
         starts = not query[: match.start()].strip() or bool(
             _SENTENCE_END.search(query[: match.start()])

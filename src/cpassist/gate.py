@@ -16,10 +16,11 @@ from dataclasses import dataclass
 
 from cpassist.abstain import absent_name, should_abstain
 from cpassist.answer_type import evidence_lacks_answer_type, unnamed_members
-from cpassist.evidence import EvidenceIndex, named_terms, stem, words
+from cpassist.evidence import EvidenceIndex
 from cpassist.lexicon import translations
 from cpassist.prompts import render
 from cpassist.schema import Passage
+from cpassist.text import named_terms, stem, words
 
 _TYPE_NAMES = {
     "en": {

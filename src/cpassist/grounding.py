@@ -32,21 +32,20 @@ from cpassist.assertions import (
     _Sentence,
     _stems,
 )
-from cpassist.evidence import (
-    EvidenceIndex,
+from cpassist.evidence import EvidenceIndex, scaled_cosine
+from cpassist.language import detect_language
+from cpassist.lexicon import translations as _translations
+from cpassist.schema import Passage
+from cpassist.study_mix import by_study, studies_named, study_names
+from cpassist.text import (
     content_stems,
     named_terms,
-    scaled_cosine,
+    root,
     split_sentences,
     stem,
     strip_citations,
     words,
 )
-from cpassist.language import detect_language
-from cpassist.lexicon import root
-from cpassist.lexicon import translations as _translations
-from cpassist.schema import Passage
-from cpassist.verify import by_study, studies_named, study_names
 
 #: A claim is accepted when its support reaches this and no assertion check fails.
 ACCEPT_SUPPORT = 0.62

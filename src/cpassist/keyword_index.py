@@ -2,53 +2,32 @@
 in both Indonesian and English, with the files it is saved to. Keeping it in step with the store is
 `cpassist.keyword_sync`.
 
-Tokenizer: deliberately light: lowercase, Unicode words (so `child-trafficking` and `isu-isu` split),
-a short stopword list for both languages and a plural `s` strip. It does not stem Indonesian affixes.
-The index keeps a term-count matrix (chunks x words); BM25 weights are recomputed from it with numpy
-in one pass, so adding or removing chunks (`KeywordIndex.updated`) tokenizes only the new chunks.
+Tokenizer: deliberately light: lowercase, Unicode words (so `child-trafficking` and `isu-isu`
+split), a short stopword list for both languages and a plural `s` strip (all three from
+`cpassist.text`). It does not stem Indonesian affixes. The index keeps a term-count matrix (chunks x
+words); BM25 weights are recomputed from it with numpy in one pass, so adding or removing chunks
+(`KeywordIndex.updated`) tokenizes only the new chunks.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
-import re
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-_WORD = re.compile(r"[^\W_]+", re.UNICODE)
-
-#: Function words of both languages; content words (also short ones like "isu") are kept.
-_STOPWORDS = (
-    # Indonesian
-    "yang dan di ke dari untuk dengan ini itu apa siapa bagaimana mengapa kenapa kapan dimana mana "
-    "adalah ialah merupakan tidak atau dalam pada oleh juga serta sebagai karena apakah saja bisa "
-    "akan telah sudah sedang ada para tersebut lain lainnya kami kita saya anda mereka ia dia nya "
-    "tentang terhadap bagi hingga sampai secara yaitu yakni namun tetapi tapi jadi maka agar supaya "
-    "sebutkan jelaskan gimana gak nggak ga sih dong kah lah pun nih tuh aja "
-    # English
-    "a an the and or of to in on at by for with from as is are was were be been being it its this "
-    "that these those what which who whom how why when where does do did has have had not no but "
-    "into about than then so such can could would should will shall may might also both there their "
-    "they them he she his her we our you your i me my please tell explain list"
-)
-STOPWORDS = frozenset(_STOPWORDS.split())
+from cpassist.text import KEYWORD_STOPWORDS, WORD_TOKEN, plural_stem
 
 
 def tokenize(text: str) -> list[str]:
     """Lowercased word tokens without stopwords; a trailing plural `s` is dropped (`goals` -> `goal`)."""
-    out: list[str] = []
-    for word in _WORD.findall((text or "").lower()):
-        if word in STOPWORDS:
-            continue
-        if len(word) > 4 and word.endswith("ies"):
-            word = word[:-3] + "y"
-        elif len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
-            word = word[:-1]
-        out.append(word)
-    return out
+    return [
+        plural_stem(word)
+        for word in WORD_TOKEN.findall((text or "").lower())
+        if word not in KEYWORD_STOPWORDS
+    ]
 
 
 K1 = 1.5

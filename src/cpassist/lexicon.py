@@ -1,11 +1,12 @@
 """Small bilingual (id/en) word tables for checking what a sentence asserts.
 
 Contract: pure data plus tiny lookups, no model. `features(text)` returns the assertion markers of a
-sentence that `grounding` compares between a claim and its evidence: numbers (digits and number words,
-normalised to digits), ordinals, research methods (canonical ids shared by both languages), trend
-statements (direction with negation), universal quantifiers, causal markers and negated scopes. The
-`GLOSSARY` maps common domain words of one language to the other (by `evidence.stem`), so a claim in
-one language can be checked word by word against a passage in the other. It does not decide anything.
+sentence that `grounding` compares between a claim and its evidence: numbers (digits and number
+words, normalised to digits), ordinals, research methods (canonical ids shared by both languages),
+trend statements (direction with negation), universal quantifiers, causal markers and negated
+scopes. The `GLOSSARY` maps common domain words of one language to the other (by
+`cpassist.text.stem`), so a claim in one language can be checked word by word against a passage in
+the other. It does not decide anything.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from cpassist.evidence import stem, words
+from cpassist.text import stem, words
 
 _NUMBER_WORDS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
@@ -130,20 +131,6 @@ _BOTH_NOUNS = frozenset("pihak belah negara organisasi lembaga studi penelitian-
 _AIM = re.compile(
     r"\b(aims?|aimed|purpose|goals?|objectives?|intends?|bertujuan|tujuan(nya)?|sasaran)\b", re.I
 )
-_ID_PREFIX = re.compile(r"^(meng|meny|mem|men|me|peng|peny|pem|pen|pe|ber|ter|di|ke|se)(?=\w{4,})")
-_ID_SUFFIX = re.compile(r"(nya|kan|an|i)$")
-
-
-def root(word: str) -> str:
-    """A crude Indonesian root (affixes off, 6 letters), for matching paraphrases by word family:
-    "menyebarkan" ~ "penyebarluasan" stays apart, but "berkampanye" ~ "kampanye"."""
-    w = word.lower()
-    if len(w) > 6:
-        w = _ID_SUFFIX.sub("", w) if len(w) > 7 else w
-        w = _ID_PREFIX.sub("", w)
-    return w[:6]
-
-
 _AIM_OBJECT = re.compile(
     r"\b(aims? to|aimed at|aiming to|purpose (?:is|was) to|goal (?:is|was) to|intends? to|"
     r"bertujuan(?: untuk)?|tujuan(?:nya)? (?:adalah|untuk|yaitu))\b",
@@ -157,7 +144,7 @@ def has_aim(text: str) -> bool:
 
 def aim_object(text: str) -> set[str]:
     """Content stems of the few words after an aim marker ("aims to compare X with Y")."""
-    from cpassist.evidence import content_stems
+    from cpassist.text import content_stems
 
     out: set[str] = set()
     for m in _AIM_OBJECT.finditer(text or ""):

@@ -2,10 +2,10 @@
 for a restricted search. A service over the `ChromaStore` and the `HybridRetriever` (whose keyword
 index it keeps in step), with no UI: the CLI (`cpassist docs`, `--doc`) and a UI call its methods.
 
-A document is what the chunks' `study` metadata names: one ingested file, both language versions
-of a bilingual study included (`ingest.pipeline.document_identity`). Removing one deletes all its
-chunks from Chroma and from the keyword index; other documents are untouched; an unknown id raises
-`UnknownDocumentError` before anything is deleted. The file itself is not deleted.
+A document is what the chunks' `study` metadata names: one ingested file, both language versions of
+a bilingual study included (`cpassist.ingest.documents.document_identity`). Removing one deletes all
+its chunks from Chroma and from the keyword index; other documents are untouched; an unknown id
+raises `UnknownDocumentError` before anything is deleted. The file itself is not deleted.
 """
 
 from __future__ import annotations

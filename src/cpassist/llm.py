@@ -1,17 +1,19 @@
 """Creates the LangChain chat model behind each generator name.
 
 - `local`: the bundled (or configured) GGUF run in-process by llama-cpp-python through LangChain's
-  `ChatLlamaCpp`; loaded once per process and guarded by a lock (one llama.cpp context must not run two
-  generations at once). A generation that starts repeating itself sentence by sentence is stopped.
-- `openai`: `ChatOpenAI` against any OpenAI-compatible endpoint (vLLM, llama.cpp server, LM Studio, a
-  hosted API).
+  `ChatLlamaCpp`; loaded once per process and guarded by a lock (one llama.cpp context must not run
+  two generations at once). A generation that starts repeating itself sentence by sentence is
+  stopped.
+- `openai`: `ChatOpenAI` against any OpenAI-compatible endpoint (vLLM, llama.cpp server, LM Studio,
+  a hosted API).
 - `ollama`: `ChatOllama` against an Ollama server.
 - `extractive`: no model (None).
 
 Every model it builds turns its backend's exceptions (openai, ollama, httpx, llama.cpp) raised while
-generating into `cpassist.errors.GenerationError` with what to do; loading failures are `ModelError`.
-This module only builds models: prompts, retrieval and verification live elsewhere. Remote models are
-not contacted here (the first request does that), so building one never blocks or fails offline.
+generating into `cpassist.errors.GenerationError` with what to do; loading failures are
+`ModelError`. This module only builds models: prompts, retrieval and verification live elsewhere.
+Remote models are not contacted here (the first request does that), so building one never blocks or
+fails offline.
 """
 
 from __future__ import annotations
@@ -19,7 +21,6 @@ from __future__ import annotations
 import atexit
 import contextlib
 import os
-import re
 import threading
 import warnings
 from collections.abc import AsyncIterator, Iterator
@@ -30,6 +31,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 from cpassist.errors import ConfigError, CpassistError, GenerationError, ModelError
 from cpassist.registry import GENERATOR_NAMES, unknown
 from cpassist.settings import Settings
+from cpassist.text import split_at_sentence_ends
 
 if TYPE_CHECKING:
     from langchain_core.language_models import BaseChatModel
@@ -46,7 +48,6 @@ _DEFAULT_OPENAI_KEY = "not-needed"
 _LOCAL_LOCK = threading.Lock()
 
 
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 #: A completed sentence at least this long seen twice, or an unfinished one this long that starts
 #: like an earlier sentence, means the small model is looping (measured: it can repeat the question
 #: and one passage until max_tokens).
@@ -56,7 +57,7 @@ LOOP_MIN_PREFIX = 60
 
 def is_looping(text: str) -> bool:
     """Whether generated `text` has started repeating itself sentence by sentence."""
-    parts = [" ".join(p.lower().split()) for p in _SENTENCE_END.split(text.strip())]
+    parts = [" ".join(p.lower().split()) for p in split_at_sentence_ends(text.strip())]
     *done, current = parts or [""]
     seen: set[str] = set()
     for sentence in done:

@@ -1,5 +1,7 @@
 """How hybrid retrieval orders candidates: a mixin of `cpassist.retrieval.HybridRetriever` (it reads
-the retriever's fields and searches only through `dense_ids` and the keyword index it is given).
+the retriever's fields and searches only through `dense_ids` and the keyword index it is given). It
+embeds, stores and fetches nothing itself; the measurements behind the defaults are in
+docs/decisions.md and the README's "Quality" section.
 
 Rules (documented behaviour):
 - Parallel passages count once (`group_parallels`, default): a study's Indonesian and English

@@ -4,13 +4,12 @@ Rule (`rule_rewrite`): a question that names no subject of its own (no proper na
 the names of the last user question that had some put in front ("Nepal: Lalu apa tujuan kerja
 samanya?"); a follow-up ("it", "they", "-nya", "itu", "tersebut", "And ...?", or at most two content
 words) that names its own subject ("And the Nepal study?") gets the previous question's topic words
-instead ("methods: And the Nepal study?"). Carrying only the names measured better than carrying all
-key terms, which pulled retrieval back to the previous answer's passage. An elliptical follow-up (no
-question word, at most two content words: "Anywhere else?", "Kalau yang kedua?") continues the
-previous question instead, with its own ordinal.
+instead ("methods: And the Nepal study?"). An elliptical follow-up (no question word, at most two
+content words: "Anywhere else?", "Kalau yang kedua?") continues the previous question instead, with
+its own ordinal.
 LLM (`llm_rewrite`): the `rewrite` prompt; an empty, overlong or answer-like reply falls back to the
-rule. Which one a generator uses is measured (bench/bench_rewrite.py) and recorded in
-`default_method`. It does not retrieve or answer.
+rule. Which one a generator uses is `default_method` (why: docs/decisions.md). It does not retrieve
+or answer.
 """
 
 from __future__ import annotations
@@ -19,9 +18,9 @@ import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Literal
 
-from cpassist.evidence import STOPWORDS, content_stems, named_terms, stem, words
 from cpassist.prompts import render
 from cpassist.schema import ChatTurn
+from cpassist.text import STOPWORDS, content_stems, named_terms, stem, words
 
 if TYPE_CHECKING:
     from langchain_core.language_models import BaseChatModel

@@ -1,7 +1,8 @@
 """Typed records passed between retrieval, answering, the CLI, the UI and the evaluation.
 
-Plain pydantic models with no behaviour beyond conversion; they import nothing heavy. What is stored in
-Chroma (per-chunk metadata keys) is listed in `CHUNK_METADATA_KEYS`, so ingestion and retrieval agree.
+Plain pydantic models with no behaviour beyond conversion; they import nothing heavy. What is stored
+in Chroma (per-chunk metadata keys) is listed in `CHUNK_METADATA_KEYS`, so ingestion and retrieval
+agree.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ Language = Literal["id", "en"]
 #: Metadata stored with every chunk in Chroma (values are str/int; lists are joined with ",").
 CHUNK_METADATA_KEYS = (
     "study",  # study id: the file stem (e.g. "ecpat-nepal-child-trafficking"); a file named like a
-    # bundled study that is not it gets "<stem>-<8 hex>" (ingest.pipeline.document_identity)
+    # bundled study that is not it gets "<stem>-<8 hex>" (cpassist.ingest.documents.document_identity)
     "title",  # study title in the chunk's language
     "source",  # path of the file the chunk came from
     "source_hash",  # sha256 of the file's bytes: a changed file replaces its chunks
@@ -26,7 +27,7 @@ CHUNK_METADATA_KEYS = (
     "original",  # the source span before cleaning (for verification against the file)
     "ingested_at",  # ISO time (UTC) the chunk was first stored; absent on chunks stored before
 )
-#: Metadata some chunks have (`ingest.pages`, `ingest.metadata`); absent rather than null.
+#: Metadata some chunks have (`cpassist.ingest.pages`, `cpassist.ingest.metadata`); absent rather than null.
 OPTIONAL_CHUNK_METADATA_KEYS = (
     "page",  # PDF: 1-based physical page the chunk starts on (chunks never span pages)
     "paragraph",  # DOCX: 1-based paragraph the chunk starts in

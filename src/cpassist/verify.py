@@ -1,44 +1,16 @@
 """Post-generation verification: every sentence of a generated answer must rest on a numbered source.
 
-For each sentence (citations stripped) and each source, support is
-
-    support = (0.5 * scaled_cosine(e5 cosine) + 0.5 * lexical_overlap) * (1 - names_missing)
-
-where the cosine is the best of the sentence against the source's sentences and the whole source,
-lexical overlap is the share of the sentence's content stems found in the source, and `names_missing`
-is the share of the sentence's proper names/acronyms ("Nepal", "ECPAT Indonesia", "Down to Zero")
-found neither in the source nor in its study title: this is what catches an answer that mixes up the
-two studies. A sentence whose best support is below `SUPPORT_THRESHOLD` is dropped; otherwise its
-citations are kept if a cited source supports it, else corrected to the best source.
-
-Calibration (tests/answer_cases.py CLAIMS, 27 faithful paraphrases and 15 invented or study-mixing
-claims in both languages, scored against all chunks of the studies; tests/test_verify.py re-checks it):
-supported claims score 0.81-1.00 (0.66 with an earlier chunking), unsupported 0.00-0.61 with e5, and
-the threshold sits at 0.62, on the lenient side of the gap because real model paraphrases are less
-literal than the written claims (the bundled model's faithful sentences scored 0.63-1.00); the
-highest invented claim, "Poverty and patriarchal culture drive CSEC in Indonesia" at 0.61, is dropped. Claims that twist a fact with the same words ("the highest
-rate in the world" for "a relatively high rate") are NOT caught: lexical and embedding evidence
-cannot see them.
-
-Besides support, a sentence is dropped when it says nothing of its own: it echoes the question (no
-content word the question lacks, or it is itself a question), has no lower-case content word (a
-heading or a reference: "ECPAT Indonesia, 2023."), repeats an earlier sentence, relates a name to itself ("ECPAT Indonesia juga menjadi partner ECPAT Indonesia"), or is the cut-off end of an
-answer that hit the token limit.
-
-Study mixing: the proper names that occur in only one study's sources ("Nepal" vs "Indonesia", "Down to
-Zero", "ESKA") mark which study a sentence talks about. A source of another study never supports it
-(score 0). A sentence that names two studies is split at its clause boundaries ("..., while ...",
-"; ", "sedangkan") into one part per study, and kept only when a source of EACH study supports its
-part (both are cited); one that cannot be split that way ("Both the Nepal and the Down to Zero study
-used interviews") is dropped, and when too little survives the extractive
-answer (which takes the best sentence of each study) replaces it. The measured case: the bundled model
-gave the Down to Zero interview method to both studies in one sentence (support 0.63 from the Down to
-Zero source alone).
-
-`[n]` numbers here are the numbers of the sources as given (the prompt's numbering); the assistant
-renumbers them in order of first use (in `SentenceCheck.supported_by` too, except after a fallback,
-where the report describes the discarded model answer). This module does not generate or fall back:
-it reports, and the caller decides (`assistant.Assistant`).
+`verify_answer(answer, sources, index, language, question=...)` checks each sentence (citations
+stripped) with `cpassist.grounding.ClaimChecker`: a sentence no source supports is dropped; a
+supported one keeps its citations when a cited source supports it, else they are corrected to the
+supporting sources. A sentence is also dropped when it says nothing of its own (echoes the question
+or is a question, has no lower-case content word, repeats an earlier sentence, relates a name to
+itself), says the sources lack the answer, or is the cut-off end of an answer at the token limit.
+A sentence naming two studies needs a supporting source of each (`cpassist.study_mix`).
+`Verified.needs_fallback` says when too little survives (`MIN_SURVIVING_SHARE`) or the answer is in
+another language. `Verifier` scores support alone (e5 cosine, lexical overlap, missing names) for
+the evaluation. `[n]` are the numbers of the sources as given. It does not generate or fall back:
+it reports and the caller decides (`cpassist.assistant`). Calibration: docs/decisions.md.
 """
 
 from __future__ import annotations
@@ -48,21 +20,19 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
-from cpassist.evidence import (
-    STOPWORDS,
-    EvidenceIndex,
+from cpassist.evidence import EvidenceIndex, lexical_overlap, scaled_cosine
+from cpassist.language import detect_language
+from cpassist.schema import Passage, SentenceCheck, VerificationReport
+from cpassist.study_mix import by_study, capitalised, studies_named, study_names
+from cpassist.text import (
     citations_in,
     content_stems,
-    lexical_overlap,
     named_terms,
-    scaled_cosine,
     split_sentences,
     stem,
     strip_citations,
     words,
 )
-from cpassist.language import detect_language
-from cpassist.schema import Passage, SentenceCheck, VerificationReport
 
 SUPPORT_THRESHOLD = 0.62
 #: How much a missing proper name costs: a name the source lacks is the sign of a mixed-up study
@@ -109,30 +79,6 @@ def _name_context(source: Passage) -> set[str]:
     return {
         stem(w) for w in words(f"{source.text} {source.title} {source.study.replace('-', ' ')}")
     }
-
-
-def _capitalised(token: str) -> bool:
-    return token[:1].isupper() and token.lower() not in STOPWORDS and len(token) >= 2
-
-
-def study_names(sources: Sequence[Passage]) -> dict[str, set[str]]:
-    """Per study among `sources`: the stems of the proper names found in its sources and in no other
-    study's (empty for every study when the sources hold a single study)."""
-    names: dict[str, set[str]] = {}
-    for source in sources:
-        names.setdefault(source.study, set()).update(named_terms(source.text))
-    if len(names) < 2:
-        return {study: set() for study in names}
-    return {
-        study: own - set().union(*(n for other, n in names.items() if other != study))
-        for study, own in names.items()
-    }
-
-
-def studies_named(text: str, names: dict[str, set[str]]) -> set[str]:
-    """The studies whose distinctive names (`study_names`) occur in `text` (capitalised)."""
-    found = named_terms(text) | {stem(w) for w in words(text) if _capitalised(w)}
-    return {study for study, own in names.items() if own & found}
 
 
 class Verifier:
@@ -190,41 +136,6 @@ class Verifier:
         return weakest, sorted(used), best
 
 
-_CLAUSES = re.compile(
-    r"\s*(?:,?\s+\b(?:while|whereas|whilst|but|sedangkan|sementara|tetapi|namun)\b|[;:,])\s+",
-    re.IGNORECASE,
-)
-
-
-def by_study(claim: str, names: dict[str, set[str]]) -> dict[str, str] | None:
-    """`claim` split at its clause boundaries into one text per study it names ("The Nepal study
-    used journals, while the Down to Zero study used interviews"), or None when some clause names
-    two studies or a study's clause says nothing beyond its name ("Nepal and Down to Zero both ...")."""
-    clauses = [c for c in _CLAUSES.split(claim) if c.strip()]
-    merged: list[str] = []
-    for clause in clauses:  # a clause of fewer than 3 content words ("books and reports") belongs
-        if merged and len(content_stems(clause)) < 3:  # to the one before it, the first to the next
-            merged[-1] = f"{merged[-1]}, {clause}"
-        else:
-            merged.append(clause)
-    if len(merged) > 1 and len(content_stems(merged[0])) < 3:
-        merged[:2] = [f"{merged[0]} {merged[1]}"]
-    parts: dict[str, str] = {}
-    current, lead = "", ""
-    for clause in merged:  # a clause naming no study belongs to the study named before it
-        named = studies_named(clause, names)
-        if len(named) > 1:
-            return None
-        if named:
-            current = next(iter(named))
-        if not current:
-            lead = f"{lead} {clause}".strip()
-            continue
-        parts[current] = " ".join(x for x in (parts.get(current, ""), lead, clause) if x)
-        lead = ""
-    return parts if len(parts) >= 2 else None
-
-
 def _self_relation(text: str) -> bool:
     """A name related to itself within a few words ("ECPAT Indonesia juga menjadi partner ECPAT
     Indonesia"): the same run of capitalised words twice, with only lower-case words between."""
@@ -232,9 +143,9 @@ def _self_relation(text: str) -> bool:
     runs: list[tuple[int, int, str]] = []
     i = 0
     while i < len(tokens):
-        if _capitalised(tokens[i]):
+        if capitalised(tokens[i]):
             j = i
-            while j + 1 < len(tokens) and _capitalised(tokens[j + 1]):
+            while j + 1 < len(tokens) and capitalised(tokens[j + 1]):
                 j += 1
             runs.append((i, j + 1, " ".join(tokens[i : j + 1]).lower()))
             i = j + 1

@@ -279,7 +279,7 @@ class ChromaStore:
         ids: Sequence[str] | None = None,
     ) -> list[str]:
         """Embed `texts` with the store's embedder and upsert them (tests and benchmarks use it;
-        ingestion goes through `ingest.pipeline`)."""
+        ingestion goes through `cpassist.ingest.pipeline`)."""
         import uuid
 
         ids = list(ids) if ids is not None else [str(uuid.uuid4()) for _ in texts]

@@ -1,4 +1,6 @@
-"""What a store holds: studies with chunk counts per language, totals per language."""
+"""What a store holds: studies with chunk counts per language, totals per language (for `cpassist info`
+and the UI's side panel). It only reads the store.
+"""
 
 from __future__ import annotations
 

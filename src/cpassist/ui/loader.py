@@ -17,11 +17,11 @@ from typing import TYPE_CHECKING
 
 from cpassist.errors import CpassistError
 from cpassist.settings import Settings
+from cpassist.ui.strings import t
 
 if TYPE_CHECKING:
-    from langchain_chroma import Chroma
-
     from cpassist.assistant import Assistant
+    from cpassist.store import ChromaStore as Chroma
     from cpassist.ui.contract import Lookup
 
 log = logging.getLogger("cpassist.app")
@@ -89,14 +89,15 @@ class AssistantLoader:
         self.start()
         return self._future.result(timeout=timeout)
 
-    def load_error(self) -> str | None:
-        """The loading failure as a message a user can act on, or None."""
+    def load_error(self, lang: str = "en") -> str | None:
+        """The loading failure as a message a user can act on (a `CpassistError`'s message; for a
+        bug, a generic line: the traceback is in the log), or None."""
         if not self._future.done():
             return None
         exc = self._future.exception()
         if exc is None:
             return None
-        return str(exc) if isinstance(exc, CpassistError) else f"{type(exc).__name__}: {exc}"
+        return str(exc) if isinstance(exc, CpassistError) else t(lang, "internal")
 
     def generator_name(self) -> str:
         """The loaded assistant's generator (call when `ready` without a `load_error`)."""

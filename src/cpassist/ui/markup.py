@@ -42,7 +42,8 @@ def code(name: str) -> str:
 
 def highlight(passage: str, claims: list[str]) -> str:
     """The passage as HTML with the sentences best supporting `claims` wrapped in <mark>."""
-    from cpassist.evidence import lexical_overlap, split_sentences, strip_citations
+    from cpassist.evidence import lexical_overlap
+    from cpassist.text import split_sentences, strip_citations
 
     sentences = split_sentences(passage) or [passage]
     marked: set[int] = set()

@@ -76,8 +76,9 @@ class Uploaded(NamedTuple):
 
 
 def _internal_error(lang: str, exc: BaseException) -> str:
-    """What a user sees for a bug or a crashed model: the kind, not the raw text (that is logged)."""
-    return t(lang, "internal", kind=type(exc).__name__)
+    """What a user sees for a bug or a crashed model (not a `CpassistError`): a generic line; the
+    caller logs the traceback."""
+    return t(lang, "internal")
 
 
 class ChatService:

@@ -32,7 +32,7 @@ def status_markdown(loader: AssistantLoader, lang: str = "id") -> str:
     settings = loader.settings
     if not loader.ready:
         return t(lang, "loading")
-    error = loader.load_error()
+    error = loader.load_error(lang)
     if error:
         return f"{t(lang, 'load_failed')}\n\n{doc(error)}"
     generator = loader.generator_name()

@@ -7,7 +7,7 @@ with the reason in the user's language (too many files, a type other than .txt/.
 large, unreadable). A skipped file is deleted from Gradio's upload cache and leaves nothing under
 `uploads_dir`. `FileResult.to_json()` is the `/upload` JSON row (stable).
 
-Not here: reading and chunking (`ingest.pipeline`), rendering the report (`cpassist.ui.markup`).
+Not here: reading and chunking (`cpassist.ingest.pipeline`), rendering the report (`cpassist.ui.markup`).
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ from cpassist.ui.checks import UPLOAD_TYPES, discard_upload, safe_upload_name
 from cpassist.ui.strings import t
 
 if TYPE_CHECKING:
-    from langchain_chroma import Chroma
+    from cpassist.store import ChromaStore as Chroma
 
 log = logging.getLogger("cpassist.app")
 
@@ -109,7 +109,7 @@ def ingest_uploads(
 def _ingest_one(
     entry: FileResult, src: Path, dest: Path, settings: Settings, vectorstore: Chroma | None
 ) -> None:
-    from ingest.pipeline import ingest_paths
+    from cpassist.ingest.pipeline import ingest_paths
 
     if dest.resolve().parent != settings.uploads_dir.resolve():  # belt and braces
         entry.reason = "invalid file name"
@@ -122,9 +122,11 @@ def _ingest_one(
         )
     except CpassistError as exc:
         reason = str(exc)
-    except Exception as exc:
+    except Exception:
         log.exception("ingesting %s failed", dest)
-        reason = f"{type(exc).__name__}: {exc}"
+        reason = t(
+            "en", "internal"
+        )  # a bug: the traceback is in the log (other reasons here are English too)
     else:
         if report.skipped or not report.files_read:
             reason = "; ".join([s.reason for s in report.skipped] or ["no readable text"])

@@ -1,0 +1,76 @@
+"""Which study a text talks about, from the proper names of the numbered sources.
+
+`study_names(sources)` gives, per study, the stems of the names that occur in its sources and in no
+other study's ("Nepal" vs "Indonesia", "Down to Zero", "ESKA"); `studies_named(text, names)` the
+studies a text names; `by_study(claim, names)` a claim that names two studies split at its clause
+boundaries into one part per study (or None when it cannot be split that way). Used by verification,
+the claim checker and the extractive generator to keep the two studies apart; it scores nothing.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from cpassist.schema import Passage
+from cpassist.text import STOPWORDS, content_stems, named_terms, stem, words
+
+
+def capitalised(token: str) -> bool:
+    """A name-like token: capitalised, not a stop word, two characters or more."""
+    return token[:1].isupper() and token.lower() not in STOPWORDS and len(token) >= 2
+
+
+def study_names(sources: Sequence[Passage]) -> dict[str, set[str]]:
+    """Per study among `sources`: the stems of the proper names found in its sources and in no other
+    study's (empty for every study when the sources hold a single study)."""
+    names: dict[str, set[str]] = {}
+    for source in sources:
+        names.setdefault(source.study, set()).update(named_terms(source.text))
+    if len(names) < 2:
+        return {study: set() for study in names}
+    return {
+        study: own - set().union(*(n for other, n in names.items() if other != study))
+        for study, own in names.items()
+    }
+
+
+def studies_named(text: str, names: dict[str, set[str]]) -> set[str]:
+    """The studies whose distinctive names (`study_names`) occur in `text` (capitalised)."""
+    found = named_terms(text) | {stem(w) for w in words(text) if capitalised(w)}
+    return {study for study, own in names.items() if own & found}
+
+
+_CLAUSES = re.compile(
+    r"\s*(?:,?\s+\b(?:while|whereas|whilst|but|sedangkan|sementara|tetapi|namun)\b|[;:,])\s+",
+    re.IGNORECASE,
+)
+
+
+def by_study(claim: str, names: dict[str, set[str]]) -> dict[str, str] | None:
+    """`claim` split at its clause boundaries into one text per study it names ("The Nepal study
+    used journals, while the Down to Zero study used interviews"), or None when some clause names
+    two studies or a study's clause says nothing beyond its name ("Nepal and Down to Zero both ...")."""
+    clauses = [c for c in _CLAUSES.split(claim) if c.strip()]
+    merged: list[str] = []
+    for clause in clauses:  # a clause of fewer than 3 content words ("books and reports") belongs
+        if merged and len(content_stems(clause)) < 3:  # to the one before it, the first to the next
+            merged[-1] = f"{merged[-1]}, {clause}"
+        else:
+            merged.append(clause)
+    if len(merged) > 1 and len(content_stems(merged[0])) < 3:
+        merged[:2] = [f"{merged[0]} {merged[1]}"]
+    parts: dict[str, str] = {}
+    current, lead = "", ""
+    for clause in merged:  # a clause naming no study belongs to the study named before it
+        named = studies_named(clause, names)
+        if len(named) > 1:
+            return None
+        if named:
+            current = next(iter(named))
+        if not current:
+            lead = f"{lead} {clause}".strip()
+            continue
+        parts[current] = " ".join(x for x in (parts.get(current, ""), lead, clause) if x)
+        lead = ""
+    return parts if len(parts) >= 2 else None
