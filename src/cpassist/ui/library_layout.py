@@ -140,11 +140,11 @@ def wire(
     tab.select.change(
         picked, inputs=tab.select, outputs=[*form, tab.confirm_row, tab.status], **private
     )
-    tab.table.select(
-        lambda evt: evt.row_value[0] if evt.row_value else None,
-        outputs=tab.select,
-        **private,
-    )
+
+    def row_picked(evt: gr.SelectData) -> str | None:
+        return evt.row_value[0] if evt.row_value else None
+
+    tab.table.select(row_picked, outputs=tab.select, **private)
     tab.save.click(
         lib.save_metadata, inputs=[tab.select, *form, ui_lang], outputs=tab.status, **private
     ).then(**refresh)

@@ -162,12 +162,12 @@ class LibraryService:
         try:
             report = self.library().update_metadata(doc_id, fields, self.settings.uploads_dir)
         except UnknownDocumentError:
-            return t(lang, "unknown_doc", ids=doc(doc_id))
+            return t(lang, "unknown_doc", ids=code(doc_id))
         except InputError as exc:
             return t(lang, "meta_bad", reason=doc(str(exc)))
         except CpassistError as exc:
             return t(lang, "error", msg=doc(str(exc)))
-        lines = [t(lang, "meta_saved", id=doc(doc_id), n=report.chunks_updated)]
+        lines = [t(lang, "meta_saved", id=code(doc_id), n=report.chunks_updated)]
         if fields:
             names = [code(Path(s).name) for s in report.sidecars]
             lines.append(
@@ -192,10 +192,10 @@ class LibraryService:
         try:
             report = self.library().remove(doc_id)
         except UnknownDocumentError:
-            return t(lang, "unknown_doc", ids=doc(doc_id))
+            return t(lang, "unknown_doc", ids=code(doc_id))
         except CpassistError as exc:
             return t(lang, "error", msg=doc(str(exc)))
-        return t(lang, "removed", id=doc(report.id), n=report.chunks_removed)
+        return t(lang, "removed", id=code(report.id), n=report.chunks_removed)
 
     # --- the viewer and the export ----------------------------------------------------------
     def view(self, key: str | None, session: dict[str, Any] | None, lang: str) -> str:

@@ -50,7 +50,15 @@ class Session(TypedDict):
 
 
 #: What of an `AnswerResult` the session keeps for the export.
-EXPORTED = {"question", "answer", "language", "abstained", "standalone_question", "citations"}
+EXPORTED = {
+    "question",
+    "answer",
+    "language",
+    "abstained",
+    "standalone_question",
+    "citations",
+    "generator",
+}
 
 
 def new_session() -> Session:
