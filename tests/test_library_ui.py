@@ -85,7 +85,7 @@ def test_picker_and_api_docs_restrict_and_unknown_ids_are_an_error(app) -> None:
     assert app.answer_payload(question)["citations"]  # no docs: every document, as before
     assert "Known documents" in app.answer_payload(question, docs=["tidak-ada"])["error"]
     bad = _ask(app, question, ["tidak-ada"])
-    assert "tidak-ada" in bad.messages[-1]["content"] and bad.payload["error"]
+    assert "Known documents" in bad.messages[-1]["content"] and bad.payload["error"]
 
 
 def test_locate_is_strict_better_nothing_than_the_wrong_sentence() -> None:
@@ -134,7 +134,7 @@ def test_viewer_shows_text_documents_in_context_escaped(app) -> None:
     assert "baris 3" in html and 'class="cp-context"' in html
     assert '<mark class="cp-hl-text">Posyandu remaja di Desa Waimangura' in html
     assert "&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt;" in html and "<script>" not in html
-    docx = _ask(app, "Apa yang dibahas skripsi DOCX tentang perlindungan anak?", ["skripsi-docx"])
+    docx = _ask(app, "Siapa yang dilatih menerapkan disiplin positif di Kupang?", ["skripsi-docx"])
     html = app.library.view(docx.session["sources"][0]["key"], docx.session, "en")
     assert "para. " in html and 'class="cp-context"' in html
 
@@ -213,7 +213,6 @@ def test_documents_tab_lists_and_edits_metadata_into_chunks_index_and_sidecar(ap
         vectorstore=app.loader.vectorstore(),
     )  # fmt: skip
     assert lib.form(THESIS).title == "Komunitas dan Anak di Sumba"
-    assert "catatan" in lib.save_metadata("catatan", "Catatan", "", "", "", "en") or True
     assert "Not (or no longer)" in lib.save_metadata("tidak-ada", "x", "", "", "", "en")
     assert lib.save_metadata(None, "x", "", "", "", "id") == "Pilih dokumen terlebih dahulu."
 
@@ -232,7 +231,7 @@ def test_remove_needs_a_confirmation_then_removes_only_that_document(app) -> Non
     lib = app.library
     question, ok = lib.confirm_remove("hapus-saya", "id")
     assert ok and "Dokumen sementara" in question and "File aslinya tidak dihapus" in question
-    assert "hapus-saya" in lib.document_ids() if hasattr(lib, "document_ids") else True
+    assert "hapus-saya" in [r[0] for r in lib.rows()]  # asking removes nothing
     assert lib.confirm_remove(None, "en") == ("Choose a document first.", False)
     assert "removed" in lib.remove("hapus-saya", "en")
     ids = [r[0] for r in lib.rows()]
