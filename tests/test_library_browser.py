@@ -11,6 +11,7 @@ Screenshots go to `test-artifacts/`. Skipped when Chromium, Playwright or Tesser
 from __future__ import annotations
 
 import shutil
+from pathlib import Path
 
 import pytest
 
@@ -131,7 +132,18 @@ def test_a_scanned_page_is_shown_with_nothing_highlighted(page) -> None:
     assert SCANNED_TEXT[0].split()[0] in page.locator("#cp-chat").inner_text()
 
 
-def test_documents_tab_lists_the_library(page) -> None:
+def test_export_downloads_the_conversation(page) -> None:
+    page.locator("#cp-export-btn").click()
+    link = page.locator("#cp-export a").first
+    link.wait_for(timeout=30_000)
+    with page.expect_download() as download:
+        link.click()
+    text = Path(download.value.path()).read_text(encoding="utf-8")
+    assert "## 1. Berapa kader desa" in text and "## 2. Apa yang dicatat" in text
+    assert "(hlm. 17)" in text
+
+
+def test_documents_tab_lists_edits_and_removes_after_confirming(page) -> None:
     page.get_by_role("tab", name="📚 Dokumen").click()
     page.wait_for_function(
         "document.querySelector('#cp-docs-table').innerText.includes('skripsi-sumba')",
@@ -139,4 +151,29 @@ def test_documents_tab_lists_the_library(page) -> None:
     )
     table = page.locator("#cp-docs-table").inner_text()
     assert "pindaian" in table and "30" in table
+    page.locator("#cp-docs-table").get_by_text("skripsi-sumba", exact=True).last.click()
+    title = page.locator("#cp-meta-title textarea")
+    page.wait_for_function(
+        "document.querySelector('#cp-meta-title textarea').value.includes('Sumba Barat Daya')",
+        timeout=30_000,
+    )
+    title.fill("Komunitas Peduli Anak di Sumba")
+    page.locator("#cp-meta-save").click()
+    page.wait_for_function(
+        "document.querySelector('#cp-docs-table').innerText.includes('Komunitas Peduli Anak')",
+        timeout=30_000,
+    )
+    assert "skripsi-sumba.pdf.meta.json" in page.locator("#cp-docs-status").inner_text()
+
+    page.locator("#cp-doc-select input").click()
+    page.locator("[role='option']", has_text="pindaian").first.click()
+    page.locator("#cp-remove").click()
+    page.locator("#cp-remove-yes").wait_for(timeout=30_000)  # asks first
+    assert "pindaian" in page.locator("#cp-docs-table").inner_text()
     page.screenshot(path=str(ARTIFACTS / "browser-documents-tab.png"), full_page=True)
+    page.locator("#cp-remove-yes").click()
+    page.wait_for_function(
+        "!document.querySelector('#cp-docs-table').innerText.includes('pindaian')",
+        timeout=30_000,
+    )
+    assert "dihapus" in page.locator("#cp-docs-status").inner_text()

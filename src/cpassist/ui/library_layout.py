@@ -41,7 +41,7 @@ class DocumentsTab:
     institution: gr.Textbox
     save: gr.Button
     remove: gr.Button
-    confirm_row: gr.Row
+    confirm_row: gr.Column
     confirm_text: gr.Markdown
     yes: gr.Button
     no: gr.Button
@@ -76,10 +76,13 @@ def documents_tab(T: dict[str, str]) -> DocumentsTab:
             save = gr.Button(T["meta_save"], variant="primary", size="sm", elem_id="cp-meta-save")
         with gr.Column(scale=2):
             remove = gr.Button(T["remove"], variant="stop", size="sm", elem_id="cp-remove")
-            with gr.Row(visible=False) as confirm_row:
+            with gr.Column(visible=False) as confirm_row:
                 confirm_text = gr.Markdown()
-                yes = gr.Button(T["remove_yes"], variant="stop", size="sm", elem_id="cp-remove-yes")
-                no = gr.Button(T["remove_no"], size="sm")
+                with gr.Row():
+                    yes = gr.Button(
+                        T["remove_yes"], variant="stop", size="sm", elem_id="cp-remove-yes"
+                    )
+                    no = gr.Button(T["remove_no"], size="sm")
     status = gr.Markdown(elem_id="cp-docs-status", latex_delimiters=[], sanitize_html=True)
     return DocumentsTab(
         help_, table, refresh, select, title, authors, year, institution, save, remove,
@@ -134,7 +137,8 @@ def wire(
     upload_done.then(**refresh)
 
     def picked(chosen: str | None) -> list[Any]:
-        return [*lib.form(chosen), gr.Row(visible=False), ""]
+        # a choice cleared by a refresh (e.g. after removing it) keeps the last message
+        return [*lib.form(chosen), gr.Column(visible=False), "" if chosen else gr.update()]
 
     form = [tab.title, tab.authors, tab.year, tab.institution]
     tab.select.change(
@@ -151,15 +155,15 @@ def wire(
 
     def ask(chosen: str | None, lang: str) -> list[Any]:
         text, ok = lib.confirm_remove(chosen, lang)
-        return [gr.Row(visible=ok), text if ok else "", "" if ok else text]
+        return [gr.Column(visible=ok), text if ok else "", "" if ok else text]
 
     tab.remove.click(
         ask, inputs=[tab.select, ui_lang], outputs=[tab.confirm_row, tab.confirm_text, tab.status],
         **private,
     )  # fmt: skip
-    tab.no.click(lambda: gr.Row(visible=False), outputs=tab.confirm_row, **private)
+    tab.no.click(lambda: gr.Column(visible=False), outputs=tab.confirm_row, **private)
     tab.yes.click(
-        lambda chosen, lang: [lib.remove(chosen, lang), gr.Row(visible=False)],
+        lambda chosen, lang: [lib.remove(chosen, lang), gr.Column(visible=False)],
         inputs=[tab.select, ui_lang],
         outputs=[tab.status, tab.confirm_row],
         **private,
