@@ -79,6 +79,8 @@ def test_picker_and_api_docs_restrict_and_unknown_ids_are_an_error(app) -> None:
     question = "Posyandu remaja di Desa Waimangura mencatat laporan apa?"
     only_note = app.answer_payload(question, docs=["catatan"])
     assert {c["study"] for c in only_note["citations"]} == {"catatan"}
+    one = app.answer_payload(question, docs="catatan")  # one id as a string, not its letters
+    assert {c["study"] for c in one["citations"]} == {"catatan"}
     assert only_note["citations"][0]["line"] == 3  # txt/md: the line it starts on, no page
     only_thesis = app.answer_payload(question, docs=[THESIS])
     assert {c["study"] for c in only_thesis["citations"]} <= {THESIS}

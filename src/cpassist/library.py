@@ -279,7 +279,10 @@ class Library:
                 sidecars.append(str(_write_sidecar(path, edit, given)))
         shown = {key: getattr(edit, key) for key in sorted(given)}
         return MetadataReport(
-            id=doc_id, chunks_updated=len(data["ids"]), fields=shown, sidecars=sidecars
+            id=doc_id,
+            chunks_updated=len(data["ids"]) if given else 0,
+            fields=shown,
+            sidecars=sidecars,
         )
 
     def restricted(self, ids: Sequence[str]) -> HybridRetriever:

@@ -14,7 +14,9 @@ Not here: the Blocks (`cpassist.ui.library_layout`), rendering a source (`cpassi
 from __future__ import annotations
 
 import logging
+import shutil
 import tempfile
+import time
 from collections.abc import Sequence
 from datetime import UTC, datetime
 from pathlib import Path
@@ -49,6 +51,8 @@ def restrict(assistant: Assistant, docs: Sequence[str] | None, settings: Setting
     from cpassist.build import build_assistant
     from cpassist.library import Library
 
+    if isinstance(docs, str):  # one id given as a string over the API
+        docs = [docs]
     ids = [str(d) for d in docs or [] if str(d).strip()]
     retriever = getattr(assistant, "retriever", None)
     if not ids or retriever is None:
@@ -214,7 +218,12 @@ class LibraryService:
         if not results:
             return None, t(lang, "export_empty")
         stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S")
-        folder = Path(tempfile.mkdtemp(prefix="cpassist-export-"))
+        root = Path(tempfile.gettempdir()) / "cpassist-exports"  # Gradio serves temp files
+        root.mkdir(exist_ok=True)
+        for old in root.iterdir():  # Gradio has its own copy: an hour is plenty
+            if time.time() - old.stat().st_mtime > 3600:
+                shutil.rmtree(old, ignore_errors=True)
+        folder = Path(tempfile.mkdtemp(prefix="export-", dir=root))
         path = save_conversation(
             folder / f"cpassist-{stamp}.md", results, style=self.settings.citation_style
         )
