@@ -2,7 +2,7 @@
 
 Modules, one idea each: `strings` (all interface text, both languages), `checks` (input checks, upload
 names, the bind check), `auth` (login throttling), `contract` (the `/chat` JSON payload), `markup`
-(answers and passages as chat HTML), `loader` (the assistant, loaded in the background), `uploads`
+(answers and passages as chat HTML), `session` (per-session state), `loader` (the assistant, loaded in the background), `uploads`
 (upload and ingest), `service` (the session service behind every event; no Gradio), `library_service`
 (documents tab, picker, source viewer, export; no Gradio), `viewer` and `pdfpage` (a cited passage
 in its source: the PDF page with the sentence boxed, or the text around it), `layout` and

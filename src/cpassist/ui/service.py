@@ -17,7 +17,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NamedTuple, TypedDict
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from cpassist.errors import CpassistError
 from cpassist.settings import Settings
@@ -27,6 +27,7 @@ from cpassist.ui.contract import AnswerPayload, ErrorPayload, build_payload, err
 from cpassist.ui.library_service import LibraryService, restrict, source_entries
 from cpassist.ui.loader import AssistantLoader
 from cpassist.ui.markup import doc, render_answer, upload_report
+from cpassist.ui.session import EXPORTED, Message, Session, new_session
 from cpassist.ui.strings import t
 from cpassist.ui.uploads import Progress, ingest_uploads
 
@@ -35,35 +36,6 @@ if TYPE_CHECKING:
     from cpassist.schema import AnswerResult
 
 log = logging.getLogger("cpassist.app")
-
-Message = dict[str, str]  #: a chat message: {"role": "user"|"assistant", "content": ...}
-
-
-class Session(TypedDict):
-    """Per-browser-session state: the conversation for the assistant and per-answer records."""
-
-    turns: list[Message]
-    records: dict[str, dict[str, Any]]  #: chat index -> what a rating of that answer stores
-    last_rated: dict[str, Any] | None  #: the last saved feedback record (a comment amends it)
-    results: list[dict[str, Any]]  #: each answer (no contexts), for the Markdown export
-    sources: list[dict[str, Any]]  #: each answer's cited sources, for the viewer
-
-
-#: What of an `AnswerResult` the session keeps for the export.
-EXPORTED = {
-    "question",
-    "answer",
-    "language",
-    "abstained",
-    "standalone_question",
-    "citations",
-    "generator",
-}
-
-
-def new_session() -> Session:
-    """A fresh session: no turns, no records, nothing rated."""
-    return {"turns": [], "records": {}, "last_rated": None, "results": [], "sources": []}
 
 
 class ChatUpdate(NamedTuple):
