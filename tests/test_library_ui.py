@@ -98,6 +98,11 @@ def test_locate_is_strict_better_nothing_than_the_wrong_sentence() -> None:
     sentence = "Sebanyak 347 kader desa dilatih mengenali tanda kekerasan terhadap anak."
     assert locate(sentence.replace("347", "348"), sentence) is None  # numbers must agree
     assert locate("di tingkat desa", page) is None  # too short to trust
+    ligature = "Kader dilatih secara efisien oleh petugas ﬁnansial desa."  # a PDF's "ﬁ" glyph
+    assert locate("Kader dilatih secara efisien oleh petugas finansial desa.", ligature) == (
+        0,
+        len(ligature) - 1,
+    )
 
 
 def test_pdf_page_boxes_the_cited_sentence_and_nothing_for_others(app) -> None:

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import io
 import threading
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -47,14 +48,20 @@ class PageView:
 
 
 def _letters(text: str) -> tuple[str, list[int]]:
-    """`text` lowercased, letters and digits only, and where each kept character was in `text`."""
+    """`text` lowercased and NFKC-normalised (ligatures split), letters and digits only, and where
+    each kept character was in `text`."""
     chars: list[str] = []
     where: list[int] = []
     for i, ch in enumerate(text):
-        if ch.isalnum():
-            low = ch.lower()
-            chars.append(low if len(low) == 1 else ch)
-            where.append(i)
+        if ch.isascii():
+            if ch.isalnum():
+                chars.append(ch.lower())
+                where.append(i)
+            continue
+        for part in unicodedata.normalize("NFKC", ch).lower():  # "ﬁ" -> "fi", "１" -> "1"
+            if part.isalnum():
+                chars.append(part)
+                where.append(i)
     return "".join(chars), where
 
 
