@@ -187,3 +187,32 @@ def describe(path: Path, first_page: str, info: dict[str, Any]) -> tuple[dict[st
     except SidecarError as exc:
         sidecar, notes = None, [str(exc)]
     return document_fields(first_page, info, sidecar), notes
+
+
+def merge_sidecar(source: Path, fields: dict[str, Any]) -> Path:
+    """Merge `fields` (title, authors, year, institution; None, "" or [] removes one) into
+    `source`'s `NAME.meta.json`, creating it when missing, atomically; the sidecar's path."""
+    import os
+    import tempfile
+
+    path = sidecar_path(source) or source.with_name(source.name + ".meta.json")
+    try:
+        old = read_sidecar(source)
+    except Exception:  # noqa: BLE001 - a broken sidecar is replaced by the edited fields
+        old = None
+    data = old.model_dump(exclude_none=True) if old is not None else {}
+    for key, value in fields.items():
+        if value in (None, "", []):
+            data.pop(key, None)
+        else:
+            data[key] = value
+    text = Sidecar.model_validate(data).model_dump_json(exclude_none=True, indent=2)
+    fd, tmp = tempfile.mkstemp(prefix=".meta-", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as out:
+            out.write(text + "\n")
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return path

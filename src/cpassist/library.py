@@ -2,20 +2,26 @@
 for a restricted search. A service over the `ChromaStore` and the `HybridRetriever` (whose keyword
 index it keeps in step), with no UI: the CLI (`cpassist docs`, `--doc`) and a UI call its methods.
 
-A document is what the chunks' `study` metadata names: one ingested file, both language versions of
-a bilingual study included (`cpassist.ingest.documents.document_identity`). Removing one deletes all
-its chunks from Chroma and from the keyword index; other documents are untouched; an unknown id
-raises `UnknownDocumentError` before anything is deleted. The file itself is not deleted.
+A document is what the chunks' `study` metadata names: one ingested file, both language versions
+of a bilingual study included (`cpassist.ingest.documents.document_identity`). Removing one deletes all its
+chunks from Chroma and from the keyword index; other documents are untouched; an unknown id raises
+`UnknownDocumentError` before anything is deleted. The file itself is not deleted.
+`update_metadata` rewrites a document's title, authors, year and institution in its chunks' metadata
+(batched store updates, the keyword index re-read) and, for files under `sidecar_root` (the uploads),
+in the file's `NAME.meta.json` sidecar (written by `cpassist.ingest.metadata.merge_sidecar`, which the face passes in: the core does not
+import ingest), so a re-ingest keeps the edit.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+import re
+from collections.abc import Callable, Iterable, Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
-from cpassist.errors import UnknownDocumentError
+from cpassist.errors import InputError, UnknownDocumentError
 
 if TYPE_CHECKING:
     from cpassist.retrieval import HybridRetriever
@@ -45,6 +51,79 @@ class RemoveReport(BaseModel):
     id: str
     chunks_removed: int
     sources: list[str] = Field(default_factory=list)
+
+
+_CONTROL = re.compile(r"[\x00-\x1f\x7f\u200b-\u200f\u2028-\u202e\ufeff]")
+
+
+def _line(value: str) -> str:
+    return " ".join(_CONTROL.sub(" ", value).split())
+
+
+class MetadataEdit(BaseModel):
+    """What `Library.update_metadata` may change; a key given as None or "" clears that field
+    (except `title`, which cannot be empty). Keys not given stay as they are."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    title: str | dict[str, str] | None = Field(default=None, description="One, or per language.")
+    authors: list[str] | str | None = Field(default=None, description='A list, or "; " joined.')
+    year: int | None = Field(default=None, ge=1000, le=2100)
+    institution: str | None = Field(default=None, max_length=300)
+
+    @field_validator("title")
+    @classmethod
+    def _title(cls, value: Any) -> Any:
+        if isinstance(value, str):
+            value = _line(value)
+        elif isinstance(value, dict):
+            if not value or set(value) - {"id", "en"}:
+                raise ValueError("a title object has the keys 'id' and/or 'en'")
+            value = {k: _line(v) for k, v in value.items()}
+        titles = [value] if isinstance(value, str) else list(value.values())
+        if any(not t for t in titles) or any(len(t) > 300 for t in titles):
+            raise ValueError("a title is 1 to 300 characters")
+        return value
+
+    @field_validator("authors", mode="before")
+    @classmethod
+    def _authors(cls, value: Any) -> Any:
+        if isinstance(value, str):
+            value = value.replace("\n", ";").split(";")
+        if isinstance(value, list):
+            value = [_line(str(a)) for a in value if _line(str(a))]
+            if len(value) > 30 or any(len(a) > 200 for a in value):
+                raise ValueError("at most 30 authors of up to 200 characters each")
+        return value
+
+    @field_validator("institution")
+    @classmethod
+    def _institution(cls, value: str | None) -> str | None:
+        return _line(value) if value is not None else None
+
+
+class MetadataReport(BaseModel):
+    """What `Library.update_metadata` did."""
+
+    id: str
+    chunks_updated: int
+    fields: dict[str, Any]
+    sidecars: list[str] = Field(default_factory=list, description="Sidecar files written.")
+
+
+def check_edit(fields: dict[str, Any]) -> tuple[MetadataEdit, set[str]]:
+    """(the checked edit, the keys given) of `fields`; `InputError` naming what is wrong."""
+    try:
+        edit = MetadataEdit.model_validate(fields)
+    except ValidationError as exc:
+        problems = "; ".join(
+            f"{'.'.join(str(p) for p in e['loc']) or 'fields'}: {e['msg']}" for e in exc.errors()
+        )
+        raise InputError(f"Invalid document metadata: {problems}.") from exc
+    given = set(fields)
+    if "title" in given and edit.title is None:
+        raise InputError("Invalid document metadata: title: a title cannot be removed.")
+    return edit, given
 
 
 def _pages(meta: dict[str, Any]) -> int | None:
@@ -132,6 +211,61 @@ class Library:
         if self.retriever is not None:
             self.retriever.refresh()  # drops the removed ids and saves the index
         return RemoveReport(id=doc_id, chunks_removed=removed, sources=sources)
+
+    def update_metadata(
+        self,
+        doc_id: str,
+        fields: dict[str, Any],
+        sidecar_root: Path | None = None,
+        write_sidecar: Callable[[Path, dict[str, Any]], Path] | None = None,
+    ) -> MetadataReport:
+        """Set the `fields` (see `MetadataEdit`) of document `doc_id` in all its chunks (batched
+        updates), re-read the keyword index, and, with `write_sidecar` (the ingest side's
+        `cpassist.ingest.metadata.merge_sidecar`, given by the face), merge them into the sidecar
+        of each source file under `sidecar_root`. Unknown id or bad fields: an error before
+        anything is written."""
+        edit, given = check_edit(fields)
+        (doc_id,) = self.check_ids([doc_id])
+        data = self.store.get(where={"study": doc_id}, include=("metadatas",))
+        changes: list[dict[str, Any]] = []
+        for meta in data["metadatas"]:
+            meta = meta or {}
+            change: dict[str, Any] = {}
+            if "title" in given and edit.title is not None:
+                title = edit.title
+                if isinstance(title, dict):
+                    title = title.get(str(meta.get("language", ""))) or next(iter(title.values()))
+                change["title"] = title
+            if "authors" in given:
+                change["authors"] = "; ".join(edit.authors or []) or None  # None deletes the key
+            if "year" in given:
+                change["year"] = edit.year
+            if "institution" in given:
+                change["institution"] = edit.institution or None
+            changes.append(change)
+        if given and data["ids"]:
+            self.store.update(data["ids"], changes)
+            if self.retriever is not None:
+                self.retriever.refresh(full=True)  # same ids, new metadata: the stamp cannot tell
+        sidecars: list[str] = []
+        root = sidecar_root.resolve() if sidecar_root is not None else None
+        sources = {str(m.get("source")) for m in data["metadatas"] if m and m.get("source")}
+        for source in sorted(sources):
+            path = Path(source)
+            if (
+                write_sidecar is not None
+                and root is not None
+                and path.resolve().parent == root
+                and path.is_file()
+            ):
+                sidecars.append(str(write_sidecar(path, {k: getattr(edit, k) for k in given})))
+        shown = {key: getattr(edit, key) for key in sorted(given)}
+        return MetadataReport(
+            id=doc_id,
+            chunks_updated=len(data["ids"]) if given else 0,
+            fields=shown,
+            sidecars=sidecars,
+        )
 
     def restricted(self, ids: Sequence[str]) -> HybridRetriever:
         """The retriever searching only the documents `ids` (checked first)."""

@@ -2,9 +2,12 @@
 
 Modules, one idea each: `strings` (all interface text, both languages), `checks` (input checks, upload
 names, the bind check), `auth` (login throttling), `contract` (the `/chat` JSON payload), `markup`
-(answers and passages as chat HTML), `loader` (the assistant, loaded in the background), `uploads`
-(upload and ingest), `service` (the session service behind every event; no Gradio), `layout` (the
-`gr.Blocks`), `serve` (launch options, `serve`, `main`).
+(answers and passages as chat HTML), `session` (per-session state), `loader` (the assistant, loaded
+in the background), `uploads` (upload and ingest), `service` (the session service behind every
+event; no Gradio), `library_service` (documents tab, picker, source viewer, export; no Gradio),
+`viewer` and `pdfpage` (a cited passage in its source: the PDF page with the sentence boxed, or the
+text around it), `layout` and `library_layout` (the `gr.Blocks`), `serve` (launch options, `serve`,
+`main`).
 
 No retrieval, prompting or verification logic lives here (that is `cpassist.*` and `ingest`). Importing
 this package imports no Gradio; the names below load their module on first use.

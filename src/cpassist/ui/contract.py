@@ -4,7 +4,10 @@ Contract (stable; scripts rely on it): `build_payload(result)` gives `question`,
 `abstained`, `standalone_question`, `generator`, `citations` (those whose [n] is in the answer, else
 all), `sources` (one per citation: its passage, the cited sentences and the parallel passages),
 `closest` (up to 3 passages when abstaining), `timings`, `fallback_reason` and the checked
-`sentences` (dropped ones left out). A question that cannot be answered gives `error_payload(...)`:
+`sentences` (dropped ones left out). Each citation, source and closest passage carries its place
+(`page` for PDF, 1-based; `paragraph` for DOCX; `line` for txt/md; `ocr`, `kind`) and document
+metadata (`authors`, `year`, `institution`); citations and sources also `reference` (a reference line)
+and `in_text`. Fields are only ever added. A question that cannot be answered gives `error_payload(...)`:
 `error` with empty `answer`, `citations`, `sources`.
 
 Not here: how a payload looks in the chat (`cpassist.ui.markup`), answering (`cpassist.assistant`).
@@ -17,11 +20,14 @@ import re
 from collections.abc import Callable
 from typing import Any, TypedDict
 
-from cpassist.schema import AnswerResult, Passage
+from cpassist.schema import AnswerResult, Passage, Place
 
 log = logging.getLogger("cpassist.app")
 
 CITE_MARK = re.compile(r"\[(\d{1,2})\]")
+
+#: The place and document fields every passage of the payload carries.
+PLACE_FIELDS = set(Place.model_fields)
 
 #: Fetches passages by chunk id (the retriever's `get_by_ids`): parallels not among the contexts.
 Lookup = Callable[[list[str]], list[Passage]]
@@ -37,6 +43,16 @@ class SourcePayload(TypedDict):
     text: str
     cited_sentences: list[str]
     parallel: list[dict[str, Any]]
+    page: int | None
+    paragraph: int | None
+    line: int | None
+    ocr: bool
+    kind: str
+    authors: list[str]
+    year: int | None
+    institution: str
+    reference: str
+    in_text: str
 
 
 class SentencePayload(TypedDict):
@@ -94,7 +110,9 @@ def build_payload(result: AnswerResult, lookup: Lookup | None = None) -> AnswerP
     sources: list[SourcePayload] = []
     for c in citations:
         parallels = [
-            contexts[i].model_dump(include={"chunk_id", "language", "section", "title", "text"})
+            contexts[i].model_dump(
+                include={"chunk_id", "language", "section", "title", "text"} | PLACE_FIELDS
+            )
             for i in c.parallel_ids
             if i in contexts
         ]
@@ -109,6 +127,7 @@ def build_payload(result: AnswerResult, lookup: Lookup | None = None) -> AnswerP
                 "text": c.text,
                 "cited_sentences": c.sentences,
                 "parallel": parallels,
+                **c.model_dump(include=PLACE_FIELDS | {"reference", "in_text"}),  # type: ignore[typeddict-item]
             }
         )
     closest = []
@@ -116,6 +135,7 @@ def build_payload(result: AnswerResult, lookup: Lookup | None = None) -> AnswerP
         closest = [
             p.model_dump(
                 include={"chunk_id", "study", "title", "language", "section", "text", "score"}
+                | PLACE_FIELDS
             )
             for p in result.contexts
             if not p.parallel_of

@@ -1,8 +1,10 @@
 """The chat UI's `gr.Blocks`: the components, where they sit, and which service call each event runs.
 
 Contract: `create_app(settings, assistant=None, load=True)` returns the Blocks with the public API
-endpoints `/chat` (question, history, top_k, fast -> the `cpassist.ui.contract` payload) and `/upload`
-(files -> report, `{"files": [...]}` rows, side panel); every other event is private. The interface
+endpoints `/chat` (question, history, top_k, fast, docs -> the `cpassist.ui.contract` payload; `docs`,
+optional, limits the answer to those document ids) and `/upload` (files -> report, `{"files": [...]}`
+rows, side panel); every other event is private. Two tabs: the chat, and the Documents tab with the
+library parts (`cpassist.ui.library_layout`). The interface
 language switch relabels the components through one named table (`relabel_table`), which is also the
 event's outputs list, so the two cannot drift. `demo.cpassist_service` is the app's `ChatService`.
 
@@ -18,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 import cpassist  # noqa: F401  (sets the offline environment before gradio is imported)
 from cpassist.settings import Settings
+from cpassist.ui import library_layout
 from cpassist.ui.checks import UPLOAD_TYPES, discard_upload
 from cpassist.ui.service import ChatService, Session, new_session
 from cpassist.ui.strings import EXAMPLES, TEXT
@@ -77,101 +80,110 @@ def create_app(
                     elem_id="cp-lang",
                     container=False,
                 )
-        with gr.Row(equal_height=False):
-            with gr.Column(scale=3, min_width=480):
-                chatbot = gr.Chatbot(
-                    label=T["chat"],
-                    show_label=False,
-                    height=620,
-                    placeholder=T["placeholder"],
-                    elem_id="cp-chat",
-                    buttons=["copy"],
-                    layout="bubble",
-                    group_consecutive_messages=False,
-                    latex_delimiters=[],  # document text is data: no KaTeX either
-                    sanitize_html=True,
-                )
-                with gr.Row():
-                    msg = gr.Textbox(
-                        label=T["input"],
-                        placeholder=T["input_ph"],
-                        show_label=False,
-                        scale=6,
-                        lines=1,
-                        max_lines=6,
-                        elem_id="cp-input",
-                        autofocus=True,
-                    )
-                    with gr.Column(scale=1, min_width=120):
-                        send = gr.Button(T["send"], variant="primary", elem_id="cp-send")
-                        clear = gr.Button(T["clear"], size="sm", variant="secondary")
-                examples = gr.Dataset(
-                    components=[msg],
-                    samples=[[q] for q in EXAMPLES],
-                    label=T["examples"],
-                    elem_id="cp-examples",
-                    samples_per_page=len(EXAMPLES),
-                    layout="gallery",
-                )
-            with gr.Column(scale=1, min_width=300):
-                status = gr.Markdown(
-                    service.status_markdown(lang0),
-                    elem_id="cp-status",
-                    latex_delimiters=[],
-                    sanitize_html=True,
-                )
-                with gr.Accordion(T["settings"], open=False) as settings_box:
-                    top_k = gr.Slider(1, 20, value=settings.top_k, step=1, label=T["top_k"])
-                    fast = gr.Checkbox(
-                        value=settings.generator == "extractive",
-                        label=T["fast"],
-                        interactive=settings.generator != "extractive",
-                    )
-                    gr.Markdown(service.settings_markdown())
-                with gr.Accordion(T["upload"], open=False) as upload_box:
-                    files = gr.File(
-                        file_count="multiple",
-                        file_types=list(UPLOAD_TYPES),
-                        label=T["upload"],
-                        show_label=False,
-                        height=120,
-                    )
-                    _discard_when_refused(files)
-                    ingest_btn = gr.Button(T["ingest"], size="sm")
-                    upload_result = gr.Markdown(latex_delimiters=[], sanitize_html=True)
-                    upload_json = gr.JSON(visible=False)
-                with gr.Accordion(T["feedback"], open=False) as feedback_box:
-                    feedback_help = gr.Markdown(T["feedback_help"])
-                    comment = gr.Textbox(label=T["comment"], lines=2, max_lines=5)
-                    comment_btn = gr.Button(T["send_comment"], size="sm")
-                    feedback_status = gr.Markdown()
-                with gr.Accordion(T["json"], open=False) as json_box:
-                    last_json = gr.JSON(label="payload")
+        with gr.Tabs():
+            with gr.Tab(T["tab_chat"], id="chat") as chat_tab:  # noqa: SIM117 - a tab holding a row
+                with gr.Row(equal_height=False):
+                    with gr.Column(scale=3, min_width=480):
+                        chatbot = gr.Chatbot(
+                            label=T["chat"],
+                            show_label=False,
+                            height=620,
+                            placeholder=T["placeholder"],
+                            elem_id="cp-chat",
+                            buttons=["copy"],
+                            layout="bubble",
+                            group_consecutive_messages=False,
+                            latex_delimiters=[],  # document text is data: no KaTeX either
+                            sanitize_html=True,
+                        )
+                        with gr.Row():
+                            msg = gr.Textbox(
+                                label=T["input"],
+                                placeholder=T["input_ph"],
+                                show_label=False,
+                                scale=6,
+                                lines=1,
+                                max_lines=6,
+                                elem_id="cp-input",
+                                autofocus=True,
+                            )
+                            with gr.Column(scale=1, min_width=120):
+                                send = gr.Button(T["send"], variant="primary", elem_id="cp-send")
+                                clear = gr.Button(T["clear"], size="sm", variant="secondary")
+                        examples = gr.Dataset(
+                            components=[msg],
+                            samples=[[q] for q in EXAMPLES],
+                            label=T["examples"],
+                            elem_id="cp-examples",
+                            samples_per_page=len(EXAMPLES),
+                            layout="gallery",
+                        )
+                        extras = library_layout.chat_extras(T)
+                    with gr.Column(scale=1, min_width=300):
+                        status = gr.Markdown(
+                            service.status_markdown(lang0),
+                            elem_id="cp-status",
+                            latex_delimiters=[],
+                            sanitize_html=True,
+                        )
+                        with gr.Accordion(T["settings"], open=False) as settings_box:
+                            top_k = gr.Slider(1, 20, value=settings.top_k, step=1, label=T["top_k"])
+                            fast = gr.Checkbox(
+                                value=settings.generator == "extractive",
+                                label=T["fast"],
+                                interactive=settings.generator != "extractive",
+                            )
+                            gr.Markdown(service.settings_markdown())
+                        with gr.Accordion(T["upload"], open=False) as upload_box:
+                            files = gr.File(
+                                file_count="multiple",
+                                file_types=list(UPLOAD_TYPES),
+                                label=T["upload"],
+                                show_label=False,
+                                height=120,
+                            )
+                            _discard_when_refused(files)
+                            ingest_btn = gr.Button(T["ingest"], size="sm")
+                            upload_result = gr.Markdown(latex_delimiters=[], sanitize_html=True)
+                            upload_json = gr.JSON(visible=False)
+                        with gr.Accordion(T["feedback"], open=False) as feedback_box:
+                            feedback_help = gr.Markdown(T["feedback_help"])
+                            comment = gr.Textbox(label=T["comment"], lines=2, max_lines=5)
+                            comment_btn = gr.Button(T["send_comment"], size="sm")
+                            feedback_status = gr.Markdown()
+                        with gr.Accordion(T["json"], open=False) as json_box:
+                            last_json = gr.JSON(label="payload")
+            with gr.Tab(T["tab_docs"], id="docs") as docs_tab:
+                docs = library_layout.documents_tab(T)
 
         # --- events -------------------------------------------------------------------------
         # outputs in the order of `ChatUpdate`'s fields: textbox, messages, session, payload
         stream = dict(
             fn=service.respond,
-            inputs=[msg, chatbot, session, top_k, fast, ui_lang],
+            inputs=[msg, chatbot, session, top_k, fast, ui_lang, extras.picker],
             outputs=[msg, chatbot, session, last_json],
             concurrency_id="answer",
             show_progress="hidden",
         )
-        msg.submit(**stream, api_visibility="private")
-        send.click(**stream, api_visibility="private")
-        examples.click(
-            lambda sample: sample[0], inputs=examples, outputs=msg, api_visibility="private"
-        ).then(**stream, api_visibility="private")
+        answered = [
+            msg.submit(**stream, api_visibility="private"),
+            send.click(**stream, api_visibility="private"),
+            examples.click(
+                lambda sample: sample[0], inputs=examples, outputs=msg, api_visibility="private"
+            ).then(**stream, api_visibility="private"),
+        ]
 
         def on_clear() -> dict[Block, Any]:
             return {chatbot: [], session: new_session(), last_json: None, feedback_status: ""}
 
-        for event in (clear.click, chatbot.clear):
+        cleared = [
             event(
                 on_clear,
                 outputs=[chatbot, session, last_json, feedback_status],
                 api_visibility="private",
             )
+            for event in (clear.click, chatbot.clear)
+        ]
 
         def on_like(data: gr.LikeData, state: Session, lang: str) -> dict[Block, Any]:
             rated = service.rate(data.index, data.liked, state, lang)
@@ -196,7 +208,7 @@ def create_app(
             report, payload = service.upload(file_list, lang, progress)
             return report, payload, service.status_markdown(lang)
 
-        ingest_btn.click(
+        uploaded = ingest_btn.click(
             on_upload,
             inputs=[files, ui_lang],
             outputs=[upload_result, upload_json, status],
@@ -205,16 +217,27 @@ def create_app(
         )
 
         def api_chat(
-            question: str, history: list[dict] | None = None, top_k: int = 0, fast: bool = False
+            question: str,
+            history: list[dict] | None = None,
+            top_k: int = 0,
+            fast: bool = False,
+            docs: list[str] | None = None,
         ) -> dict:
-            """Answer `question` (history: [{role, content}]) and return answer, citations, sources."""
-            return dict(service.answer_payload(question, history, top_k or None, fast))
+            """Answer `question` (history: [{role, content}]; docs: document ids to cite, none = all)
+            and return answer, citations, sources."""
+            return dict(service.answer_payload(question, history, top_k or None, fast, docs))
 
         gr.api(api_chat, api_name="chat", concurrency_id="answer")
 
+        library_layout.wire(
+            service, docs, extras, ui_lang=ui_lang, session=session, status=status,
+            docs_tab=docs_tab, upload_done=uploaded, cleared=cleared, answered=answered,
+            page_load=demo.load,
+        )  # fmt: skip
         relabels = relabel_table(
             service,
             title=title,
+            chat_tab=chat_tab,
             ui_lang=ui_lang,
             chatbot=chatbot,
             msg=msg,
@@ -232,7 +255,7 @@ def create_app(
             comment=comment,
             comment_btn=comment_btn,
             json_box=json_box,
-        )
+        ) | library_layout.relabels(docs, extras, docs_tab)
 
         def relabel(lang: str) -> dict[Block, Any]:
             return {component: update(TEXT[lang], lang) for component, update in relabels.items()}
@@ -282,4 +305,5 @@ def relabel_table(service: ChatService, **c: Block) -> dict[Block, Relabel]:
         c["comment"]: lambda t, _: gr.update(label=t["comment"]),
         c["comment_btn"]: lambda t, _: gr.update(value=t["send_comment"]),
         c["json_box"]: lambda t, _: gr.Accordion(label=t["json"]),
+        c["chat_tab"]: lambda t, _: gr.Tab(label=t["tab_chat"]),
     }

@@ -40,8 +40,9 @@ def code(name: str) -> str:
     return f"`{name}`" if name.strip() else "`?`"
 
 
-def highlight(passage: str, claims: list[str]) -> str:
-    """The passage as HTML with the sentences best supporting `claims` wrapped in <mark>."""
+def supporting(passage: str, claims: list[str]) -> tuple[list[str], set[int]]:
+    """(the passage's sentences, the indexes of those best supporting `claims`): for each claim its
+    best sentence by lexical overlap, when that overlap is at least 0.3 (else none)."""
     from cpassist.evidence import lexical_overlap
     from cpassist.text import split_sentences, strip_citations
 
@@ -55,10 +56,27 @@ def highlight(passage: str, claims: list[str]) -> str:
         best = max(range(len(sentences)), key=scores.__getitem__)
         if scores[best] >= 0.3:
             marked.add(best)
+    return sentences, marked
+
+
+def highlight(passage: str, claims: list[str]) -> str:
+    """The passage as HTML with the sentences best supporting `claims` wrapped in <mark>."""
+    sentences, marked = supporting(passage, claims)
     out = []
     for i, sentence in enumerate(sentences):
         out.append(f"<mark>{doc(sentence)}</mark>" if i in marked else doc(sentence))
     return " ".join(out)
+
+
+def place_label(p: Mapping[str, Any], lang: str) -> str:
+    """Where a passage is in its file: "hlm. 12"/"p. 12" (PDF), else its paragraph or line; "" when
+    unknown. OCR-read text says so."""
+    for key in ("page", "paragraph", "line"):
+        value = p.get(key)
+        if isinstance(value, int) and not isinstance(value, bool) and value > 0:
+            label = t(lang, f"place_{key}", n=value)
+            return label + (f" ({t(lang, 'ocr')})" if p.get("ocr") else "")
+    return ""
 
 
 def _section_suffix(p: Mapping[str, Any]) -> str:
@@ -76,6 +94,9 @@ def _passage_block(
 ) -> str:
     num = f"<b>[{n}]</b> " if n is not None else ""
     tags = f'<span class="cp-tag">{esc(lang_name(p.get("language", ""), ui))}</span>'
+    place = place_label(p, ui)
+    if place:
+        tags += f'<span class="cp-tag cp-place">{esc(place)}</span>'
     if p.get("section") and p.get("section") != "body":
         tags += f'<span class="cp-tag">{doc(p["section"])}</span>'
     parts = [
@@ -83,6 +104,12 @@ def _passage_block(
         f"{tags}</summary>",
         f'<div class="cp-passage">{marked_html}</div>',
     ]
+    if p.get("reference"):  # one click selects the whole line (copy it with Ctrl+C)
+        parts.append(
+            f'<div class="cp-ref" title="{esc(t(ui, "reference_hint"))}">'
+            f"<span>{esc(t(ui, 'reference'))}:</span> "
+            f'<span class="cp-ref-line">{doc(p["reference"])}</span></div>'
+        )
     for par in parallels:
         label = t(ui, "parallel", language=lang_name(par.get("language", ""), ui))
         parts.append(

@@ -1,5 +1,6 @@
 """The session service behind every UI event: answering (streamed, and once for `/chat`), the side
-panel, feedback and uploads, over one lazily loaded `Assistant` (`cpassist.ui.loader`).
+panel, feedback and uploads, over one lazily loaded `Assistant` (`cpassist.ui.loader`); the library
+handlers (documents, picker, viewer, export) are `ChatService.library`.
 
 Contract: one `ChatService` per app; everything per user lives in the `Session` passed in and handed
 back (Gradio keeps it in a `gr.State`). Results are named tuples (`ChatUpdate`, `Rated`, `Commented`,
@@ -16,15 +17,17 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NamedTuple, TypedDict
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from cpassist.errors import CpassistError
 from cpassist.settings import Settings
 from cpassist.ui import status
 from cpassist.ui.checks import CONTROL_CHARS, check_question, checked_top_k, clean_text
 from cpassist.ui.contract import AnswerPayload, ErrorPayload, build_payload, error_payload
+from cpassist.ui.library_service import LibraryService, restrict, source_entries
 from cpassist.ui.loader import AssistantLoader
 from cpassist.ui.markup import doc, render_answer, upload_report
+from cpassist.ui.session import EXPORTED, Message, Session, new_session
 from cpassist.ui.strings import t
 from cpassist.ui.uploads import Progress, ingest_uploads
 
@@ -33,21 +36,6 @@ if TYPE_CHECKING:
     from cpassist.schema import AnswerResult
 
 log = logging.getLogger("cpassist.app")
-
-Message = dict[str, str]  #: a chat message: {"role": "user"|"assistant", "content": ...}
-
-
-class Session(TypedDict):
-    """Per-browser-session state: the conversation for the assistant and per-answer records."""
-
-    turns: list[Message]
-    records: dict[str, dict[str, Any]]  #: chat index -> what a rating of that answer stores
-    last_rated: dict[str, Any] | None  #: the last saved feedback record (a comment amends it)
-
-
-def new_session() -> Session:
-    """A fresh session: no turns, no records, nothing rated."""
-    return {"turns": [], "records": {}, "last_rated": None}
 
 
 class ChatUpdate(NamedTuple):
@@ -89,6 +77,7 @@ class ChatService:
     ) -> None:
         self.settings = settings
         self.loader = AssistantLoader(settings, assistant, load=load)
+        self.library = LibraryService(settings, self.loader)
 
     # --- loading ----------------------------------------------------------------------------
     def start_loading(self) -> None:
@@ -119,15 +108,17 @@ class ChatService:
         history: Sequence[Message] | None = None,
         top_k: int | None = None,
         fast: bool = False,
+        docs: Sequence[str] | None = None,
     ) -> AnswerPayload | ErrorPayload:
-        """Ask once (no streaming) and return the JSON payload; bad input gives {"error": ...}."""
+        """Ask once (no streaming) and return the JSON payload; bad input gives {"error": ...}.
+        `docs`: the document ids the answer may cite (empty: all)."""
         from cpassist.language import detect_language
 
         cleaned, problem = check_question(question, self.settings, detect_language(question or ""))
         if problem:
             return error_payload(problem)
         try:
-            assistant = self.assistant(checked_top_k(top_k), fast)
+            assistant = restrict(self.assistant(checked_top_k(top_k), fast), docs, self.settings)
             result = assistant.ask(cleaned, history=list(history or []))
         except CpassistError as exc:
             return error_payload(str(exc))
@@ -144,8 +135,10 @@ class ChatService:
         top_k: int | None = None,
         fast: bool = False,
         ui_lang: str = "id",
+        docs: Sequence[str] | None = None,
     ) -> Iterator[ChatUpdate]:
-        """Stream one exchange: the question, a "searching" line, the draft, the verified answer."""
+        """Stream one exchange: the question, a "searching" line, the draft, the verified answer
+        (from the documents `docs` only, when given)."""
         from cpassist.language import detect_language
 
         messages = list(messages or [])
@@ -170,7 +163,7 @@ class ChatService:
         error = ""
         try:
             top_k = checked_top_k(top_k)
-            assistant = self.assistant(top_k, fast)
+            assistant = restrict(self.assistant(top_k, fast), docs, self.settings)
             streamed = ""
             for event in assistant.stream(cleaned, history=list(session["turns"])):
                 if event.type == "token" and event.text:
@@ -204,8 +197,11 @@ class ChatService:
             "generator": result.generator,
             "settings": self._settings_record(top_k, fast),
         }
+        turn = len(session.get("results", [])) + 1
         session = {
             **session,
+            "results": [*session.get("results", []), result.model_dump(include=EXPORTED)],
+            "sources": [*session.get("sources", []), *source_entries(dict(payload), turn, lang)],
             "turns": [
                 *session["turns"],
                 {"role": "user", "content": cleaned},
