@@ -26,12 +26,16 @@ from collections.abc import Sequence
 from cpassist.answer_type import holds_answer_type
 from cpassist.evidence import EvidenceIndex, scaled_cosine
 from cpassist.focus import kind_cues
+from cpassist.language import detect_language
 from cpassist.lexicon import translations
 from cpassist.prompts import render
 from cpassist.schema import Passage
 from cpassist.text import STOPWORDS, content_stems, stem, words
 
 ABSTAIN_BELOW = 0.30
+#: Added to the e5 cosine of an answer sentence in the other language than the question's (as in
+#: extractive); not to the gate's relevance, where it lifted off-topic questions over the threshold.
+CROSS_LANGUAGE_COS = 0.06
 #: When the generator's answer had no supported sentence, the extractive fallback is given only if its
 #: sentences score at least this (`answer_relevance`); else the assistant abstains. Calibration (the
 #: 2-source prompts of tests/answer_cases.py QUESTIONS plus unanswerable look-alikes): on-topic
@@ -41,8 +45,21 @@ ABSTAIN_BELOW = 0.30
 FALLBACK_ABSTAIN_BELOW = 0.43
 
 
-def _relevance(question: str, texts: Sequence[str], vocabulary: str, index: EvidenceIndex) -> float:
-    best_cos = max(index.cosines(question, list(texts)), default=0.0)
+def _relevance(
+    question: str,
+    texts: Sequence[str],
+    vocabulary: str,
+    index: EvidenceIndex,
+    across: bool = False,
+) -> float:
+    cosines = index.cosines(question, list(texts))
+    if across:  # answer sentences in the other language: e5 scores a translation lower
+        language = detect_language(question)
+        cosines = [
+            cos + (CROSS_LANGUAGE_COS if detect_language(text, default=language) != language else 0)
+            for cos, text in zip(cosines, texts, strict=True)
+        ]
+    best_cos = max(cosines, default=0.0)
     question_stems = content_stems(question)
     found = translations(content_stems(vocabulary))  # a question in the other language counts too
     coverage = len(question_stems & found) / len(question_stems) if question_stems else 0.0
@@ -61,7 +78,7 @@ def answer_relevance(question: str, sentences: Sequence[str], index: EvidenceInd
     """The same score for the evidence sentences an answer would be made of (no titles)."""
     if not sentences:
         return 0.0
-    return _relevance(question, sentences, " ".join(sentences), index)
+    return _relevance(question, sentences, " ".join(sentences), index, across=True)
 
 
 def fallback_addresses(question: str, sentences: Sequence[str], index: EvidenceIndex) -> bool:

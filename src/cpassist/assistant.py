@@ -290,7 +290,9 @@ class Assistant:
             report = verified.report
             draft.report = report
             if verified.unknown:
-                return Refusal(report.reason)
+                # a small model's "not in the sources" is checked like an unsupported answer: the
+                # quotes are shown when they address the question (the gate already passed)
+                verified.needs_fallback = True
             claims = verified.claims
             if claims and not verified.needs_fallback and not _addresses(standalone, claims):
                 verified.needs_fallback = True
