@@ -61,11 +61,14 @@ def correct_premise(
     verdict = ClaimChecker(sources, index, companions).check(premise)
     if verdict.ok or not verdict.grounding or not verdict.reason.startswith(CONTRADICTIONS):
         return claims, False
-    if claims:  # the answer to the question is what the studies say instead
-        return claims, True
     source, sentence = verdict.grounding[0]
-    if sentence not in split_sentences(sources[source].text):
-        return claims, False  # the contradicting sentence is in the other-language version
+    own = sentence in split_sentences(sources[source].text)  # not the other-language version
+    if claims:  # the answer is what the studies say instead, led by the sentence that says so
+        if own and not any(c.text == sentence for c in claims):
+            return [Claim(text=sentence, sources=[source]), *claims], True
+        return claims, True
+    if not own:
+        return claims, False
     return [Claim(text=sentence, sources=[source])], True
 
 

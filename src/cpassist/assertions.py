@@ -99,6 +99,13 @@ _DESCRIBES = re.compile(
 )
 
 
+#: "The research was conducted in Nepal": where a study was done needs a source saying so.
+_CONDUCTED = re.compile(
+    r"\b(conducted|carried out|done|performed|dilakukan|dilaksanakan)\s+(in|at|di)\s+((?:[\w-]+\s*){1,4})",
+    re.I,
+)
+
+
 class AssertionChecks(NameChecks):
     """The assertion checks (see the module docstring); mixed into `ClaimChecker`."""
 
@@ -229,6 +236,14 @@ class AssertionChecks(NameChecks):
             for giver, receiver in claim_edges:
                 if (receiver, giver) in ev_edges and (giver, receiver) not in ev_edges:
                     return "who helps whom is reversed"
+        place = _CONDUCTED.search(claim)
+        if place and not _CONDUCTED.search(question):
+            where = {stem(w.lower()) for w in words(place.group(3)) if w[:1].isupper()}
+            if where and not any(
+                _CONDUCTED.search(s.text) and where & {stem(w.lower()) for w in words(s.text)}
+                for s in evidence
+            ):
+                return "where the research was done is not the source's"
         kind = self._unfounded_kind(claim, question, evidence)
         if kind:
             return f"the source does not say its subject is a {kind!r}"
