@@ -107,3 +107,11 @@ def test_follow_ups_ask_the_last_item_and_more_places(extractive_assistant):
     ]
     source = extractive_assistant.ask("Datanya dari mana?", data)
     assert "jurnal ilmiah" in source.answer
+
+
+def test_a_population_nobody_gives_is_refused_and_document_sources_are_a_method(
+    extractive_assistant,
+):
+    assert extractive_assistant.ask("What is the population of Jakarta in 2020?").abstained
+    sources = extractive_assistant.ask("Apa saja sumber dokumen dalam penelitian Down to Zero?")
+    assert "artikel, jurnal, laporan" in sources.answer

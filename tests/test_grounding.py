@@ -86,6 +86,11 @@ def checker(studies_vectorstore) -> ClaimChecker:
             "Tujuan penelitian ini adalah mendeskripsikan peran ECPAT Indonesia.",
         ),
         (
+            "Penelitian tentang Nepal dilakukan di Nepal dan ECPAT.",
+            "where the research",
+            "Penelitian ini dilakukan di kantor pusat ECPAT Indonesia, Jakarta Selatan.",
+        ),
+        (
             "ECPAT was founded in Bangkok in 1990.",
             "1990",
             "The research covers the cooperation between Nepal and ECPAT from 2009 to 2020.",

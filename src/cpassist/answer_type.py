@@ -32,7 +32,8 @@ _YEAR_Q = re.compile(
 )
 _COUNT_Q = re.compile(
     r"\bhow many\b|\bberapa (banyak|jumlah|orang|anak|kasus|kali)\b|\bberapa\b(?! (lama|tahun))|"
-    r"\bjumlah\b.*\bberapa\b|\b(average|mean|median) (age|number|income|size)\b|\bhow old\b",
+    r"\bjumlah\b.*\bberapa\b|\b(average|mean|median) (age|number|income|size)\b|\bhow old\b|"
+    r"\b(population|penduduk)\b",
     re.IGNORECASE,
 )
 
@@ -227,6 +228,9 @@ def counted_nouns(question: str) -> set[str]:
     cadre); empty when it names nothing countable (percentages, times)."""
     from cpassist.text import stem, words
 
+    people = re.search(r"\b(population|penduduk)\b", question, re.I)
+    if people:  # "what is the population of Jakarta?" counts inhabitants
+        return {stem(people.group(1).lower())}
     m = _COUNTED.search(question)
     if not m:
         return set()

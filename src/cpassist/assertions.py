@@ -35,9 +35,10 @@ from cpassist.actors import (
     verb_forms,
 )
 from cpassist.lexicon import CAUSE_MARKER as _CAUSE_MARKER
-from cpassist.lexicon import ORDINALS, Features, aim_object, features, has_aim
+from cpassist.lexicon import Features, aim_object, features, has_aim
+from cpassist.name_checks import NameChecks
 from cpassist.schema import Passage
-from cpassist.text import STOPWORDS, content_stems, named_terms, root, stem, words
+from cpassist.text import STOPWORDS, content_stems, root, stem, words
 
 
 @dataclass
@@ -69,20 +70,7 @@ def _norm(text: str) -> str:
     return " ".join(w.lower() for w in words(text))
 
 
-_ROLE_WORDS = {stem(w) for w in "role roles peran berperan step aspect factor faktor".split()}
-
-
-def _names(text: str) -> set[str]:
-    """Stems of the proper names and acronyms of `text` ("Nepal-ECPAT" is two names)."""
-    out = set()
-    for name in named_terms(text) | {stem(w) for w in words(text) if w.isupper() and len(w) > 2}:
-        out |= {p for p in name.split("-") if len(p) > 1}
-    return out
-
-
 _PRONOUN_OPENING = re.compile(r"^\s*(this|these|it|such|hal ini|hal tersebut|ini)\b", re.I)
-#: Capitalised words joined by small words: "Global in the Local", "ECPAT Indonesia".
-_NAME_PHRASE = re.compile(r"[A-Z][\w-]*(?:\s+(?:in the\s+|of the\s+|of\s+|to\s+)?[A-Z][\w-]*)+")
 
 
 #: Something ending, stopped or refused ("ECPAT stopped the programme", "Nepal menolak").
@@ -111,7 +99,14 @@ _DESCRIBES = re.compile(
 )
 
 
-class AssertionChecks:
+#: "The research was conducted in Nepal": where a study was done needs a source saying so.
+_CONDUCTED = re.compile(
+    r"\b(conducted|carried out|done|performed|dilakukan|dilaksanakan)\s+(in|at|di)\s+((?:[\w-]+\s*){1,4})",
+    re.I,
+)
+
+
+class AssertionChecks(NameChecks):
     """The assertion checks (see the module docstring); mixed into `ClaimChecker`."""
 
     sources: list[Passage]
@@ -241,6 +236,14 @@ class AssertionChecks:
             for giver, receiver in claim_edges:
                 if (receiver, giver) in ev_edges and (giver, receiver) not in ev_edges:
                     return "who helps whom is reversed"
+        place = _CONDUCTED.search(claim)
+        if place and not _CONDUCTED.search(question):
+            where = {stem(w.lower()) for w in words(place.group(3)) if w[:1].isupper()}
+            if where and not any(
+                _CONDUCTED.search(s.text) and where & {stem(w.lower()) for w in words(s.text)}
+                for s in evidence
+            ):
+                return "where the research was done is not the source's"
         kind = self._unfounded_kind(claim, question, evidence)
         if kind:
             return f"the source does not say its subject is a {kind!r}"
@@ -346,79 +349,3 @@ class AssertionChecks:
         if not subject(best, self._known):
             return ""  # the source clause opens with no actor ("This problem ...") to compare with
         return f"the actor {sorted(opening)[0]!r} is not the one the source names"
-
-    def _ordinals_match(self, claim: str, grounding: Sequence[_Sentence]) -> bool:
-        """Each ordinal of the claim ("the second role is X") belongs to the source sentence that
-        says X: of the sentences of the grounding's study that carry an ordinal, the one sharing
-        most words with what follows the ordinal in the claim must carry the same ordinal."""
-        tokens = words(claim.lower())
-        marks = [(i, ORDINALS[t]) for i, t in enumerate(tokens) if t in ORDINALS]
-        if not marks:
-            return True
-        study = self.sources[grounding[0].source].study
-        ordered = [s for s in self._sentences if self.sources[s.source].study == study]
-        carriers = [(s, self._ordinals_of(s)) for s in ordered]
-        carriers = [(s, o) for s, o in carriers if o]
-        for n, (i, value) in enumerate(marks):
-            end = marks[n + 1][0] if n + 1 < len(marks) else len(tokens)
-            window = content_stems(" ".join(tokens[i + 1 : end])) - _ROLE_WORDS
-            if not window:  # "X is the third role": what is numbered comes before
-                begin = marks[n - 1][0] + 1 if n else 0
-                window = content_stems(" ".join(tokens[begin:i])) - _ROLE_WORDS
-            if not window:
-                continue
-            scored = [(len(window & translations(s.stems)), o, s) for s, o in carriers]
-            best = max((sc for sc, _, _ in scored), default=0)
-            if best == 0:
-                continue
-            if not any(value in o for sc, o, _ in scored if sc == best):
-                return False
-            # "the third role, i.e. advocacy, is dissemination": words of another numbered item
-            own = set().union(*(translations(s.stems) for sc, o, s in scored if value in o))
-            for _, o, other in scored:
-                if value not in o and len((window & translations(other.stems)) - own) >= 2:
-                    return False
-        return True
-
-    def _ordinals_of(self, sentence: _Sentence) -> set[int]:
-        if sentence.feats.ordinals:
-            return set(sentence.feats.ordinals)
-        return set().union(*(v.feats.ordinals for v in self._versions([sentence])))
-
-    def _unknown_name_phrase(self, claim: str, grounding: Sequence[_Sentence]) -> str:
-        """A multi-word name of the claim ("Local in the Global", "ECPAT Internasional") that no
-        source of the grounding's study writes in that order ("" when all are found)."""
-        studies = {self.sources[s.source].study for s in grounding}
-        texts = [
-            " " + " ".join(stem(w) for w in words(s.text)) + " "
-            for s in self._sentences
-            if self.sources[s.source].study in studies
-        ]
-        texts += [
-            " " + " ".join(stem(w) for w in words(src.title)) + " "
-            for src in self.sources
-            if src.study in studies
-        ]
-        for m in _NAME_PHRASE.finditer(claim):
-            tokens = words(m.group(0))
-            if not m.start() and stem(tokens[0].lower()) not in self._known:
-                tokens = tokens[1:]  # the sentence's first word, not a name
-                while tokens and not tokens[0][:1].isupper():
-                    tokens = tokens[1:]
-            if sum(t[:1].isupper() for t in tokens) < 2:
-                continue
-            seq = " " + " ".join(stem(t) for t in tokens) + " "
-            if not any(seq in t for t in texts):
-                return m.group(0)
-        return ""
-
-    def _missing_names(self, claim: str, question: str, grounding: Sequence[_Sentence]) -> str:
-        names = _names(claim) - named_terms(question)
-        studies = {self.sources[s.source].study for s in grounding}
-        context = set().union(
-            *(c for i, c in enumerate(self._context) if self.sources[i].study in studies)
-        )
-        for name in sorted(names):
-            if name not in context and not (translations({name}) & context):
-                return name
-        return ""

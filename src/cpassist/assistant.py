@@ -21,112 +21,31 @@ from __future__ import annotations
 
 import time
 from collections.abc import Generator, Iterator, Sequence
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from pydantic import ValidationError
 
 from cpassist.abstain import fallback_addresses
+from cpassist.amend import addresses, correct_premise, each_named_study
 from cpassist.compose import WHICH_STUDY, compose_answer, quoted_report, refusal_text
 from cpassist.errors import InputError, ModelError, StoreError
 from cpassist.evidence import index_for
 from cpassist.extractive import extractive_answer
-from cpassist.focus import premise_of
 from cpassist.gate import Refusal, gate
-from cpassist.grounding import ClaimChecker
 from cpassist.language import detect_language
-from cpassist.prompts import render
-from cpassist.rewrite import as_turns, default_method, is_follow_up, rewrite
-from cpassist.sanitize import fence_safe
-from cpassist.schema import (
-    AnswerResult,
-    ChatTurn,
-    Passage,
-    StreamEvent,
-    Timings,
-    VerificationReport,
-)
+from cpassist.prompting import answer_messages, generator_question
+from cpassist.rewrite import as_turns, default_method, rewrite
+from cpassist.schema import AnswerResult, ChatTurn, Passage, StreamEvent, VerificationReport
 from cpassist.settings import Settings
-from cpassist.study_mix import studies_named, study_names
-from cpassist.text import content_stems, split_sentences
+from cpassist.turn import Checked, Draft, Turn, checked_question, ms_since
 from cpassist.verify import Claim, verify_answer
+from cpassist.versions import companions, question_language_sources
 
 if TYPE_CHECKING:
     from langchain_core.embeddings import Embeddings
     from langchain_core.language_models import BaseChatModel
 
     from cpassist.retrieval import HybridRetriever
-
-#: Longest source text put in a prompt (characters): the sentences of the passage most similar to the
-#: question are kept, in their order. Prompt evaluation (~70 tok/s on 2 cores) dominates the local
-#: model's time to first token, so every source sentence costs about 0.4 s. Measured (bench_llm
-#: --quick, 2 prompt passages, load ~1.5): 320 chars -> TTFT p50 2.90 s, 260 -> 2.55 s, same answers.
-PROMPT_SOURCE_CHARS = 260
-
-
-def _ms(start: float) -> float:
-    return round((time.perf_counter() - start) * 1000, 1)
-
-
-def _addresses(question: str, claims: Sequence[Claim]) -> bool:
-    """Whether some claim shares a content word with the question (a verified but off-question
-    answer, e.g. the methods when asked who initiated the programme, is replaced)."""
-    stems = content_stems(question)
-    return not stems or any(stems & content_stems(c.text) for c in claims)
-
-
-#: Verdict reasons (grounding.ClaimChecker) that mean the sources say the opposite of a premise.
-_CONTRADICTIONS = (
-    "the trend is the opposite",
-    "the source says the opposite",
-    "who helps whom is reversed",
-    "the ordinal",
-    "method ",
-    "the actor",
-    "the source does not say its subject is",
-    "an end, stop or refusal",
-    "a negation the source does not make",
-    "a trend the source does not state",
-    "generalises beyond the source",
-)
-
-
-@dataclass
-class Turn:
-    """One question on its way through the steps."""
-
-    question: str
-    standalone: str
-    previous: str
-    language: str
-    start: float = 0.0
-    timings: Timings = field(default_factory=Timings)
-    passages: list[Passage] = field(default_factory=list)
-    sources: list[Passage] = field(default_factory=list)
-    companions: dict[int, list[Passage]] = field(default_factory=dict)
-
-
-@dataclass
-class Draft:
-    """What the generate step produced: extractive claims, or the LLM's raw text (or its failure),
-    and the sources it was shown (numbered [1..n] in that order)."""
-
-    sources: list[Passage]
-    companions: dict[int, list[Passage]]
-    claims: list[Claim] = field(default_factory=list)
-    raw: str = ""
-    error: str = ""
-    report: VerificationReport | None = None
-
-
-@dataclass
-class Checked:
-    """The verified claims with the sources they cite and the verification report."""
-
-    claims: list[Claim]
-    sources: list[Passage]
-    report: VerificationReport
-    premise_corrected: bool = False
 
 
 class Assistant:
@@ -181,7 +100,7 @@ class Assistant:
     def prepare(self, question: str, history: Sequence[ChatTurn | dict] | None) -> Turn:
         """The checked question, its standalone rewrite and its language (detected once here)."""
         start = time.perf_counter()
-        question = self._check_question(question)
+        question = checked_question(question, self.settings.max_question_chars)
         try:
             turns = as_turns(history)
         except ValidationError as exc:
@@ -194,7 +113,7 @@ class Assistant:
         previous = next((x.content for x in reversed(turns) if x.role == "user"), "")
         language = detect_language(question, default=detect_language(previous, default="en"))
         turn = Turn(question, standalone, previous, language, start=start)
-        turn.timings.retrieve_ms = _ms(start)  # the rewrite counts with retrieval
+        turn.timings.retrieve_ms = ms_since(start)  # the rewrite counts with retrieval
         return turn
 
     def retrieve(self, turn: Turn) -> None:
@@ -211,7 +130,7 @@ class Assistant:
             turn.passages, turn.language, self.settings.top_k, question=turn.standalone
         )
         turn.companions = self.companions_for(turn.sources, turn.passages)
-        turn.timings.retrieve_ms += _ms(t)
+        turn.timings.retrieve_ms += ms_since(t)
 
     def gate(self, turn: Turn) -> Refusal | None:
         """Why the evidence cannot answer the question (`cpassist.gate`), or None."""
@@ -224,7 +143,7 @@ class Assistant:
         t = time.perf_counter()
         if self.chat_model is None:
             claims = extractive_answer(turn.standalone, turn.sources, self.index)
-            turn.timings.generate_ms = _ms(t)
+            turn.timings.generate_ms = ms_since(t)
             return Draft(claims=claims, sources=turn.sources, companions=turn.companions)
         sources, companions = turn.sources, turn.companions
         raw, error = "", ""
@@ -255,7 +174,7 @@ class Assistant:
                     yield StreamEvent(type="token", text=text)
         except Exception as exc:  # noqa: BLE001 - any model failure falls back, with the reason
             error = self._model_failure(exc)
-        turn.timings.generate_ms = _ms(t)
+        turn.timings.generate_ms = ms_since(t)
         return Draft(raw=raw, error=error, sources=sources, companions=companions)
 
     def check(self, turn: Turn, draft: Draft) -> Checked | Refusal:
@@ -267,13 +186,13 @@ class Assistant:
         try:
             return self._check(turn, draft)
         finally:
-            turn.timings.verify_ms = _ms(t)
+            turn.timings.verify_ms = ms_since(t)
 
     def _check(self, turn: Turn, draft: Draft) -> Checked | Refusal:
         standalone = turn.standalone
         if self.chat_model is None:
-            claims, premise = self._correct_premise(
-                standalone, draft.sources, draft.companions, draft.claims
+            claims, premise = correct_premise(
+                standalone, draft.sources, draft.companions, draft.claims, self.index
             )
             if not claims:
                 return Refusal("no evidence sentence found")
@@ -294,20 +213,20 @@ class Assistant:
                 # quotes are shown when they address the question (the gate already passed)
                 verified.needs_fallback = True
             claims = verified.claims
-            if claims and not verified.needs_fallback and not _addresses(standalone, claims):
+            if claims and not verified.needs_fallback and not addresses(standalone, claims):
                 verified.needs_fallback = True
                 report.reason = "the supported sentences do not address the question"
             if verified.needs_fallback:
                 report.fallback = True
             else:
-                claims = self._each_named_study(standalone, sources, claims, report)
+                claims = each_named_study(standalone, sources, claims, report, self.index)
         if report.fallback:  # the fallback quotes from every hit, not only the prompt's few
             sources, companions = turn.sources, turn.companions
             claims = extractive_answer(standalone, sources, self.index)
             draft.report = report
             if not fallback_addresses(standalone, [c.text for c in claims], self.index):
                 return Refusal(f"{report.reason}; the evidence found does not address the question")
-        claims, premise = self._correct_premise(standalone, sources, companions, claims)
+        claims, premise = correct_premise(standalone, sources, companions, claims, self.index)
         if report.fallback:  # what was dropped from the generated answer, then its replacement
             report.sentences = [
                 c for c in report.sentences if c.status == "dropped"
@@ -326,7 +245,7 @@ class Assistant:
             checked.premise_corrected,
             WHICH_STUDY.search(turn.question) is not None,
         )
-        turn.timings.total_ms = _ms(turn.start)
+        turn.timings.total_ms = ms_since(turn.start)
         return AnswerResult(
             question=turn.question,
             answer=answer,
@@ -344,93 +263,22 @@ class Assistant:
     def sources_for(
         self, passages: Sequence[Passage], language: str, limit: int, question: str = ""
     ) -> list[Passage]:
-        """The question-language version of each hit (its parallel when the hit is in the other
-        language and a parallel exists), without repeats, at most `limit`, in rank order. When
-        `question` names several studies (`verify.studies_named`), the best hit of each comes in
-        before the second hits of any."""
-        by_id = {p.chunk_id: p for p in passages}
-        hits = [p for p in passages if p.parallel_of is None]
-        wanted = [
-            pid
-            for hit in hits
-            if hit.language != language
-            for pid in hit.parallel_ids
-            if pid not in by_id
-        ]
-        if wanted:
-            by_id.update({p.chunk_id: p for p in self.retriever.get_by_ids(wanted)})
-        out: list[Passage] = []
-        seen: set[str] = set()
-        for hit in hits:
-            choice = hit
-            if hit.language != language:
-                same = [
-                    by_id[i]
-                    for i in hit.parallel_ids
-                    if i in by_id and by_id[i].language == language
-                ]
-                if same:
-                    choice = same[0]
-            if choice.chunk_id in seen:
-                continue
-            seen.add(choice.chunk_id)
-            out.append(choice)
-        named = studies_named(question, study_names(out)) if question else set()
-        if len(named) < 2 or len(out) <= limit:
-            return out[:limit]
-        firsts = {next(i for i, p in enumerate(out) if p.study == study) for study in named}
-        rest = [i for i in range(len(out)) if i not in firsts]
-        keep = sorted(sorted(firsts)[:limit] + rest[: max(0, limit - len(firsts))])
-        return [out[i] for i in keep]
+        """The question-language version of each hit (`versions.question_language_sources`)."""
+        return question_language_sources(
+            passages, language, limit, self.retriever.get_by_ids, question
+        )
 
     def companions_for(
         self, sources: Sequence[Passage], passages: Sequence[Passage]
     ) -> dict[int, list[Passage]]:
-        """The other-language versions (parallel passages) of each source, by source index."""
-        by_id = {p.chunk_id: p for p in passages}
-        wanted = [pid for s in sources for pid in s.parallel_ids if pid not in by_id]
-        if wanted:
-            by_id.update({p.chunk_id: p for p in self.retriever.get_by_ids(wanted)})
-        return {
-            i: [by_id[pid] for pid in s.parallel_ids if pid in by_id]
-            for i, s in enumerate(sources)
-            if any(pid in by_id for pid in s.parallel_ids)
-        }
-
-    def _correct_premise(
-        self,
-        question: str,
-        sources: Sequence[Passage],
-        companions: dict[int, list[Passage]],
-        claims: list[Claim],
-    ) -> tuple[list[Claim], bool]:
-        """`claims` led by the source sentence that contradicts the premise of a why / yes-no
-        question ("Why did cases fall?" when the study says they did not fall consistently), and
-        whether it does. Only a contradiction counts (opposite trend or negation, reversed roles,
-        another ordinal, method or actor), never a premise the sources merely do not mention."""
-        premise = premise_of(question)
-        if not premise or not sources:
-            return claims, False
-        verdict = ClaimChecker(sources, self.index, companions).check(premise)
-        if verdict.ok or not verdict.grounding or not verdict.reason.startswith(_CONTRADICTIONS):
-            return claims, False
-        if claims:  # the answer to the question is what the studies say instead
-            return claims, True
-        source, sentence = verdict.grounding[0]
-        if sentence not in split_sentences(sources[source].text):
-            return claims, False  # the contradicting sentence is in the other-language version
-        return [Claim(text=sentence, sources=[source])], True
+        """The other-language versions of each source, by source index (`versions.companions`)."""
+        return companions(sources, passages, self.retriever.get_by_ids)
 
     def generator_question(
         self, question: str, standalone: str, previous: str, language: str
     ) -> str:
-        """What the generator is asked: the user's own words; a follow-up gets the previous
-        question as context (the rule-rewritten search text, "Nepal ECPAT: Lalu apa
-        keuntungannya?", made the local model loop; the follow-up with its context did not)."""
-        if not previous or not (standalone != question or is_follow_up(question)):
-            return question
-        lang = "id" if language == "id" else "en"
-        return render(f"answer_followup_{lang}", question=question, previous=previous).strip()
+        """What the generator is asked (`prompting.generator_question`)."""
+        return generator_question(question, standalone, previous, language)
 
     def selected_evidence(
         self, question: str, passages: Sequence[Passage], language: str
@@ -459,81 +307,10 @@ class Assistant:
         focus: str = "",
         excerpts: dict[int, str] | None = None,
     ) -> list[Any]:
-        """The chat messages for the generator: fixed rules, then the sources (each shown as its
-        `excerpts` entry, else cut to its sentences nearest `focus`, default `question`); the
-        question last."""
-        from langchain_core.messages import HumanMessage, SystemMessage
-
-        excerpts = excerpts or {}
-        blocks = "\n".join(
-            render(
-                "answer_source",
-                n=i,
-                study=fence_safe(s.study),
-                text=fence_safe(excerpts.get(i - 1) or self._focus(s.text, focus or question)),
-            ).strip()
-            for i, s in enumerate(sources, 1)
-        )
-        lang = "id" if language == "id" else "en"
-        return [
-            SystemMessage(content=render("answer_system", sources=blocks).strip()),
-            HumanMessage(content=render(f"answer_user_{lang}", question=question).strip()),
-        ]
+        """The chat messages for the generator (`prompting.answer_messages`)."""
+        return answer_messages(question, language, sources, self.index, focus, excerpts)
 
     # --- helpers -----------------------------------------------------------------------------
-    def _each_named_study(
-        self,
-        question: str,
-        sources: Sequence[Passage],
-        claims: list[Claim],
-        report: VerificationReport,
-    ) -> list[Claim]:
-        """`claims` plus the best evidence sentence of each study the question names that no
-        verified sentence cites (a cross-study question answered for one study only)."""
-        named = studies_named(question, study_names(sources))
-        cited = {sources[i].study for c in claims for i in c.sources}
-        added = []
-        for study in sorted(named - cited):
-            own = [i for i, s in enumerate(sources) if s.study == study]
-            extra = extractive_answer(question, [sources[i] for i in own], self.index, 1)
-            added += [Claim(text=c.text, sources=[own[i] for i in c.sources]) for c in extra]
-        if added:
-            note = (
-                f"added the best evidence sentence of {len(added)} study(ies) the answer left out"
-            )
-            report.reason = "; ".join(x for x in (report.reason, note) if x)
-        return claims + added
-
-    def _focus(self, text: str, question: str, limit: int = PROMPT_SOURCE_CHARS) -> str:
-        """`text` cut to its sentences most similar to `question` (at least one), in text order."""
-        if len(text) <= limit:
-            return text
-        sentences = split_sentences(text)
-        cosines = self.index.cosines(question, sentences)
-        keep: set[int] = set()
-        used = 0
-        for i in sorted(range(len(sentences)), key=lambda i: -cosines[i]):
-            if keep and used + len(sentences[i]) + 1 > limit:
-                continue
-            keep.add(i)
-            used += len(sentences[i]) + 1
-        return " ".join(sentences[i] for i in sorted(keep))
-
-    def _check_question(self, question: str) -> str:
-        question = (question or "").strip()
-        if not question:
-            raise InputError(
-                "The question is empty: ask something about the studies, e.g. "
-                '"Apa tujuan kerja sama Nepal dan ECPAT?"'
-            )
-        limit = self.settings.max_question_chars
-        if len(question) > limit:
-            raise InputError(
-                f"The question is {len(question)} characters long; the limit is {limit} "
-                "(CPASSIST_MAX_QUESTION_CHARS). Shorten it or ask in parts."
-            )
-        return question
-
     def _model_failure(self, exc: Exception) -> str:
         name = self.generator_name
         hint = {
@@ -555,7 +332,7 @@ class Assistant:
         closest passages in `contexts`, the reason in the report."""
         report = report or VerificationReport()
         report.reason = refusal.reason
-        turn.timings.total_ms = _ms(turn.start)
+        turn.timings.total_ms = ms_since(turn.start)
         result = AnswerResult(
             question=turn.question,
             answer=refusal_text(turn.language, turn.passages, refusal.detail),

@@ -22,7 +22,8 @@ _FOCI: dict[str, tuple[str, str]] = {
         "method methods methodology metode metodologi collect collected gather gathered dikumpulkan "
         "mengumpulkan pengumpulan approach pendekatan design desain data kind type jenis "
         "qualitative kualitatif quantitative kuantitatif survey survei interview interviews "
-        "wawancara questionnaire questionnaires kuesioner angket",
+        "wawancara questionnaire questionnaires kuesioner angket source sources sumber dokumen "
+        "documents literature literatur",
         "method metode data interviews interview wawancara documents dokumen document "
         "qualitative kualitatif quantitative kuantitatif descriptive deskriptif survey survei "
         "journals jurnal books buku observation observasi utilizing memanfaatkan collection "

@@ -26,7 +26,6 @@ from cpassist.actors import split_hyphens, translations
 from cpassist.assertions import (
     AssertionChecks,
     _features,
-    _names,
     _norm,
     _roots,
     _Sentence,
@@ -35,6 +34,7 @@ from cpassist.assertions import (
 from cpassist.evidence import EvidenceIndex, scaled_cosine
 from cpassist.language import detect_language
 from cpassist.lexicon import translations as _translations
+from cpassist.name_checks import _names
 from cpassist.schema import Passage
 from cpassist.study_mix import by_study, studies_named, study_names
 from cpassist.text import (

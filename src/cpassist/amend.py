@@ -1,0 +1,94 @@
+"""Amendments the check step makes to a verified answer: a false premise corrected, a study the
+question names but the answer left out added, an off-question answer recognised.
+
+Contract: `correct_premise` leads the claims with what the studies say when the premise of a why /
+yes-no question is contradicted or stated nowhere in a way the claim checker can tell (opposite
+trend, negation, reversed roles, another ordinal, method or actor, a wrong kind of body, an end or
+refusal, "only"); `each_named_study` adds the best sentence of each named study no claim cites;
+`addresses` tells whether claims share a content word with the question. It does not generate.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from cpassist.evidence import EvidenceIndex
+from cpassist.extractive import extractive_answer
+from cpassist.focus import premise_of
+from cpassist.grounding import ClaimChecker
+from cpassist.schema import Passage, VerificationReport
+from cpassist.study_mix import studies_named, study_names
+from cpassist.text import content_stems, split_sentences
+from cpassist.verify import Claim
+
+#: Verdict reasons (grounding.ClaimChecker) that mean the studies do not say what a premise takes
+#: for granted (they say the opposite, or something else of the same kind).
+CONTRADICTIONS = (
+    "the trend is the opposite",
+    "the source says the opposite",
+    "who helps whom is reversed",
+    "the ordinal",
+    "method ",
+    "the actor",
+    "the source does not say its subject is",
+    "an end, stop or refusal",
+    "a negation the source does not make",
+    "a trend the source does not state",
+    "generalises beyond the source",
+)
+
+
+def addresses(question: str, claims: Sequence[Claim]) -> bool:
+    """Whether some claim shares a content word with the question (a verified but off-question
+    answer, e.g. the methods when asked who initiated the programme, is replaced)."""
+    stems = content_stems(question)
+    return not stems or any(stems & content_stems(c.text) for c in claims)
+
+
+def correct_premise(
+    question: str,
+    sources: Sequence[Passage],
+    companions: dict[int, list[Passage]],
+    claims: list[Claim],
+    index: EvidenceIndex,
+) -> tuple[list[Claim], bool]:
+    """`claims` led by the source sentence that contradicts the premise of a why / yes-no question
+    ("Why did cases fall?" when the study says they did not fall consistently), and whether it
+    does. Only the verdicts in `CONTRADICTIONS` count, never a premise merely not found."""
+    premise = premise_of(question)
+    if not premise or not sources:
+        return claims, False
+    verdict = ClaimChecker(sources, index, companions).check(premise)
+    if verdict.ok or not verdict.grounding or not verdict.reason.startswith(CONTRADICTIONS):
+        return claims, False
+    source, sentence = verdict.grounding[0]
+    own = sentence in split_sentences(sources[source].text)  # not the other-language version
+    if claims:  # the answer is what the studies say instead, led by the sentence that says so
+        if own and not any(c.text == sentence for c in claims):
+            return [Claim(text=sentence, sources=[source]), *claims], True
+        return claims, True
+    if not own:
+        return claims, False
+    return [Claim(text=sentence, sources=[source])], True
+
+
+def each_named_study(
+    question: str,
+    sources: Sequence[Passage],
+    claims: list[Claim],
+    report: VerificationReport,
+    index: EvidenceIndex,
+) -> list[Claim]:
+    """`claims` plus the best evidence sentence of each study the question names that no
+    verified sentence cites (a cross-study question answered for one study only)."""
+    named = studies_named(question, study_names(sources))
+    cited = {sources[i].study for c in claims for i in c.sources}
+    added = []
+    for study in sorted(named - cited):
+        own = [i for i, s in enumerate(sources) if s.study == study]
+        extra = extractive_answer(question, [sources[i] for i in own], index, 1)
+        added += [Claim(text=c.text, sources=[own[i] for i in c.sources]) for c in extra]
+    if added:
+        note = f"added the best evidence sentence of {len(added)} study(ies) the answer left out"
+        report.reason = "; ".join(x for x in (report.reason, note) if x)
+    return claims + added
