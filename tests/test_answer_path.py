@@ -115,3 +115,14 @@ def test_a_population_nobody_gives_is_refused_and_document_sources_are_a_method(
     assert extractive_assistant.ask("What is the population of Jakarta in 2020?").abstained
     sources = extractive_assistant.ask("Apa saja sumber dokumen dalam penelitian Down to Zero?")
     assert "artikel, jurnal, laporan" in sources.answer
+
+
+def test_what_the_two_studies_have_in_common_quotes_each_studys_aim(extractive_assistant):
+    result = extractive_assistant.ask("What do the two studies have in common?")
+    assert not result.abstained
+    assert {c.study for c in result.citations} == {
+        "ecpat-nepal-child-trafficking",
+        "ecpat-indonesia-down-to-zero",
+    }
+    both = extractive_assistant.ask("Apa persamaan kedua penelitian?")
+    assert "Peran yang kedua" not in both.answer  # "kedua penelitian" is both studies

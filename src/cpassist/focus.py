@@ -132,10 +132,20 @@ def question_focus(question: str) -> Focus:
         if trigger & stems:
             out.names.add(name)
             out.cue_stems |= answer
+    if not out.names and COMPARES_STUDIES.search(question):
+        # "what do the two studies have in common?": each study's own aim is what compares them
+        out.names.add("aim")
+        out.cue_stems |= _CUES["aim"][1]
     if _AUTHOR_Q.search(question):
         out.names.add("author")
         out.cue_stems |= {stem(w) for w in "author penulis written ditulis".split()}
-    ordinals = [ORDINALS[t] for t in tokens if t in ORDINALS and ORDINALS[t] < 99]
+    ordinals = [
+        ORDINALS[t]
+        for i, t in enumerate(tokens)
+        if t in ORDINALS
+        and ORDINALS[t] < 99
+        and not (t == "kedua" and tokens[i + 1 : i + 2] and tokens[i + 1] in _GROUP_NOUNS)
+    ]  # "kedua penelitian" is "both studies", "peran kedua" the second role
     if ordinals:
         out.ordinal = ordinals[0]
     elif _LAST_ITEM.search(question):
@@ -143,6 +153,18 @@ def question_focus(question: str) -> Focus:
     return out
 
 
+#: A question comparing the studies as wholes: "What do the two studies have in common?",
+#: "Apa persamaan kedua penelitian?", "How do the studies differ?".
+COMPARES_STUDIES = re.compile(
+    r"\b(in common|common|similar\w*|differ\w*|difference|compare\w*|comparison|persamaan|"
+    r"perbedaan|bandingkan|perbandingan|berbeda|sama)\b.*\b(stud(y|ies)|research|papers?|"
+    r"penelitian|studi|kajian|skripsi)\b|\b(stud(y|ies)|research|penelitian|studi)\b.*\b(in "
+    r"common|similar\w*|differ\w*|compare\w*|persamaan|perbedaan|berbeda|sama)\b",
+    re.I,
+)
+_GROUP_NOUNS = frozenset(
+    "penelitian studi kajian skripsi pihak negara organisasi dokumen laporan lembaga".split()
+)
 #: `Focus.ordinal` for "the last one" / "yang terakhir".
 LAST = 99
 _LAST_ITEM = re.compile(

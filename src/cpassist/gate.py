@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from cpassist.abstain import absent_name, should_abstain
 from cpassist.answer_type import evidence_lacks_answer_type, unnamed_members
 from cpassist.evidence import EvidenceIndex
+from cpassist.focus import COMPARES_STUDIES
 from cpassist.lexicon import translations
 from cpassist.prompts import render
 from cpassist.schema import Passage
@@ -55,7 +56,9 @@ def gate(
     may answer `question`; else why not. `passages` are the retrieval hits as returned."""
     lang = "id" if language == "id" else "en"
     weak, score = should_abstain(question, passages, index)
-    if weak:
+    # a comparison of the studies themselves is about the corpus, however few words it shares
+    compares = COMPARES_STUDIES.search(question) and len({p.study for p in passages}) >= 2
+    if weak and not compares:
         return Refusal(f"evidence too weak: relevance {score:.2f} below the calibrated threshold")
     absent = absent_name(question, evidence)
     if absent:
