@@ -5,6 +5,8 @@ whole."""
 
 from __future__ import annotations
 
+import pytest
+
 
 def test_false_premise_is_corrected_with_the_study_sentence(extractive_assistant):
     result = extractive_assistant.ask(
@@ -126,3 +128,25 @@ def test_what_the_two_studies_have_in_common_quotes_each_studys_aim(extractive_a
     }
     both = extractive_assistant.ask("Apa persamaan kedua penelitian?")
     assert "Peran yang kedua" not in both.answer  # "kedua penelitian" is both studies
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Since Indonesia is only a sending country, how does ECPAT stop children leaving?",
+        "Why did the government of Nepal initiate the cooperation with ECPAT?",
+        "How did the Down to Zero programme end child exploitation in Indonesia?",
+        "Why is ECPAT Indonesia part of the Indonesian government?",
+        "Why did the Down to Zero programme start in 2010?",
+    ],
+)
+def test_premises_in_other_forms_are_corrected(extractive_assistant, question):
+    assert extractive_assistant.ask(question).answer.startswith("The studies do not say that.")
+
+
+def test_a_comparison_with_a_number_word_is_not_a_false_premise(extractive_assistant):
+    result = extractive_assistant.ask(
+        "How do the two studies differ in the way they collected data?"
+    )
+    assert not result.answer.startswith("The studies do not say that.")
+    assert "interviews" in result.answer and "journals" in result.answer

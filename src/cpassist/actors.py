@@ -52,8 +52,8 @@ def edges(text: str, names: Set[str] = frozenset()) -> set[tuple[str, str]]:
 
 
 _ACTIVE_INIT = re.compile(
-    r"\b(initiated|founded|started|launched|created|established|menginisiasi|memprakarsai|"
-    r"mendirikan|memulai|meluncurkan|membentuk|membuat)\b"
+    r"\b(initiated|initiate|initiates|founded|found|started|launched|launch|created|established|"
+    r"establish|menginisiasi|memprakarsai|mendirikan|memulai|meluncurkan|membentuk|membuat)\b"
 )
 
 
@@ -98,7 +98,8 @@ def agents(text: str) -> list[tuple[str, set[str]]]:
 
 COPULA = re.compile(
     r"^\s*((?:[\w’'-]+\s+){1,5}?)(?:is|are|was|were|adalah|merupakan|ialah)\s+"
-    r"(?:not\s+|bukan\s+)?(?:a|an|the|one of the|sebuah|suatu|seorang|salah satu)?\s*"
+    r"(?:not\s+|bukan\s+)?(?:a|an|the|one of the|part of the|part of|sebuah|suatu|seorang|"
+    r"salah satu|bagian dari)?\s*"
     r"((?:[\w’'-]+\s*){1,4})",
     re.I,
 )

@@ -10,6 +10,7 @@ refusal, "only"); `each_named_study` adds the best sentence of each named study 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from cpassist.evidence import EvidenceIndex
@@ -35,6 +36,8 @@ CONTRADICTIONS = (
     "a negation the source does not make",
     "a trend the source does not state",
     "generalises beyond the source",
+    "number ",
+    "where the research was done",
 )
 
 
@@ -61,11 +64,14 @@ def correct_premise(
     verdict = ClaimChecker(sources, index, companions).check(premise)
     if verdict.ok or not verdict.grounding or not verdict.reason.startswith(CONTRADICTIONS):
         return claims, False
+    if verdict.reason.startswith("number ") and not re.search(r"\d", premise):
+        return claims, False  # "the two studies": a number word, not a figure the premise asserts
     source, sentence = verdict.grounding[0]
     own = sentence in split_sentences(sources[source].text)  # not the other-language version
     if claims:  # the answer is what the studies say instead, led by the sentence that says so
-        if own and not any(c.text == sentence for c in claims):
-            return [Claim(text=sentence, sources=[source]), *claims], True
+        if own:  # the sentence that says otherwise comes first
+            rest = [c for c in claims if c.text != sentence]
+            return [Claim(text=sentence, sources=[source]), *rest], True
         return claims, True
     if not own:
         return claims, False

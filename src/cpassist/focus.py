@@ -175,20 +175,31 @@ _LAST_ITEM = re.compile(
 
 
 _PREMISE_LEAD = re.compile(
-    r"^\s*(why|how come|mengapa|kenapa|apa sebabnya|bagaimana bisa|"
+    r"^\s*(why|how come|mengapa|kenapa|apa sebabnya|bagaimana bisa|how did|how does|"
     r"did|does|do|is|are|was|were|has|have|had|apakah|benarkah|betulkah)\b[\s,]*",
     re.IGNORECASE,
+)
+#: "Since the study used a survey, how big was its sample?": the clause before the comma.
+_GIVEN = re.compile(
+    r"^\s*(?:since|given that|as|now that|karena|mengingat|oleh karena)\s+([^,?]{8,}),", re.I
 )
 
 
 def premise_of(question: str) -> str:
     """The statement a why / yes-no question takes for granted ("" when it is not one)."""
+    given = _GIVEN.match(question or "")
+    if given:
+        return given.group(1).strip()
     match = _PREMISE_LEAD.match(question or "")
     if not match:
         return ""
     rest = question[match.end() :].strip().rstrip("?").strip()
     lead = match.group(1).lower()
-    copula = re.match(r"^(.{2,60}?)\s+(an?|the|one of the)\s+(.+)$", rest, re.I)
+    if lead in ("why", "mengapa", "kenapa"):  # "Why is X part of Y?" -> "is X part of Y"
+        inner = re.match(r"^(is|are|was|were)\s+(.+)$", rest, re.I)
+        if inner:
+            lead, rest = inner.group(1).lower(), inner.group(2)
+    copula = re.match(r"^(.{2,60}?)\s+(an?|the|one of the|part of)\s+(.+)$", rest, re.I)
     if lead in ("is", "are", "was", "were") and copula:  # "Is X a Y?" -> "X is a Y"
         rest = f"{copula.group(1)} {lead} {copula.group(2)} {copula.group(3)}"
     return rest if len(words(rest)) >= 3 else ""
