@@ -150,3 +150,11 @@ def test_a_comparison_with_a_number_word_is_not_a_false_premise(extractive_assis
     )
     assert not result.answer.startswith("The studies do not say that.")
     assert "interviews" in result.answer and "journals" in result.answer
+
+
+def test_a_question_is_in_its_own_language_whatever_names_it_uses():
+    from cpassist.language import question_language
+
+    assert question_language("Berapa biaya program Safe Schools Together per siswa?") == "id"
+    assert question_language("Who is ECPAT Indonesia?") == "en"
+    assert question_language("Apa itu Down to Zero?") == "id"

@@ -26,7 +26,7 @@ from collections.abc import Sequence
 from cpassist.answer_type import holds_answer_type
 from cpassist.evidence import EvidenceIndex, scaled_cosine
 from cpassist.focus import kind_cues
-from cpassist.language import detect_language
+from cpassist.language import detect_language, question_language
 from cpassist.lexicon import translations
 from cpassist.prompts import render
 from cpassist.schema import Passage
@@ -54,7 +54,7 @@ def _relevance(
 ) -> float:
     cosines = index.cosines(question, list(texts))
     if across:  # answer sentences in the other language: e5 scores a translation lower
-        language = detect_language(question)
+        language = question_language(question)
         cosines = [
             cos + (CROSS_LANGUAGE_COS if detect_language(text, default=language) != language else 0)
             for cos, text in zip(cosines, texts, strict=True)

@@ -32,7 +32,7 @@ from cpassist.errors import InputError, ModelError, StoreError
 from cpassist.evidence import index_for
 from cpassist.extractive import extractive_answer
 from cpassist.gate import Refusal, gate
-from cpassist.language import detect_language
+from cpassist.language import question_language
 from cpassist.prompting import answer_messages, generator_question
 from cpassist.rewrite import as_turns, default_method, rewrite
 from cpassist.schema import AnswerResult, ChatTurn, Passage, StreamEvent, VerificationReport
@@ -111,7 +111,7 @@ class Assistant:
             rewrite(question, turns, self.rewrite_method, self.chat_model).strip() or question
         )
         previous = next((x.content for x in reversed(turns) if x.role == "user"), "")
-        language = detect_language(question, default=detect_language(previous, default="en"))
+        language = question_language(question, default=question_language(previous, default="en"))
         turn = Turn(question, standalone, previous, language, start=start)
         turn.timings.retrieve_ms = ms_since(start)  # the rewrite counts with retrieval
         return turn

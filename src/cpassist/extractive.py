@@ -22,7 +22,7 @@ from cpassist.actors import CLAUSE_SPLIT, actor_stem, subject
 from cpassist.answer_type import holds_answer_type
 from cpassist.evidence import EvidenceIndex, scaled_cosine
 from cpassist.focus import LAST, question_focus
-from cpassist.language import detect_language
+from cpassist.language import question_language
 from cpassist.lexicon import translations
 from cpassist.schema import Passage
 from cpassist.study_mix import studies_named, study_names
@@ -152,7 +152,7 @@ def extractive_answer(
     focus = question_focus(question)
     about_study = not _ASKS_ABOUT_STUDY.search(question)
     cues = focus.cue_stems
-    language = detect_language(question)
+    language = question_language(question)
     ordinals = _ordinals(sources) if focus.ordinal else {}
     if focus.ordinal == LAST:  # "the last one": the highest ordinal numbered in the evidence
         focus.ordinal = max((o for carried in ordinals.values() for o in carried), default=None)

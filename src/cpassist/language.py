@@ -41,3 +41,14 @@ def detect_language(text: str, default: Lang = "en") -> Lang:
             return voted
     lang, _prob = _identifier().classify(" ".join(words))
     return "id" if lang == "id" else "en"
+
+
+def question_language(text: str, default: Lang = "en") -> Lang:
+    """`detect_language` for a question, with its names left out: "Berapa biaya program Safe Schools
+    Together per siswa?" is Indonesian though half its words are an English programme's name. Words
+    capitalised inside the sentence and acronyms are names; they are kept when too little is left."""
+    tokens = letter_words(text)
+    plain = [w for i, w in enumerate(tokens) if not (i and w[:1].isupper()) and not w.isupper()]
+    if len(plain) >= 2:
+        return detect_language(" ".join(plain), default=default)
+    return detect_language(text, default=default)

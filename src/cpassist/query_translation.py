@@ -16,7 +16,7 @@ from collections import OrderedDict
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from cpassist.language import detect_language
+from cpassist.language import detect_language, question_language
 from cpassist.prompts import render
 
 if TYPE_CHECKING:
@@ -27,7 +27,7 @@ TARGET_NAMES = {"en": "English", "id": "Indonesian (Bahasa Indonesia)"}
 
 def other_language(question: str) -> str:
     """The language to translate `question` into: the one it is not written in."""
-    return "en" if detect_language(question) == "id" else "id"
+    return "en" if question_language(question) == "id" else "id"
 
 
 def clean_reply(reply: str, question: str, target: str) -> str:

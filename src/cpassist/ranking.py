@@ -120,14 +120,14 @@ class Rankings:
             return [chunk_id for chunk_id, _ in index.search(query, n, languages, studies)]
         import numpy as np
 
-        from cpassist.language import detect_language
+        from cpassist.language import question_language
 
         per_token = token_scores(index, tokenize(query))
         if not per_token or n <= 0:
             return []
         chunk_languages = language_array(index)
-        question_language = detect_language(query)
-        own = np.isin(chunk_languages, [question_language, ""])
+        query_language = question_language(query)
+        own = np.isin(chunk_languages, [query_language, ""])
         crossing = crossing_tokens(query)
         total = np.zeros(len(index), dtype=np.float64)
         for token, scores in per_token.items():
@@ -159,7 +159,7 @@ class Rankings:
         about in the other language is found by its words too, not only by names and numbers."""
         import numpy as np
 
-        from cpassist.language import detect_language
+        from cpassist.language import question_language
         from cpassist.lexicon import keyword_glossary
 
         glossary = keyword_glossary()
@@ -169,7 +169,7 @@ class Rankings:
         if not per_token or n <= 0:
             return []
         chunk_languages = language_array(index)
-        other = ~np.isin(chunk_languages, [detect_language(query), ""])
+        other = ~np.isin(chunk_languages, [question_language(query), ""])
         total = np.zeros(len(index), dtype=np.float64)
         for scores in per_token.values():
             total += np.where(other, scores, 0.0)
@@ -180,7 +180,7 @@ class Rankings:
         hits = np.flatnonzero(total > 0)
         hits = hits[np.argsort(-total[hits], kind="stable")]
         # a passage with a version in the question's language is found by that version's words
-        language = detect_language(query)
+        language = question_language(query)
         out = []
         for i in hits:
             chunk_id = index.ids[i]
@@ -204,11 +204,11 @@ class Rankings:
         keyword_lists: list[list[str]],
     ) -> list[Passage]:
         """Fusion and diversity over parallel groups (see the module docstring)."""
-        from cpassist.language import detect_language
+        from cpassist.language import question_language
 
         groups = self._groups
         rankings = [first_per_group(r, groups) for r in dense_lists + keyword_lists]
-        language = detect_language(query)
+        language = question_language(query)
         if self.keyword_weighting == "flat" and len(dense_lists) == 1:
             # the earlier rule: a keyword group first reached through a chunk in the other
             # language than the question counts `cross_language_keyword_weight`
@@ -324,12 +324,12 @@ class Rankings:
     ) -> list[tuple[str, float]]:
         """RRF of the dense list and the keyword list; keyword hits in another language than the
         question (matched only on names, numbers, loanwords) count `cross_language_keyword_weight`."""
-        from cpassist.language import detect_language
+        from cpassist.language import question_language
 
         weight = self.cross_language_keyword_weight
         if weight == 1.0:
             return reciprocal_rank_fusion([dense_ids, keyword_ids], self.rrf_k)
-        language = detect_language(query)
+        language = question_language(query)
         same: list[str] = []
         other: list[str] = []
         for chunk_id in keyword_ids:

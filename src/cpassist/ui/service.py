@@ -112,9 +112,11 @@ class ChatService:
     ) -> AnswerPayload | ErrorPayload:
         """Ask once (no streaming) and return the JSON payload; bad input gives {"error": ...}.
         `docs`: the document ids the answer may cite (empty: all)."""
-        from cpassist.language import detect_language
+        from cpassist.language import question_language
 
-        cleaned, problem = check_question(question, self.settings, detect_language(question or ""))
+        cleaned, problem = check_question(
+            question, self.settings, question_language(question or "")
+        )
         if problem:
             return error_payload(problem)
         try:
