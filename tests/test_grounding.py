@@ -91,6 +91,13 @@ def checker(studies_vectorstore) -> ClaimChecker:
             "Penelitian ini dilakukan di kantor pusat ECPAT Indonesia, Jakarta Selatan.",
         ),
         (
+            "Tujuan ECPAT dalam kerja sama dengan Nepal adalah mengatasi isu-isu berbasis anak, dan "
+            "mendapat bantuan ECPAT sebagai NGO.",
+            "itself",
+            "ECPAT bertujuan mengatasi isu-isu berbasis anak, dan Nepal bertujuan mendapat bantuan "
+            "ECPAT sebagai NGO.",
+        ),
+        (
             "ECPAT was founded in Bangkok in 1990.",
             "1990",
             "The research covers the cooperation between Nepal and ECPAT from 2009 to 2020.",

@@ -61,7 +61,12 @@ def self_given(text: str, names: Set[str] = frozenset()) -> bool:
     """ "ECPAT and Nepal both receive help from ECPAT": the giver is among the receivers."""
     for m in _RECEIVE.finditer(text):
         clause = re.split(r"[,;]|\b(?:while|whereas|sedangkan|serta)\b", text[: m.start()])[-1]
-        if actor_stem(m.group(3)) in set(actors(clause, names)):
+        receivers = set(actors(clause, names))
+        if not receivers and re.match(r"\s*(and|dan|serta)?\s*$", clause, re.I):
+            # "ECPAT's aim is to address child issues, and (to) get help from ECPAT": the verb
+            # phrase shares the sentence's subject
+            receivers = subject(text, names)
+        if actor_stem(m.group(3)) in receivers:
             return True
     return False
 
