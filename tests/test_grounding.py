@@ -98,6 +98,11 @@ def checker(studies_vectorstore) -> ClaimChecker:
             "ECPAT sebagai NGO.",
         ),
         (
+            "Child trafficking in Nepal is a complex issue driven by poverty and low education.",
+            "evaluation",
+            "Child trafficking in Nepal is driven by poverty and low education.",
+        ),
+        (
             "ECPAT was founded in Bangkok in 1990.",
             "1990",
             "The research covers the cooperation between Nepal and ECPAT from 2009 to 2020.",

@@ -106,6 +106,25 @@ _CONDUCTED = re.compile(
 )
 
 
+#: Words that judge rather than report ("a complex issue", "a successful programme"): a claim may
+#: use one only when its evidence does (either language).
+_EVALUATIVE = frozenset(
+    "complex complicated serious severe major huge critical crucial successful success "
+    "unsuccessful effective ineffective efficient failed failure important key primary "
+    "substantial dramatic dramatically sharp sharply rapid rapidly strong strongly widespread "
+    "alarming urgent remarkable excellent poor kompleks rumit serius parah besar kritis penting "
+    "berhasil sukses gagal efektif utama signifikan drastis pesat tajam kuat meluas mendesak".split()
+)
+
+
+def _translated_words(said: set[str]) -> set[str]:
+    """The evaluative words whose glossary equivalent is among `said` (whole words)."""
+    from cpassist.lexicon import translations as full
+
+    stems = {stem(w) for w in said}
+    return {w for w in _EVALUATIVE if full({stem(w)}) & stems}
+
+
 class AssertionChecks(NameChecks):
     """The assertion checks (see the module docstring); mixed into `ClaimChecker`."""
 
@@ -236,6 +255,13 @@ class AssertionChecks(NameChecks):
             for giver, receiver in claim_edges:
                 if (receiver, giver) in ev_edges and (giver, receiver) not in ev_edges:
                     return "who helps whom is reversed"
+        judged = {w.lower() for w in words(claim) if w.lower() in _EVALUATIVE} - {
+            w.lower() for w in words(question)
+        }
+        if judged:
+            said = {w.lower() for s in evidence for w in words(s.text)}
+            if judged - said - _translated_words(said):
+                return f"an evaluation the source does not make ({sorted(judged - said)[0]!r})"
         place = _CONDUCTED.search(claim)
         if place and not _CONDUCTED.search(question):
             where = {stem(w.lower()) for w in words(place.group(3)) if w[:1].isupper()}
