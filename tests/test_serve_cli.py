@@ -96,6 +96,8 @@ def test_cpassist_serve_answers_over_the_chat_api(studies_settings, extractive_a
         assert payload["language"] == "id" and not payload["abstained"], payload
         assert payload["generator"] == "extractive" and payload["sources"]
         assert {s["study"] for s in payload["sources"]} == {"ecpat-nepal-child-trafficking"}
+        if hasattr(client, "close"):
+            client.close()  # its open event stream would hold the server's graceful shutdown
     finally:
         os.killpg(proc.pid, signal.SIGINT)
         try:

@@ -12,6 +12,7 @@ Not here: the components (`cpassist.ui.layout`), the handlers (`cpassist.ui.serv
 from __future__ import annotations
 
 import logging
+import os
 import socket
 import sys
 from importlib import resources
@@ -81,7 +82,8 @@ def serve(demo: gr.Blocks, settings: Settings, **overrides: Any) -> tuple[Any, s
 
 
 def main(settings: Settings | None = None) -> int:
-    """Check the bind, build the app, serve it until Ctrl-C (`settings`: default from CPASSIST_*)."""
+    """Check the bind, build the app, serve it until Ctrl-C (`settings`: default from CPASSIST_*);
+    returns 2 when the settings are refused, else ends the process once the server is closed."""
     from cpassist.ui.layout import create_app
 
     logging.basicConfig(
@@ -101,12 +103,18 @@ def main(settings: Settings | None = None) -> int:
             f"cpassist UI on {where} (this machine only; set CPASSIST_HOST and CPASSIST_AUTH to share)."
         )
     demo = create_app(settings, load=False)
+    code = 0
     try:
         serve(demo, settings, prevent_thread_lock=True)
         demo.cpassist_service.start_loading()  # after the page is served: start-up stays fast
         demo.block_thread()
     except KeyboardInterrupt:
-        return 130
+        code = 130
     finally:
         demo.close()
-    return 0
+    # the server is closed: exit now, without waiting for library threads (model runtimes, HTTP
+    # pools, Gradio's queue) that do not stop on Ctrl-C and held a test's process for over 30 s
+    logging.shutdown()
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(code)
