@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import logging
 import os
+import signal
 import socket
 import sys
 from importlib import resources
@@ -81,6 +82,10 @@ def serve(demo: gr.Blocks, settings: Settings, **overrides: Any) -> tuple[Any, s
     return demo.launch(**options)
 
 
+def _interrupt(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt
+
+
 def main(settings: Settings | None = None) -> int:
     """Check the bind, build the app, serve it until Ctrl-C (`settings`: default from CPASSIST_*);
     returns 2 when the settings are refused, else ends the process once the server is closed."""
@@ -102,6 +107,10 @@ def main(settings: Settings | None = None) -> int:
         print(
             f"cpassist UI on {where} (this machine only; set CPASSIST_HOST and CPASSIST_AUTH to share)."
         )
+    # Ctrl-C and a service manager's SIGTERM both stop the server, also when the process was started
+    # with SIGINT ignored (a background job of a non-interactive shell, as under CI)
+    signal.signal(signal.SIGINT, signal.default_int_handler)
+    signal.signal(signal.SIGTERM, _interrupt)
     demo = create_app(settings, load=False)
     code = 0
     try:
