@@ -143,3 +143,22 @@ def test_who_helps_whom_and_opening_actors():
     assert ("nepal", "ecpat") in edges("Nepal helped ECPAT.", known)
     assert subject("The Indonesian government disseminates information.") >= {"govern"}
     assert subject("Policy advocacy to the government is the second role.") == set()
+
+
+def test_a_number_goes_with_the_name_the_source_writes_it_next_to(studies_vectorstore):
+    report = Passage(
+        chunk_id="helpline-1",
+        study="helpline-report",
+        title="Annual Report 2023: Reports to the SafeNet Asia Helpline",
+        language="en",
+        section="body",
+        text="In 2023 the helpline received 3,480 reports, up from 2,150 in 2022. Indonesia "
+        "accounted for 1,620 of the reports, the Philippines for 1,390 and Cambodia for 470.",
+    )
+    checker = ClaimChecker([report], index_for(studies_vectorstore.embeddings))
+    wrong = checker.check("The helpline received 1,390 reports from Indonesia.")
+    assert not wrong.ok and "belongs to" in wrong.reason, wrong
+    right = checker.check("The Philippines accounted for 1,390 of the reports.")
+    assert right.ok, right
+    bare = checker.check("In 2023 the helpline received 3,480 reports.")
+    assert bare.ok, bare

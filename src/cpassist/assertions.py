@@ -125,6 +125,61 @@ def _translated_words(said: set[str]) -> set[str]:
     return {w for w in _EVALUATIVE if full({stem(w)}) & stems}
 
 
+_NUMBER_TOKEN = re.compile(r"\d+(?:[.,]\d+)*")
+
+
+def _named_near_numbers(text: str) -> dict[str, set[str]]:
+    """For each number of `text` (normalised as `lexicon.features` does), the names written within
+    four words of it ("the Philippines for 1,390" -> {"1390": {"Philippines"}})."""
+    from cpassist.lexicon import number_key
+
+    tokens = [(m.group(0), m.start()) for m in re.finditer(r"[\w’'-]+(?:[.,]\d+)*", text)]
+    out: dict[str, set[str]] = {}
+    for i, (token, _) in enumerate(tokens):
+        if not _NUMBER_TOKEN.fullmatch(token) or re.fullmatch(r"(19|20)\d\d", token):
+            continue
+        near = tokens[max(0, i - 4) : i] + tokens[i + 1 : i + 5]
+        names = {
+            w for j, (w, _) in enumerate(near) if w[:1].isupper() and w.lower() not in STOPWORDS
+        }
+        out.setdefault(number_key(token), set()).update(names)
+    return out
+
+
+def _name_key(name: str) -> str:
+    """A name's spelling key across Indonesian and English ("Philippines" ~ "Filipina",
+    "Cambodia" ~ "Kamboja"): lower case, ph -> f, c -> k, its first five letters."""
+    return name.lower().replace("ph", "f").replace("c", "k")[:5]
+
+
+def _number_owner_missing(
+    claim: str, question: str, evidence: Sequence[_Sentence]
+) -> tuple[str, str] | None:
+    """(number, the name it goes with) when every evidence sentence holding a number of the claim
+    writes it next to a name the claim and question do not mention ("1,390" is the Philippines'
+    count, not "last year's")."""
+    mine = {stem(w.lower()) for w in words(f"{claim} {question}")}
+    mine |= translations(mine)
+    spelled = {_name_key(w) for w in words(f"{claim} {question}") if w[:1].isupper()}
+    for number in _named_near_numbers(claim):
+        owners = [
+            names
+            for s in evidence
+            for n, names in _named_near_numbers(s.text).items()
+            if n == number
+        ]
+        if not owners or any(not names for names in owners):
+            continue  # a bare number somewhere: nothing to attribute
+
+        def held(name: str) -> bool:
+            st = stem(name.lower())
+            return st in mine or bool(translations({st}) & mine) or _name_key(name) in spelled
+
+        if not any(any(held(name) for name in names) for names in owners):
+            return number, sorted(owners[0])[0]
+    return None
+
+
 class AssertionChecks(NameChecks):
     """The assertion checks (see the module docstring); mixed into `ClaimChecker`."""
 
@@ -157,6 +212,9 @@ class AssertionChecks(NameChecks):
             ev.negated_stems |= translations(f.negated_stems)
         if c.numbers - ev.numbers:
             return f"number {sorted(c.numbers - ev.numbers)[0]} is not in the source"
+        owner = _number_owner_missing(claim, question, evidence)
+        if owner:
+            return f"number {owner[0]} belongs to {owner[1]!r} in the source"
         if c.ordinals - ev.ordinals or not self._ordinals_match(claim, grounding):
             return "the ordinal (first/second/third) does not match the source"
         study_methods = set().union(

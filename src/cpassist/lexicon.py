@@ -302,3 +302,8 @@ def keyword_glossary() -> dict[str, frozenset[str]]:
             if len(x) == 1 and y:
                 out.setdefault(x[0], set()).update(t for t in y if t != x[0])
     return {k: frozenset(v) for k, v in out.items() if v}
+
+
+def number_key(token: str) -> str:
+    """A number token as `features` normalises it ("1,390" -> "1390")."""
+    return _number(token)
