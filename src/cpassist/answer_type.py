@@ -17,7 +17,7 @@ from typing import Literal
 from cpassist.text import stem
 
 AnswerType = Literal[
-    "count", "year", "money", "person", "holder", "place", "institution", "recommendation"
+    "count", "share", "year", "money", "person", "holder", "place", "institution", "recommendation"
 ]
 
 _MONEY_Q = re.compile(
@@ -25,6 +25,13 @@ _MONEY_Q = re.compile(
     r"biaya|dana|uang|rupiah|berapa (juta|miliar|ribu))\b",
     re.IGNORECASE,
 )
+#: "What percentage ...?", "Berapa persen ...?": a share, written with % or percent / persen.
+_SHARE_Q = re.compile(
+    r"\b(what percent(age)?|what share|what proportion|how many percent|berapa persen|"
+    r"persentase|berapa proporsi)\b",
+    re.I,
+)
+_SHARE = re.compile(r"\d+([.,]\d+)?\s*(%|percent\b|per cent\b|persen\b)", re.I)
 _YEAR_Q = re.compile(
     r"\b(what|which|in what|in which) years?\b|\bwhen (was|were|did|is|does)\b|\btahun (berapa|apa)\b|"
     r"\bsejak (tahun )?kapan\b|\bkapan\b",
@@ -120,6 +127,8 @@ def expected_answer_type(question: str) -> AnswerType | None:
         return "recommendation"
     if _PLACE_Q.search(question):
         return "place"
+    if _SHARE_Q.search(question):
+        return "share"
     if _MONEY_Q.search(question):
         return "money"
     if _YEAR_Q.search(question):
@@ -140,6 +149,8 @@ def _has_type(text: str, kind: AnswerType, question_numbers: set[str]) -> bool:
         return bool(_RECOMMENDATION.search(text))
     if kind == "place":
         return bool(_PLACE.search(text))
+    if kind == "share":
+        return bool(_SHARE.search(text))
     if kind == "money":
         return bool(_MONEY.search(text))
     if kind == "year":
@@ -186,7 +197,7 @@ def evidence_lacks_answer_type(question: str, passages: Iterable[str]) -> Answer
         for sentence in split_sentences(text) or [text]:
             if not _has_type(sentence, kind, question_numbers):
                 continue
-            if kind not in ("count", "money", "year") or not topic:
+            if kind not in ("count", "share", "money", "year") or not topic:
                 return None
             if not topic & translations(content_stems(sentence)):
                 continue

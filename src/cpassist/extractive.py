@@ -87,9 +87,9 @@ _ANNOUNCES = re.compile(
     r"\b(several|some|various|the following|beberapa|berbagai|sebagai berikut|berikut)\b", re.I
 )
 _META = re.compile(
-    r"^\s*(this|the) (research|study|thesis|paper)\b(?! (was conducted|is based|used|uses|found|"
-    r"is a|is an))|^\s*(penelitian|studi|skripsi|tulisan) ini\b(?! (dilakukan|menggunakan|"
-    r"merupakan|menemukan))",
+    r"^\s*(this|the) (research|study|thesis|paper)\b(?! (also )?(was conducted|is based|used|uses|"
+    r"found|finds|is a|is an))|^\s*(penelitian|studi|skripsi|tulisan) ini\b(?! (juga )?(dilakukan|"
+    r"menggunakan|merupakan|menemukan))",
     re.I,
 )
 _ASKS_ABOUT_STUDY = re.compile(

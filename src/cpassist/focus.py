@@ -19,8 +19,7 @@ from cpassist.text import stem, words
 #: focus -> (question cue words, answer-sentence cue words); both languages, matched by stem.
 _FOCI: dict[str, tuple[str, str]] = {
     "method": (
-        "method methods methodology metode metodologi collect collected gather gathered dikumpulkan "
-        "mengumpulkan pengumpulan approach pendekatan design desain data kind type jenis "
+        "method methods methodology metode metodologi approach pendekatan design desain data kind type jenis "
         "qualitative kualitatif quantitative kuantitatif survey survei interview interviews "
         "wawancara questionnaire questionnaires kuesioner angket source sources sumber dokumen "
         "documents literature literatur",
@@ -62,7 +61,7 @@ _FOCI: dict[str, tuple[str, str]] = {
         "conducted dilakukan lokasi location office kantor pusat head di at in located",
     ),
     "time": (
-        "when kapan period periode year years tahun since sejak between antara",
+        "period periode year years tahun",
         "year tahun since sejak from hingga period periode",
     ),
     "aim": (
@@ -75,7 +74,7 @@ _FOCI: dict[str, tuple[str, str]] = {
         "benefit benefits keuntungan manfaat assistance bantuan receives mendapat",
     ),
     "count": (
-        "how many berapa jumlah number count",
+        "berapa jumlah number count",
         "number jumlah",
     ),
     "trend": (
@@ -95,6 +94,23 @@ _AUTHOR_Q = re.compile(
     r"penulis(nya)?\b|ditulis oleh)",
     re.IGNORECASE,
 )
+
+
+#: Foci asked by a phrase rather than a word: "how many" (not every "how"), "when" opening the
+#: question (not "when collecting"), collecting data (not "collecting palm fruit").
+_PHRASES = {
+    "count": re.compile(r"\bhow (many|much)\b", re.I),
+    "time": re.compile(
+        r"^\s*(when|kapan|sejak kapan|since when)\b|\b(since|sejak|between|antara) (19|20)\d\d\b",
+        re.I,
+    ),
+    "method": re.compile(
+        r"\b(collect(ed|s|ing)?|gather(ed|s|ing)?) (the |its |their )?(data|information)\b|"
+        r"\bdata (collection|were collected|was collected|gathering)\b|"
+        r"\b(pengumpulan|mengumpulkan|dikumpulkan|kumpulkan) data\b|\bdata (dikumpulkan|diperoleh)\b",
+        re.I,
+    ),
+}
 
 
 #: Foci whose answer sentences are recognisable by their words alone ("which method?" ->
@@ -129,7 +145,7 @@ def question_focus(question: str) -> Focus:
     stems = {stem(_bare(w)) for w in _cue_words(question)}
     out = Focus()
     for name, (trigger, answer) in _CUES.items():
-        if trigger & stems:
+        if trigger & stems or (name in _PHRASES and _PHRASES[name].search(question)):
             out.names.add(name)
             out.cue_stems |= answer
     if not out.names and COMPARES_STUDIES.search(question):

@@ -26,13 +26,13 @@ from cpassist.text import named_terms, stem, words
 _TYPE_NAMES = {
     "en": {
         "count": "number", "year": "year", "money": "amount of money", "person": "author's name",
-        "holder": "name of the person in that position",
+        "holder": "name of the person in that position", "share": "percentage",
         "place": "place", "institution": "university or institution", "recommendation":
         "recommendation",
     },
     "id": {
         "count": "angka", "year": "tahun", "money": "jumlah uang", "person": "nama penulis",
-        "holder": "nama orang yang memegang jabatan itu",
+        "holder": "nama orang yang memegang jabatan itu", "share": "persentase",
         "place": "tempat", "institution": "nama universitas atau lembaga", "recommendation":
         "rekomendasi",
     },

@@ -81,7 +81,17 @@ class Rankings:
         crossing = crossing_tokens(query)
         if not crossing:
             return []
-        per_token = token_scores(index, sorted(crossing))
+        from cpassist.lexicon import keyword_glossary
+
+        glossary = keyword_glossary()
+        # a name and its other-language form are one name ("East Lombok" ~ "Lombok Timur")
+        forms = {token: {token, *glossary.get(token, ())} for token in crossing}
+        scores_of = token_scores(index, sorted(set().union(*forms.values())))
+        per_token = {
+            token: sum(scores_of[f] for f in variants if f in scores_of)
+            for token, variants in forms.items()
+            if any(f in scores_of for f in variants)
+        }
         if not per_token:
             return []
         total = sum(per_token.values())
