@@ -220,3 +220,14 @@ def test_an_english_count_question_is_answered_from_an_indonesian_report(mixed_a
     result = mixed_assistant.ask("How many village cadres did the East Lombok programme train?")
     assert not result.abstained and "45 kader desa" in result.answer
     assert result.answer.startswith("The source is in Indonesian")
+
+
+def test_a_short_finding_brings_its_details_and_a_share_question_its_percentage(mixed_assistant):
+    risks = mixed_assistant.ask(
+        "What safety risks do children face when collecting palm fruit in Sanggau?"
+    )
+    assert "duri" in risks.answer  # "tertusuk duri pelepah sawit": the details after the finding
+    share = mixed_assistant.ask(
+        "Berapa persen permohonan dispensasi kawin yang dikabulkan pengadilan agama di Cianjur?"
+    )
+    assert "94 percent" in share.answer

@@ -115,6 +115,8 @@ _REPORTS_FINDING = re.compile(
 _ACTOR_FOCI = frozenset({"aim", "benefit", "role"})
 #: A sentence with a clause whose actor is the one the question asks about, holding an answer cue.
 ACTOR_BONUS = 0.15
+#: A chosen sentence of at most this many words brings the next sentence of its passage.
+SHORT_LEAD = 9
 #: Per question name a sentence holds that is not in its document's title.
 NAME_BONUS = 0.1
 #: Other sentences are kept when they score at least this share of the best one.
@@ -255,6 +257,9 @@ def extractive_answer(
         # the best sentence's next one, when it is plainly of the kind asked ("which benefits?":
         # "... both benefit." -> "Nepal receives assistance ..., ECPAT can pursue its agenda.")
         elaborates = item is chosen[0] and hits >= 2
+        # a short lead ("The study also found health and safety risks.") is followed by its details
+        short_lead = bool(follower and len(words(item[1])) <= SHORT_LEAD and item in chosen[:2])
+        elaborates = elaborates or (short_lead and follower[2] == item[2])
         adds = bool(follower and _ADDS.match(follower[1]) and focus.names & _ADDITIVE_FOCI)
         if (
             follower
