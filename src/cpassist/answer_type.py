@@ -190,6 +190,11 @@ def evidence_lacks_answer_type(question: str, passages: Iterable[str]) -> Answer
     question_numbers = {m.group(0) for m in _NUMBER.finditer(question)}
     topic = content_stems(question) - named_terms(question) - _TYPE_WORDS
     counted = counted_nouns(question) if kind == "count" else set()
+    passages = list(passages)
+    if counted and not _mentioned(counted, passages):
+        # what is counted is nowhere in the evidence, in any form the glossary knows: it may be
+        # named by a word the glossary lacks ("vonis" ~ "convictions"), so it cannot be required
+        counted = set()
     for text in passages:
         enumerated = len(set(_ORDINAL_WORDS.findall(text.lower()))) >= 2
         if kind == "count" and enumerated and topic & _ENUMERABLE:
@@ -199,7 +204,7 @@ def evidence_lacks_answer_type(question: str, passages: Iterable[str]) -> Answer
                 continue
             if kind not in ("count", "share", "money", "year") or not topic:
                 return None
-            if not topic & translations(content_stems(sentence)):
+            if not _shares_topic(topic, translations(content_stems(sentence))):
                 continue
             if kind == "count" and counted and not _counts(sentence, counted, _shares(question)):
                 continue  # "how many teachers?" is not answered by "a three-day training"
@@ -251,6 +256,36 @@ def counted_nouns(question: str) -> set[str]:
             break
         out.add(stem(w.lower()))
     return out
+
+
+def _cognate_key(stem_: str) -> str:
+    """A spelling key shared by many Indonesian-English cognates ("koalisi" ~ "coalition",
+    "evaluasi" ~ "evaluation"): c -> k, ph -> f, the first five letters."""
+    return stem_.replace("ph", "f").replace("c", "k")[:5]
+
+
+def _shares_topic(topic: set[str], stems: set[str]) -> bool:
+    """Whether a sentence's stems (with glossary equivalents) share a topic word of the question,
+    the same stem or a cognate of at least five letters."""
+    if topic & stems:
+        return True
+    keys = {_cognate_key(x) for x in stems if len(x) >= 5}
+    return any(len(t) >= 5 and _cognate_key(t) in keys for t in topic)
+
+
+def _mentioned(counted: set[str], passages: list[str]) -> bool:
+    """Whether one of `counted` (or its glossary equivalent, or a word sharing its first five
+    letters) is written in `passages`."""
+    from cpassist.lexicon import translations
+    from cpassist.text import stem, words
+
+    wanted = translations(counted) | counted
+    prefixes = {w[:5] for w in wanted if len(w) >= 5}
+    for text in passages:
+        stems = {stem(t.lower()) for t in words(text)}
+        if wanted & stems or prefixes & {x[:5] for x in stems}:
+            return True
+    return False
 
 
 def _counts(sentence: str, counted: set[str], shares: bool = True) -> bool:
