@@ -25,7 +25,7 @@ from collections.abc import Sequence
 
 from cpassist.answer_type import holds_answer_type
 from cpassist.evidence import EvidenceIndex, scaled_cosine
-from cpassist.focus import kind_cues
+from cpassist.focus import COMPARES_STUDIES, WHICH_STUDY, kind_cues
 from cpassist.language import detect_language, question_language
 from cpassist.lexicon import translations
 from cpassist.prompts import render
@@ -87,6 +87,8 @@ def fallback_addresses(question: str, sentences: Sequence[str], index: EvidenceI
     (at least two answer cues: "which method?" -> "descriptive qualitative ... data")."""
     if answer_relevance(question, sentences, index) >= FALLBACK_ABSTAIN_BELOW:
         return True
+    if sentences and (COMPARES_STUDIES.search(question) or WHICH_STUDY.search(question)):
+        return True  # about the studies themselves: the gate already judged the evidence
     if sentences and holds_answer_type(question, sentences[0]):
         return True  # "how many ...?" answered by a sentence with a count about it
     cues = kind_cues(question)

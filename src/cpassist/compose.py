@@ -21,11 +21,6 @@ from cpassist.schema import Citation, Passage, SentenceCheck, VerificationReport
 from cpassist.verify import Claim
 
 #: "Which study mentions X?": the answer names the study of each quote.
-WHICH_STUDY = re.compile(
-    r"\b(which|what) (of the (two )?)?(study|studies|thesis|research|paper|document|report)\b|"
-    r"\b(studi|penelitian|skripsi|dokumen|laporan) (mana|apa)\b|\bdi (studi|penelitian) mana\b",
-    re.IGNORECASE,
-)
 _LANGUAGE_NAMES = {
     "en": {"id": "Indonesian", "en": "English"},
     "id": {"id": "bahasa Indonesia", "en": "bahasa Inggris"},

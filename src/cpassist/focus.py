@@ -181,6 +181,12 @@ COMPARES_STUDIES = re.compile(
 _GROUP_NOUNS = frozenset(
     "penelitian studi kajian skripsi pihak negara organisasi dokumen laporan lembaga".split()
 )
+#: "Which study ...?", "Studi mana ...?": the answer names the study of each quote.
+WHICH_STUDY = re.compile(
+    r"\b(which|what) (of the (two )?)?(study|studies|thesis|research|paper|document|report)\b|"
+    r"\b(studi|penelitian|skripsi|dokumen|laporan) (mana|apa)\b|\bdi (studi|penelitian) mana\b",
+    re.IGNORECASE,
+)
 #: `Focus.ordinal` for "the last one" / "yang terakhir".
 LAST = 99
 _LAST_ITEM = re.compile(
