@@ -231,3 +231,11 @@ def test_a_short_finding_brings_its_details_and_a_share_question_its_percentage(
         "Berapa persen permohonan dispensasi kawin yang dikabulkan pengadilan agama di Cianjur?"
     )
     assert "94 percent" in share.answer
+
+
+def test_an_answer_about_a_named_document_quotes_only_that_document(mixed_assistant):
+    result = mixed_assistant.ask(
+        "How many villages in Cianjur adopted regulations banning child marriage?"
+    )
+    assert "38 villages" in result.answer
+    assert {c.study for c in result.citations} == {"en-child-marriage-dispensation-cianjur"}

@@ -18,10 +18,9 @@ from cpassist.abstain import absent_name, should_abstain
 from cpassist.answer_type import evidence_lacks_answer_type, unnamed_members
 from cpassist.evidence import EvidenceIndex
 from cpassist.focus import COMPARES_STUDIES
-from cpassist.lexicon import translations
 from cpassist.prompts import render
 from cpassist.schema import Passage
-from cpassist.text import named_terms, stem, words
+from cpassist.study_mix import about_named
 
 _TYPE_NAMES = {
     "en": {
@@ -66,7 +65,7 @@ def gate(
             f"the question names {absent!r}, which no passage found mentions",
             render(f"abstain_absent_{lang}", term=absent).strip(),
         )
-    texts = [p.text for p in _about_named(question, evidence)]
+    texts = [p.text for p in about_named(question, evidence)]
     missing = evidence_lacks_answer_type(question, texts)
     if missing:
         return Refusal(
@@ -80,21 +79,3 @@ def gate(
             render(f"abstain_vague_{lang}", noun=vague).strip(),
         )
     return None
-
-
-def _about_named(question: str, evidence: Sequence[Passage]) -> list[Passage]:
-    """The passages of the documents the question names ("... in East Lombok?": the documents
-    whose passages and title hold most of its names, in either language); all of them when it
-    names none or none holds any. A value asked about one report is not answered by another report's."""
-    names = named_terms(question)
-    if not names:
-        return list(evidence)
-    held: dict[str, set[str]] = {}  # per document: the words of its passages and title
-    for p in evidence:
-        held.setdefault(p.study, set()).update(stem(w) for w in words(f"{p.text} {p.title}"))
-    score = {
-        doc: len({n for n in names if translations({n}) & translations(stems)})
-        for doc, stems in held.items()
-    }
-    best = max(score.values())
-    return [p for p in evidence if score[p.study] == best] if best else list(evidence)

@@ -3,7 +3,8 @@
 `study_names(sources)` gives, per study, the stems of the names that occur in its sources and in no
 other study's ("Nepal" vs "Indonesia", "Down to Zero", "ESKA"); `studies_named(text, names)` the
 studies a text names; `by_study(claim, names)` a claim that names two studies split at its clause
-boundaries into one part per study (or None when it cannot be split that way). Used by verification,
+boundaries into one part per study (or None when it cannot be split that way); `about_named` the
+passages of the documents a question names. Used by verification,
 the claim checker and the extractive generator to keep the two studies apart; it scores nothing.
 """
 
@@ -12,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from cpassist.lexicon import translations
 from cpassist.schema import Passage
 from cpassist.text import STOPWORDS, content_stems, named_terms, stem, words
 
@@ -74,3 +76,30 @@ def by_study(claim: str, names: dict[str, set[str]]) -> dict[str, str] | None:
         parts[current] = " ".join(x for x in (parts.get(current, ""), lead, clause) if x)
         lead = ""
     return parts if len(parts) >= 2 else None
+
+
+def about_named(question: str, evidence: Sequence[Passage]) -> list[Passage]:
+    """The passages of the documents the question names ("... in East Lombok?": the document
+    whose passages and title hold most of its names, in either language, and any other holding a
+    name it does not, "the Nepal study and the Down to Zero study"); all of them when it names
+    none or none holds any. A value asked about one report is not answered by another report's."""
+    names = named_terms(question)
+    if not names:
+        return list(evidence)
+    held: dict[str, set[str]] = {}  # per document: the words of its passages and title
+    for p in evidence:
+        held.setdefault(p.study, set()).update(stem(w) for w in words(f"{p.text} {p.title}"))
+    found = {
+        doc: {n for n in names if translations({n}) & translations(stems)}
+        for doc, stems in held.items()
+    }
+    ranked = sorted(found, key=lambda d: -len(found[d]))
+    if not found[ranked[0]]:
+        return list(evidence)
+    kept: set[str] = set()
+    covered: set[str] = set()
+    for doc in ranked:  # the best one, then any that holds a name the kept ones do not
+        if found[doc] - covered:
+            kept.add(doc)
+            covered |= found[doc]
+    return [p for p in evidence if p.study in kept]
