@@ -96,9 +96,10 @@ def about_named(question: str, evidence: Sequence[Passage]) -> list[Passage]:
     ranked = sorted(found, key=lambda d: -len(found[d]))
     if not found[ranked[0]]:
         return list(evidence)
-    kept: set[str] = set()
-    covered: set[str] = set()
-    for doc in ranked:  # the best one, then any that holds a name the kept ones do not
+    best = len(found[ranked[0]])
+    kept = {doc for doc in ranked if len(found[doc]) == best}  # every document tied best
+    covered = set().union(*(found[doc] for doc in kept))
+    for doc in ranked:  # then any that holds a name the kept ones do not
         if found[doc] - covered:
             kept.add(doc)
             covered |= found[doc]
