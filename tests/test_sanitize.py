@@ -71,3 +71,26 @@ def test_json_text_escapes_every_control_and_survives_surrogates():
     out = json_text({"id": "\udcc3("})
     out.encode("utf-8")  # printable on a UTF-8 stream
     assert json.loads(out) == {"id": "\udcc3("}
+
+
+def test_the_markdown_export_forms_no_link_image_or_autolink():
+    from markdown_it import MarkdownIt
+
+    from cpassist.export import turn_markdown
+    from cpassist.schema import AnswerResult, Citation
+
+    hostile = (
+        "See ![x](http://evil.example/x.png), [here](http://evil.example) and <img src=x>, "
+        "www.evil.example or a@evil.example.\n[ref]: http://evil.example"
+    )
+    c = Citation(n=1, chunk_id="x", study="s", title="[t](http://evil.example)", language="en",
+                 section="", text=hostile)  # fmt: skip
+    result = AnswerResult(
+        question="q?", answer=f"{hostile} [1]", language="en", abstained=False,
+        standalone_question="q?", citations=[c], generator="extractive",
+    )  # fmt: skip
+    html = MarkdownIt("commonmark").render(turn_markdown(result, 1))
+    assert "<a " not in html and "<img" not in html and "href" not in html
+    text = turn_markdown(result, 1)
+    assert "http://" not in text and "www.evil" not in text and "a@evil" not in text
+    assert "evil.example" in text  # the words stay readable

@@ -3,33 +3,30 @@
 `conversation_markdown(results)` renders every turn: the question, the verified answer (with its
 `[n]` markers, or in-text citations with `style="author-year"`), and under it each cited source:
 its reference line (`cpassist.references`) and the quoted passage with its page. An abstention lists
-no sources. Document text is made Markdown-safe (no raw HTML, no control characters).
+no sources. Document text is made Markdown-safe: no raw HTML, links, images, autolinks or control characters.
 `save_conversation(path, results)` writes it atomically (temporary file, then rename).
 """
 
 from __future__ import annotations
 
 import os
-import re
 import tempfile
 from collections.abc import Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 
-from cpassist.sanitize import terminal_safe
+from cpassist.sanitize import markdown_file_safe
 from cpassist.schema import AnswerResult
 
 _LABELS = {
     "id": {"question": "Pertanyaan", "answer": "Jawaban", "sources": "Sumber", "page": "hlm."},
     "en": {"question": "Question", "answer": "Answer", "sources": "Sources", "page": "p."},
 }
-_HTML = re.compile(r"[<>]")
 
 
 def _safe(text: str) -> str:
-    """One paragraph of plain text: controls removed, `<`/`>` escaped, whitespace collapsed."""
-    text = " ".join(terminal_safe(text).split())
-    return _HTML.sub(lambda m: "&lt;" if m.group(0) == "<" else "&gt;", text)
+    """One paragraph of document text, inert in Markdown (`sanitize.markdown_file_safe`)."""
+    return markdown_file_safe(" ".join(text.split()))
 
 
 def _quote(text: str) -> str:

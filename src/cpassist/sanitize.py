@@ -4,6 +4,9 @@
   inside or outside an HTML block): every ASCII punctuation character becomes a numeric character
   reference, so no markdown syntax, link, image, auto-linked URL/e-mail, HTML tag or LaTeX delimiter
   can form; newlines become `<br>`. Only the product's own markup around it can make links.
+- `markdown_file_safe(text)`: text for a Markdown *file* (the chat export) that stays readable as
+  plain text yet forms no link, image, link definition or autolink in a Markdown viewer: `](`,
+  `]:`, `://`, `www.` and `@` get a backslash, `<`/`>` become `&lt;`/`&gt;`, controls go.
 - `terminal_safe(text)`: no ESC/CSI/OSC/DCS sequences, no C0/C1 controls (newline and tab kept), no
   bidirectional overrides: printing it cannot move the cursor, retitle, recolour or hide text.
 - `fence_safe(text)`: text that cannot open, close or forge the prompt's `<source ...>` fence
@@ -34,6 +37,15 @@ def plain_markdown(text: str | None) -> str:
     escaped = text.translate(_MARKDOWN_TABLE)
     # <br> keeps line breaks without a blank line, which would end an enclosing HTML block
     return "<br>".join(line.strip(" ") for line in escaped.split("\n"))
+
+
+_LINKISH = re.compile(r"\](?=[(:])|:(?=//)|(?<=www)\.|@", re.IGNORECASE)
+
+
+def markdown_file_safe(text: str | None) -> str:
+    """`text` for a Markdown file: readable, but no link, image, link definition or autolink."""
+    text = terminal_safe(text).replace("<", "&lt;").replace(">", "&gt;")
+    return _LINKISH.sub(lambda m: "\\" + m.group(0) if m.group(0) != "]" else "]\\", text)
 
 
 # ESC-initiated sequences: CSI (ESC [ ... final), OSC/DCS/SOS/PM/APC (ESC ] P X ^ _ ... BEL or ST),
