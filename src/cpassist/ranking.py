@@ -25,6 +25,7 @@ Rules (documented behaviour):
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
 from cpassist.fusion import (
     crossing_tokens,
@@ -34,6 +35,27 @@ from cpassist.fusion import (
 )
 from cpassist.keyword_index import KeywordIndex, language_array, token_scores, tokenize
 from cpassist.schema import Passage
+
+
+def _best(
+    total: Any,
+    index: KeywordIndex,
+    languages: Sequence[str] | None,
+    studies: Sequence[str] | None,
+    n: int | None = None,
+) -> Any:
+    """Positions of the chunks scoring above 0 in `total` (numpy), best first (stable), within
+    `languages` and `studies`; the best `n` only when `n` is given."""
+    import numpy as np
+
+    if languages:
+        total = np.where(np.isin(language_array(index), list(languages)), total, 0.0)
+    if studies is not None:
+        total = np.where(index.study_mask(studies), total, 0.0)
+    hits = np.flatnonzero(total > 0)
+    if n is not None and hits.size > n:
+        hits = hits[np.argpartition(-total[hits], n - 1)[:n]]
+    return hits[np.argsort(-total[hits], kind="stable")]
 
 
 class Rankings:
@@ -146,15 +168,7 @@ class Rankings:
                 total += scores
             else:
                 total += np.where(own, scores, 0.0)
-        if languages:
-            total = np.where(np.isin(chunk_languages, list(languages)), total, 0.0)
-        if studies is not None:
-            total = np.where(index.study_mask(studies), total, 0.0)
-        hits = np.flatnonzero(total > 0)
-        if hits.size > n:
-            hits = hits[np.argpartition(-total[hits], n - 1)[:n]]
-        hits = hits[np.argsort(-total[hits], kind="stable")]
-        return [index.ids[i] for i in hits]
+        return [index.ids[i] for i in _best(total, index, languages, studies, n)]
 
     def glossary_ranking(
         self,
@@ -179,18 +193,13 @@ class Rankings:
         if not per_token or n <= 0:
             return []
         chunk_languages = language_array(index)
-        other = ~np.isin(chunk_languages, [question_language(query), ""])
+        language = question_language(query)
+        other = ~np.isin(chunk_languages, [language, ""])
         total = np.zeros(len(index), dtype=np.float64)
         for scores in per_token.values():
             total += np.where(other, scores, 0.0)
-        if languages:
-            total = np.where(np.isin(chunk_languages, list(languages)), total, 0.0)
-        if studies is not None:
-            total = np.where(index.study_mask(studies), total, 0.0)
-        hits = np.flatnonzero(total > 0)
-        hits = hits[np.argsort(-total[hits], kind="stable")]
+        hits = _best(total, index, languages, studies)
         # a passage with a version in the question's language is found by that version's words
-        language = question_language(query)
         out = []
         for i in hits:
             chunk_id = index.ids[i]
