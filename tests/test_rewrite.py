@@ -34,12 +34,24 @@ def test_follow_up_detection() -> None:
 
 
 def test_rule_prepends_the_previous_subject() -> None:
-    out = rule_rewrite("Who initiated it?", _history(["What is the Down to Zero programme?"]))
+    out = rule_rewrite("Who initiated it?", _history(["Who took part in Down to Zero?"]))
     assert "Down" in out and "Zero" in out and out.endswith("Who initiated it?")
     out = rule_rewrite(
         "Lalu apa tujuan kerja samanya?", _history(["Apa faktor child trafficking di Nepal?"])
     )
     assert "Nepal" in out
+
+
+def test_rule_puts_the_named_study_in_place_of_it() -> None:
+    """ "it" after a question about "the Nepal study" is that study, not the country."""
+    out = rule_rewrite("What does it focus on?", _history(["What kind of research is the Nepal study?"]))
+    assert out == "What does the Nepal study focus on?"
+    out = rule_rewrite("Who initiated it?", _history(["What is the Down to Zero programme?"]))
+    assert out == "Who initiated the Down to Zero programme?"
+    out = rule_rewrite("What is its method?", _history(["Who wrote the Nepal study?"]))
+    assert out == "What is the Nepal study's method?"
+    out = rule_rewrite("Who started it?", _history(["Apa tujuan program Down to Zero?"]))
+    assert out == "Who started program Down to Zero?"
 
 
 def test_rule_keeps_a_new_subject_and_carries_only_the_topic() -> None:

@@ -25,7 +25,8 @@ _AGENT = re.compile(
     re.IGNORECASE,
 )
 _RECEIVE = re.compile(
-    r"\b(receives?|received|receiving|gets?|got|obtains?|obtained|mendapat\w*|menerima|memperoleh)\b"
+    r"\b(receives?|received|receiving|gets?|got|obtains?|obtained|gains?|gained|gaining|"
+    r"mendapat\w*|menerima|memperoleh)\b"
     r"(.{0,60}?)(?:\b(?:from|dari)\s+|\b(?:bantuan|dukungan)\s+)([A-Z][\w-]*)",
 )
 _GIVE = re.compile(

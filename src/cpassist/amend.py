@@ -17,6 +17,7 @@ from cpassist.evidence import EvidenceIndex
 from cpassist.extractive import extractive_answer
 from cpassist.focus import premise_of
 from cpassist.grounding import ClaimChecker
+from cpassist.lexicon import features
 from cpassist.schema import Passage, VerificationReport
 from cpassist.study_mix import studies_named, study_names
 from cpassist.text import content_stems, split_sentences
@@ -33,6 +34,7 @@ CONTRADICTIONS = (
     "the actor",
     "the source does not say its subject is",
     "an end, stop or refusal",
+    "a payment or funding",
     "a negation the source does not make",
     "a trend the source does not state",
     "generalises beyond the source",
@@ -67,6 +69,8 @@ def correct_premise(
     if verdict.reason.startswith("number ") and not re.search(r"\d", premise):
         return claims, False  # "the two studies": a number word, not a figure the premise asserts
     source, sentence = verdict.grounding[0]
+    if verdict.reason.startswith("method "):  # the sentence that names the study's own method
+        source, sentence = _method_sentence(question, sources, index) or (source, sentence)
     own = sentence in split_sentences(sources[source].text)  # not the other-language version
     if claims:  # the answer is what the studies say instead, led by the sentence that says so
         if own:  # the sentence that says otherwise comes first
@@ -76,6 +80,25 @@ def correct_premise(
     if not own:
         return claims, False
     return [Claim(text=sentence, sources=[source])], True
+
+
+def _method_sentence(
+    question: str, sources: Sequence[Passage], index: EvidenceIndex
+) -> tuple[int, str] | None:
+    """The source sentence closest to `question` that names a research method, from the study
+    the question names when it names one; None when no source names a method."""
+    named = studies_named(question, study_names(sources))
+    found = [
+        (i, s)
+        for i, p in enumerate(sources)
+        if not named or p.study in named
+        for s in split_sentences(p.text)
+        if features(s).methods
+    ]
+    if not found:
+        return None
+    cosines = index.cosines(question, [s for _, s in found])
+    return found[max(range(len(found)), key=cosines.__getitem__)]
 
 
 def each_named_study(

@@ -17,7 +17,7 @@ from typing import Literal
 from cpassist.text import stem
 
 AnswerType = Literal[
-    "count", "share", "year", "money", "person", "holder", "place", "institution", "recommendation"
+    "count", "share", "year", "money", "person", "named", "holder", "place", "institution", "recommendation"
 ]
 
 _MONEY_Q = re.compile(
@@ -49,6 +49,22 @@ _PERSON_Q = re.compile(
     r"(name of|names of) the (author|researcher|writer)s?|written by|siapa (yang )?(menulis|penulis|"
     r"pengarang|peneliti(nya)?|pembimbing)|siapa nama (penulis|peneliti)|ditulis oleh)\b",
     re.IGNORECASE,
+)
+#: "Siapa nama narasumbernya?", "Who were the informants?": people named, not described.
+_PEOPLE = (
+    r"informan|informants?|narasumber|respondents?|responden|interviewees?|participants?|"
+    r"partisipan|peserta|victims?|korban|survivors?|penyintas|pelaku|perpetrators?|"
+    r"people interviewed|orang yang diwawancarai"
+)
+_NAMED_Q = re.compile(
+    rf"\b(nama(-nama)? (para )?({_PEOPLE})|names? of (the )?({_PEOPLE})|"
+    rf"who (were|was|are|is) (the )?({_PEOPLE})|siapa (saja )?(para )?({_PEOPLE}))\b",
+    re.IGNORECASE,
+)
+#: A person named: an honorific or a title before a capitalised name ("Ibu Sari", "Dr. Rahman").
+_NAMED = re.compile(
+    r"\b(Mr|Mrs|Ms|Miss|Dr|Prof|Bapak|Ibu|Pak|Bu|Saudara|Saudari|Sdr|Sdri)\.?\s+[A-Z][a-z]+|"
+    r"\b(named|bernama|inisial|initials?)\s+[A-Z]"
 )
 #: "Who is the director of X?", "Siapa ketua ...?": the person holding an office.
 _OFFICES = (
@@ -121,6 +137,8 @@ def expected_answer_type(question: str) -> AnswerType | None:
         return "person"
     if _HOLDER_Q.search(question):
         return "holder"
+    if _NAMED_Q.search(question):
+        return "named"
     if _INSTITUTION_Q.search(question):
         return "institution"
     if _RECOMMENDATION_Q.search(question):
@@ -141,6 +159,8 @@ def expected_answer_type(question: str) -> AnswerType | None:
 def _has_type(text: str, kind: AnswerType, question_numbers: set[str]) -> bool:
     if kind == "person":
         return bool(_PERSON.search(text))
+    if kind == "named":
+        return bool(_NAMED.search(text) or _PERSON.search(text))
     if kind == "holder":  # the office is at least mentioned (a name follows it or precedes it)
         return bool(_HOLDER.search(text))
     if kind == "institution":

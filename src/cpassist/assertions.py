@@ -82,6 +82,16 @@ _ENDED = re.compile(
 )
 
 
+#: Money changing hands ("ECPAT paid Nepal", "didanai oleh"): a payment or funding needs a source
+#: that speaks of one.
+_PAID = re.compile(
+    r"\b(paid|pay|pays|paying|payments?|fund|funds|funded|funding|financ\w*|grants?|donat\w*|"
+    r"bayar|membayar|dibayar|pembayaran|dana|mendanai|didanai|pendanaan|membiayai|dibiayai|"
+    r"pembiayaan|hibah)\b",
+    re.I,
+)
+
+
 #: A claim about the study's own aim ("the aim of the research is ...", "penelitian ini bertujuan")
 #: rests on a sentence about the study, not on the aim of a programme it describes.
 _STUDY_AIM = re.compile(
@@ -180,6 +190,14 @@ def _number_owner_missing(
     return None
 
 
+#: "The study focuses on X" / "penelitian ini berfokus pada X": what the study is about.
+_STUDY_FOCUS = re.compile(
+    r"\b(study|research|thesis|paper|penelitian|studi|skripsi)\s+([\w-]+\s+){0,2}?"
+    r"(focus(es|ed)?|berfokus|memfokuskan|difokuskan)\s+(on|pada|kepada)?",
+    re.I,
+)
+
+
 class AssertionChecks(NameChecks):
     """The assertion checks (see the module docstring); mixed into `ClaimChecker`."""
 
@@ -188,6 +206,32 @@ class AssertionChecks(NameChecks):
     _known: set[str]
     _context: list[set[str]]
     _claim_language: str
+
+    def _focus_elsewhere(
+        self, claim: str, question: str, evidence: Sequence[_Sentence]
+    ) -> bool:
+        """ "The study focuses on X" where X is what a programme or an actor aims at: some
+        evidence sentence that is not about the study covers more of X than any sentence of the
+        cited studies about the study itself."""
+        focus = _STUDY_FOCUS.search(claim)
+        if not focus:
+            return False
+        after = [w for w in words(claim[focus.end() :])[:5] if w[:1].islower()]
+        obj = content_stems(" ".join(after)) - set(_stems(question))
+        if not obj:
+            return False
+        studies = {self.sources[s.source].study for s in evidence}
+        about = [
+            s
+            for s in self._sentences
+            if self.sources[s.source].study in studies and _STUDY_SENTENCE.search(s.text)
+        ]
+        own = max((len(obj & translations(s.stems)) for s in about), default=0)
+        other = max(
+            (len(obj & translations(s.stems)) for s in evidence if not _STUDY_SENTENCE.search(s.text)),
+            default=0,
+        )
+        return other > own and own < len(obj)
 
     def _assertion_problem(
         self,
@@ -239,6 +283,12 @@ class AssertionChecks(NameChecks):
             and not any(_ENDED.search(s.text) for s in evidence)
         ):
             return "an end, stop or refusal the source does not state"
+        if (
+            _PAID.search(claim)
+            and not _PAID.search(question)
+            and not any(_PAID.search(s.text) for s in evidence)
+        ):
+            return "a payment or funding the source does not state"
         if (c.universal - q.universal) - ev.universal - {"only", "hanya"} or (
             {"only", "hanya"} & (c.universal - q.universal) - ev.universal
         ):
@@ -264,6 +314,8 @@ class AssertionChecks(NameChecks):
             ev_all = set().union(*(translations(s.stems) for s in evidence))
             if aimed and len(aimed & ev_all) < len(aimed) / 2:
                 return "an aim the source does not state"
+        if self._focus_elsewhere(claim, question, evidence):
+            return "a focus of the study the source gives to something else"
         problem = self._actor_problem(claim, question, anchor)
         if problem:
             return problem

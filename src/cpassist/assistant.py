@@ -85,7 +85,11 @@ class Assistant:
         self.retrieve(turn)
         refusal = self.gate(turn)
         if refusal is not None:
-            yield self._refuse(turn, refusal)
+            corrected = self._premise_instead(turn, refusal)
+            if corrected is None:
+                yield self._refuse(turn, refusal)
+                return
+            yield StreamEvent(type="final", result=self.compose(turn, corrected))
             return
         draft = yield from self.generate(turn)
         checked = self.check(turn, draft)
@@ -137,6 +141,19 @@ class Assistant:
         """Why the evidence cannot answer the question (`cpassist.gate`), or None."""
         evidence = [*turn.sources, *(p for group in turn.companions.values() for p in group)]
         return gate(turn.standalone, turn.passages, evidence, self.index, turn.language)
+
+    def _premise_instead(self, turn: Turn, refusal: Refusal) -> Checked | None:
+        """The sentence that contradicts what the question takes for granted, when the gate found
+        no answer of the asked type ("How many children were surveyed?" of a study that used no
+        survey): the premise is corrected rather than the question refused."""
+        if not refusal.reason.startswith("the question asks for a"):
+            return None
+        claims, premise = correct_premise(
+            turn.standalone, turn.sources, turn.companions, [], self.index
+        )
+        if not premise or not claims:
+            return None
+        return Checked(claims, turn.sources, quoted_report(claims), premise)
 
     def generate(self, turn: Turn) -> Generator[StreamEvent, None, Draft]:
         """The draft: the extractive answer, or the LLM's text (streamed as token events) over the

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from cpassist.lexicon import ORDINALS
+from cpassist.lexicon import ORDINALS, features
 from cpassist.text import stem, words
 
 #: focus -> (question cue words, answer-sentence cue words); both languages, matched by stem.
@@ -207,13 +207,29 @@ _GIVEN = re.compile(
 )
 
 
+#: Methods a question can take for granted ("How many children were surveyed?" presumes a survey).
+_PRESUMED_METHODS = frozenset(
+    "survey experiment quantitative focus_group observation case_study ethnography longitudinal "
+    "meta_analysis mixed".split()
+)
+_WH_LEAD = re.compile(
+    r"^\s*(how many|how much|how|what|which|who|when|where|berapa( banyak)?|apa( saja)?|"
+    r"siapa|kapan|di mana|dimana|bagaimana)\b[\s,]*",
+    re.I,
+)
+
+
 def premise_of(question: str) -> str:
-    """The statement a why / yes-no question takes for granted ("" when it is not one)."""
+    """The statement a why / yes-no question takes for granted ("" when it is not one), or the
+    method a question presumes ("How many were surveyed?" -> "were surveyed ...")."""
     given = _GIVEN.match(question or "")
     if given:
         return given.group(1).strip()
     match = _PREMISE_LEAD.match(question or "")
     if not match:
+        if features(question or "").methods & _PRESUMED_METHODS:
+            rest = _WH_LEAD.sub("", question or "", count=1).strip().rstrip("?").strip()
+            return rest if len(words(rest)) >= 3 else ""
         return ""
     rest = question[match.end() :].strip().rstrip("?").strip()
     lead = match.group(1).lower()

@@ -39,7 +39,7 @@ METHODS: dict[str, tuple[str, ...]] = {
     "descriptive": ("descriptive", "deskriptif"),
     "exploratory": ("exploratory", "eksploratif", "eksploratori"),
     "explanatory": ("explanatory", "eksplanatif", "eksplanatori"),
-    "survey": ("survey", "surveys", "survei", "questionnaire", "questionnaires", "kuesioner", "angket"),
+    "survey": ("survey", "surveys", "surveyed", "survei", "disurvei", "questionnaire", "questionnaires", "kuesioner", "angket"),
     "interview": ("interview", "interviews", "interviewed", "wawancara", "diwawancarai", "mewawancarai"),
     "experiment": ("experiment", "experimental", "eksperimen", "randomised", "randomized", "rct"),
     "case_study": ("case study", "studi kasus"),

@@ -96,6 +96,11 @@ def rule_rewrite(question: str, history: Sequence[ChatTurn | dict] | None) -> st
             if carried:
                 if _elliptical(question):  # "Anywhere else?": the previous question, continued
                     return _continued(users[-1], question)
+                phrase = _subject_phrase(previous)
+                if phrase and any(stem(w) in {stem(x) for x in words(phrase)} for w in carried):
+                    resolved = _IT.sub(lambda m: _the(phrase, m.group(0)), question, count=1)
+                    if resolved != question:
+                        return resolved
                 return f"{' '.join(carried)}: {question}"
         if not follow_up:
             return question
@@ -103,6 +108,36 @@ def rule_rewrite(question: str, history: Sequence[ChatTurn | dict] | None) -> st
     skip = {stem(w.lower()) for w in words(question)}
     terms = _key_terms(users[-1], skip, names_only_topic=bool(own_names))
     return f"{' '.join(terms)}: {question}" if terms else question
+
+
+#: "the Nepal study", "Down to Zero programme", "penelitian tentang Nepal": a named document or
+#: programme a pronoun in the next question stands for.
+_SUBJECT = re.compile(
+    r"\b((?:[A-Z][\w-]*\s+(?:(?:to|of|in|and|dan)\s+)?){1,4})"
+    r"(study|research|paper|thesis|report|programme|program|project)\b|"
+    r"\b(penelitian|studi|skripsi|laporan|program|proyek)\s+(?:(?:tentang|mengenai)\s+)?"
+    r"((?:[A-Z][\w-]*(?:\s+(?:to|of|dan)(?=\s+[A-Z]))?\s*){1,4})"
+)
+_IT = re.compile(r"\b(it|its|It|Its)\b")
+
+
+def _subject_phrase(previous: str) -> str:
+    """The named study or programme `previous` asks about ("the Nepal study"), or ""."""
+    m = _SUBJECT.search(previous)
+    if not m:
+        return ""
+    return " ".join((m.group(0)).split())
+
+
+def _the(phrase: str, pronoun: str) -> str:
+    """`phrase` in place of "it" / "its" ("the Nepal study", "the Nepal study's")."""
+    if phrase.split()[0].lower() in ("penelitian", "studi", "skripsi", "laporan", "program", "proyek"):
+        out = phrase
+    else:
+        out = f"the {phrase}"
+    if pronoun.lower() == "its":
+        out += "'s"
+    return out[:1].upper() + out[1:] if pronoun[:1].isupper() else out
 
 
 _ELLIPTICAL = re.compile(
