@@ -44,7 +44,9 @@ def test_rule_prepends_the_previous_subject() -> None:
 
 def test_rule_puts_the_named_study_in_place_of_it() -> None:
     """ "it" after a question about "the Nepal study" is that study, not the country."""
-    out = rule_rewrite("What does it focus on?", _history(["What kind of research is the Nepal study?"]))
+    out = rule_rewrite(
+        "What does it focus on?", _history(["What kind of research is the Nepal study?"])
+    )
     assert out == "What does the Nepal study focus on?"
     out = rule_rewrite("Who initiated it?", _history(["What is the Down to Zero programme?"]))
     assert out == "Who initiated the Down to Zero programme?"

@@ -17,7 +17,16 @@ from typing import Literal
 from cpassist.text import stem
 
 AnswerType = Literal[
-    "count", "share", "year", "money", "person", "named", "holder", "place", "institution", "recommendation"
+    "count",
+    "share",
+    "year",
+    "money",
+    "person",
+    "named",
+    "holder",
+    "place",
+    "institution",
+    "recommendation",
 ]
 
 _MONEY_Q = re.compile(

@@ -207,9 +207,7 @@ class AssertionChecks(NameChecks):
     _context: list[set[str]]
     _claim_language: str
 
-    def _focus_elsewhere(
-        self, claim: str, question: str, evidence: Sequence[_Sentence]
-    ) -> bool:
+    def _focus_elsewhere(self, claim: str, question: str, evidence: Sequence[_Sentence]) -> bool:
         """ "The study focuses on X" where X is what a programme or an actor aims at: some
         evidence sentence that is not about the study covers more of X than any sentence of the
         cited studies about the study itself."""
@@ -228,7 +226,11 @@ class AssertionChecks(NameChecks):
         ]
         own = max((len(obj & translations(s.stems)) for s in about), default=0)
         other = max(
-            (len(obj & translations(s.stems)) for s in evidence if not _STUDY_SENTENCE.search(s.text)),
+            (
+                len(obj & translations(s.stems))
+                for s in evidence
+                if not _STUDY_SENTENCE.search(s.text)
+            ),
             default=0,
         )
         return other > own and own < len(obj)

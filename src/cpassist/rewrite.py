@@ -98,7 +98,7 @@ def rule_rewrite(question: str, history: Sequence[ChatTurn | dict] | None) -> st
                     return _continued(users[-1], question)
                 phrase = _subject_phrase(previous)
                 if phrase and any(stem(w) in {stem(x) for x in words(phrase)} for w in carried):
-                    resolved = _IT.sub(lambda m: _the(phrase, m.group(0)), question, count=1)
+                    resolved = _IT.sub(lambda m, p=phrase: _the(p, m.group(0)), question, count=1)
                     if resolved != question:
                         return resolved
                 return f"{' '.join(carried)}: {question}"
@@ -131,7 +131,14 @@ def _subject_phrase(previous: str) -> str:
 
 def _the(phrase: str, pronoun: str) -> str:
     """`phrase` in place of "it" / "its" ("the Nepal study", "the Nepal study's")."""
-    if phrase.split()[0].lower() in ("penelitian", "studi", "skripsi", "laporan", "program", "proyek"):
+    if phrase.split()[0].lower() in (
+        "penelitian",
+        "studi",
+        "skripsi",
+        "laporan",
+        "program",
+        "proyek",
+    ):
         out = phrase
     else:
         out = f"the {phrase}"
