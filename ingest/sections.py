@@ -2,8 +2,8 @@
 section.
 
 Language is decided per sentence with `cpassist.language.detect_language`, then smoothed over the
-whole document with a two-state Viterbi pass (a language switch costs as much as a 6-word sentence
-disagreeing with its detected language). So a document whose two languages follow each other
+whole document with a two-state Viterbi pass (a language switch costs as much as a sentence of 6
+lower-case words disagreeing with its detected language; capitalised words, names, do not count). So a document whose two languages follow each other
 without any heading or even a paragraph break (the Nepal study) is cut exactly where the language
 changes, while one odd short sentence does not start a new part.
 
@@ -109,7 +109,15 @@ def split_document(paragraphs: list[Paragraph], default_language: str = "en") ->
     detected = [
         u.fixed_language or detect_language(u.mapped.text, default=default_language) for u in units
     ]
-    weights = [min(float(len(letter_words(u.mapped.text))), MAX_SENTENCE_WEIGHT) for u in units]
+    # names say nothing of the language ("Author: Maria Ulfa, Universitas Airlangga"): a sentence
+    # weighs as many of its words as are not capitalised
+    weights = [
+        min(
+            float(sum(1 for w in letter_words(u.mapped.text) if w[:1].islower())),
+            MAX_SENTENCE_WEIGHT,
+        )
+        for u in units
+    ]
     languages = smooth_languages(detected, weights, [u.fixed_language for u in units])
     segments: list[Segment] = []
     for unit, language in zip(units, languages, strict=True):

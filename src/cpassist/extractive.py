@@ -19,7 +19,7 @@ import re
 from collections.abc import Sequence
 
 from cpassist.actors import CLAUSE_SPLIT, actor_stem, subject
-from cpassist.answer_type import holds_answer_type
+from cpassist.answer_type import expected_answer_type, holds_answer_type
 from cpassist.evidence import EvidenceIndex, scaled_cosine
 from cpassist.focus import LAST, question_focus
 from cpassist.language import question_language
@@ -30,6 +30,9 @@ from cpassist.text import content_stems, named_terms, split_sentences, stem, wor
 from cpassist.verify import Claim
 
 _KEYWORDS = re.compile(r"^\s*(kata kunci|keywords?)\b", re.IGNORECASE)
+#: A by-line ("Author: ...", "Penulis: ..."): it answers who wrote the document, nothing else.
+_BYLINE = re.compile(r"^\s*(authors?|penulis|oleh|by|disusun oleh|ditulis oleh)\s*:", re.IGNORECASE)
+_BYLINE_ASKED = ("person", "institution", "year")
 #: A sentence opening like this continues the one before it ("This issue is driven by ...").
 _CONTINUES = re.compile(
     r"^\s*(?!(this|the) (research|study|paper|thesis|article|report)\b)"
@@ -213,6 +216,8 @@ def extractive_answer(
         score += 0.05 * (1.0 - i / max(1, len(sources)))
         if _KEYWORDS.match(sentence):
             score -= 0.15
+        if _BYLINE.match(sentence) and expected_answer_type(question) not in _BYLINE_ASKED:
+            score -= 0.3
         if q_names:
             score *= 1.0 - 0.5 * len(q_names - names_of[i]) / len(q_names)
             # a name the question asks about in this sentence, not the document's own name
