@@ -144,6 +144,24 @@ def test_premises_in_other_forms_are_corrected(extractive_assistant, question):
     assert extractive_assistant.ask(question).answer.startswith("The studies do not say that.")
 
 
+def test_a_method_the_question_takes_for_granted_is_corrected(extractive_assistant):
+    """A count of survey respondents asked of a study that used no survey: the study's own method,
+    not "they give no number"."""
+    result = extractive_assistant.ask(
+        "How many children were surveyed in the Nepal study's questionnaire?"
+    )
+    assert not result.abstained
+    assert result.answer.startswith("The studies do not say that.")
+    assert "descriptive qualitative" in result.answer
+
+
+def test_names_of_people_the_studies_never_give_are_refused(extractive_assistant):
+    result = extractive_assistant.ask(
+        "Siapa nama narasumber yang diwawancarai dalam penelitian ECPAT Indonesia?"
+    )
+    assert result.abstained and result.language == "id" and "nama orang" in result.answer
+
+
 def test_a_comparison_with_a_number_word_is_not_a_false_premise(extractive_assistant):
     result = extractive_assistant.ask(
         "How do the two studies differ in the way they collected data?"

@@ -4,7 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from cpassist.answer_type import evidence_lacks_answer_type, expected_answer_type
+from cpassist.answer_type import (
+    evidence_lacks_answer_type,
+    expected_answer_type,
+    unnamed_members,
+)
 
 NEPAL_EN = (
     "Despite this cooperation, the nuber of child trafficking cases in Nepal from 2009-2020 has not "
@@ -73,3 +77,23 @@ def test_year_and_money() -> None:
 
 def test_other_questions_are_left_to_similarity() -> None:
     assert evidence_lacks_answer_type("Why is child trafficking high in Nepal?", []) is None
+
+
+def test_which_x_is_named_in_the_other_language():
+    """ "Which village ...?" over an Indonesian passage that names "Desa Wumbubangka" while
+    another speaks of "beberapa desa": the village is named, nothing to refuse."""
+    passages = [
+        "Di sisi lain, beberapa desa mulai bertindak.",
+        "Kepala Desa Wumbubangka menerbitkan peraturan desa pada Januari 2023.",
+    ]
+    assert unnamed_members("Which village banned children from the mines?", passages) == ""
+    assert unnamed_members("Which village banned children from the mines?", passages[:1])
+
+
+def test_names_of_people_need_a_named_person():
+    question = "Siapa nama narasumber yang diwawancarai?"
+    assert expected_answer_type(question) == "named"
+    said = "Data dikumpulkan melalui wawancara langsung dengan narasumber."
+    assert evidence_lacks_answer_type(question, [said]) == "named"
+    assert not evidence_lacks_answer_type(question, [f"{said} Salah satunya Ibu Sari, guru BK."])
+    assert expected_answer_type("Siapa nama program itu?") is None

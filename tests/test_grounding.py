@@ -112,6 +112,21 @@ def checker(studies_vectorstore) -> ClaimChecker:
             "name",
             "Penelitian dilakukan di kantor pusat ECPAT Indonesia, Jakarta Selatan.",
         ),
+        (
+            "ECPAT paid Nepal to join the partnership.",
+            "payment",
+            "ECPAT and Nepal both benefit from the partnership.",
+        ),
+        (
+            "ECPAT gained significant assistance from Nepal.",
+            "who helps whom",
+            "Nepal gained significant assistance from ECPAT.",
+        ),
+        (
+            "The Nepal study focuses on addressing child-related issues.",
+            "focus of the study",
+            "The Nepal study focuses on the collaboration between Nepal and ECPAT.",
+        ),
     ],
 )
 def test_false_claim_rejected_and_its_faithful_twin_accepted(checker, false, reason, faithful):

@@ -153,3 +153,17 @@ def test_a_real_bilingual_pdf_is_split_by_heading_language_and_keywords(tmp_path
     ]
     # the line the PDF wrapped mid-sentence is joined again
     assert "perdagangan anak yang dipengaruhi" in segments[0].text
+
+
+def test_a_by_line_of_names_takes_the_language_of_the_report() -> None:
+    """ "Author: ..., Universitas Airlangga" reads as Indonesian to a detector, but names say
+    nothing of the language: an English report stays one English segment."""
+    raw = (
+        "# Making Reporting Accessible\n\n"
+        "Author: Maria Ulfa Rahmawati (2024), Disability and Inclusion Research Unit, "
+        "Universitas Airlangga\n\n"
+        "Children with disabilities experience violence more often than other children, yet they "
+        "rarely appear in official reports. The pilot ran from March 2022 to February 2024.\n"
+    )
+    segments = split_document(clean_text(raw))
+    assert {s.language for s in segments} == {"en"}

@@ -128,3 +128,24 @@ def test_cut_off_last_sentence_is_dropped_but_not_a_list_item(all_passages, e5_e
     assert whole.report.sentences[-1].status == "corrected"  # the same words, not cut off
     listed = verify_answer(f"The factors are:\n- {claim}", sources, index, "en")
     assert listed.report.sentences[-1].status != "dropped"
+
+
+def test_split_cuts_a_list_flattened_into_one_line() -> None:
+    """Ingest joins a list's lines; each item is still its own sentence, so an answer quotes the
+    item asked about, not the whole list."""
+    text = (
+        "The pilot had two components: - mapping 310 children; - training 22 investigators. "
+        "- Schools should appoint a teacher. - Villages should fund support groups."
+    )
+    assert split_sentences(text) == [
+        "The pilot had two components:",
+        "mapping 310 children;",
+        "training 22 investigators.",
+        "Schools should appoint a teacher.",
+        "Villages should fund support groups.",
+    ]
+    assert split_sentences("Nepal ranks 2. Cases rose in 2019: 12. Next.") == [
+        "Nepal ranks 2.",
+        "Cases rose in 2019: 12.",
+        "Next.",
+    ]

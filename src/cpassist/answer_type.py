@@ -385,16 +385,26 @@ def unnamed_members(question: str, passages: Iterable[str]) -> str:
         "faktor",
     }:
         return ""
+    from cpassist.lexicon import _glossary_pairs
+
+    # the noun in either language ("village" ~ "desa"): a passage in the other language may name one
+    forms = (
+        {noun.lower()}
+        | {b for a, b in _glossary_pairs() if stem(a) == key and " " not in b}
+        | {a for a, b in _glossary_pairs() if stem(b) == key and " " not in a}
+    )
+    keys = {stem(f) for f in forms}
     vague = named = False
     for text in passages:
         for m in _VAGUE.finditer(text):
-            if stem(m.group(2).lower()) == key:
+            if stem(m.group(2).lower()) in keys:
                 vague = True
                 after = text[m.end() : m.end() + 60]
                 named = named or bool(
                     re.match(r"\s*(\(|:|,? such as|,? seperti|,? yaitu|,? including)", after)
                 )
-        for m in re.finditer(rf"\b(?i:{re.escape(noun)})\w*\s+(?:of\s+)?([A-Z][a-z]+)", text):
-            if m.group(1) not in ("Indonesia",):
-                named = True
+        for form in forms:
+            for m in re.finditer(rf"\b(?i:{re.escape(form)})\w*\s+(?:of\s+)?([A-Z][a-z]+)", text):
+                if m.group(1) not in ("Indonesia",):
+                    named = True
     return noun if vague and not named else ""

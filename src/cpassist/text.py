@@ -188,7 +188,7 @@ def strip_citations(sentence: str) -> str:
 _SPLIT = re.compile(
     r"(?<=[.!?])[\"'”’)]*\s+(?=[\[\(\"'“‘*]?[A-Z0-9À-Ý\[])|\n+\s*(?:[-*•]\s+|\d+[.)]\s+)?|"
     # a list flattened into one line at ingest: "components: - a; - b" -> "components:", "a;", "b"
-    r"(?<=[:;])\s+(?:[-*•]|\d{1,2}[.)])\s+(?=\S)"
+    r"(?<=[.:;])\s+[-*•]\s+(?=\S)|^\s*[-*•]\s+"
 )
 
 
