@@ -26,7 +26,7 @@ from cpassist.language import question_language
 from cpassist.lexicon import translations
 from cpassist.schema import Passage
 from cpassist.study_mix import about_named, studies_named, study_names
-from cpassist.text import content_stems, named_terms, split_sentences, stem, words
+from cpassist.text import content_stems, named_terms, root, split_sentences, stem, words
 from cpassist.verify import Claim
 
 _KEYWORDS = re.compile(r"^\s*(kata kunci|keywords?)\b", re.IGNORECASE)
@@ -140,6 +140,7 @@ def extractive_answer(
         q_names |= {stem(w.lower()) for w in words(lead) if w[:1].isupper()}
     # the names pick the study (below); what the sentence must share is the rest of the question
     q_stems = content_stems(question) - q_names or content_stems(question)
+    q_roots = {stem(w.lower()): root(w.lower()) for w in words(question) if len(w) > 5}
     candidates: list[tuple[str, int, int]] = []  # sentence, source index, position
     seen: set[str] = set()
     # a question about a named document is answered from that document only ("reports to SafeNet
@@ -182,7 +183,14 @@ def extractive_answer(
         stems = {stem(w) for w in words(sentence.lower())}
         if sources[i].language != language:
             stems = translations(stems)
-        lex = len(q_stems & stems) / len(q_stems) if q_stems else 0.0
+        if (
+            sources[i].language == language
+        ):  # a word of the same root counts ("celaka" ~ "kecelakaan")
+            roots = {root(w) for w in words(sentence.lower())}
+            matched = {x for x in q_stems if x in stems or q_roots.get(x, "") in roots}
+        else:
+            matched = q_stems & stems
+        lex = len(matched) / len(q_stems) if q_stems else 0.0
         if sources[i].language != language:
             cos += CROSS_LANGUAGE_COS  # e5 scores a translation lower than a same-language match
         score = 0.6 * scaled_cosine(cos) + 0.4 * lex
