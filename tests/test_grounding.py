@@ -123,6 +123,11 @@ def checker(studies_vectorstore) -> ClaimChecker:
             "Nepal gained significant assistance from ECPAT.",
         ),
         (
+            "ECPAT Indonesia melaksanakan program Down to Zero untuk memperbarui informasi.",
+            "purpose",
+            "ECPAT Indonesia melakukan penyebarluasan informasi melalui media cetak.",
+        ),
+        (
             "The Nepal study focuses on addressing child-related issues.",
             "focus of the study",
             "The Nepal study focuses on the collaboration between Nepal and ECPAT.",

@@ -198,6 +198,18 @@ _STUDY_FOCUS = re.compile(
 )
 
 
+#: A purpose clause: "untuk memperbarui ...", "agar ...", "in order to update ...".
+_PURPOSE = re.compile(
+    r"\b(untuk|agar|supaya|guna|in order to|so as to)\s+((?:me|mem|men|meng|meny|memper|ber)[a-z]{3,}|"
+    r"(?<=to )[a-z]{4,})\b",
+    re.I,
+)
+
+
+def _roots_of(text: str) -> set[str]:
+    return {root(w) for w in words(text)}
+
+
 class AssertionChecks(NameChecks):
     """The assertion checks (see the module docstring); mixed into `ClaimChecker`."""
 
@@ -296,6 +308,14 @@ class AssertionChecks(NameChecks):
         ):
             return "generalises beyond the source (all/every/only)"
         anchor = [grounding[0], *self._versions(grounding[:1])]
+        purpose = _PURPOSE.search(claim)
+        if purpose and not _PURPOSE.search(question):
+            verb = purpose.group(2).lower()
+            if not any(
+                self._covered({stem(verb)}, [s]) or root(verb) in _roots_of(s.text)
+                for s in evidence
+            ):
+                return "a purpose the source does not state"
         if c.causal and not q.causal and not self._causal_grounded(claim, question, grounding):
             return "a causal link the source does not make"
         if has_aim(claim):
