@@ -182,3 +182,27 @@ def test_a_number_goes_with_the_name_the_source_writes_it_next_to(studies_vector
     assert right.ok, right
     bare = checker.check("In 2023 the helpline received 3,480 reports.")
     assert bare.ok, bare
+
+
+def test_features_read_designs_figures_and_not_school_levels():
+    assert features("The evaluation used a quasi-experimental design.").methods == {
+        "quasi_experiment"
+    }
+    assert not features("Expand it to all junior secondary schools.").methods
+    assert features("Laporan naik dari 31 pada 2021 menjadi 58 pada 2023.").trends == {
+        ("up", False)
+    }
+    assert not features("the rise of non-state actors such as INGOs").trends
+
+
+def test_a_swapped_sex_is_the_opposite_of_the_source():
+    from cpassist.assertions import _opposite_side
+
+    class _S:
+        def __init__(self, text: str) -> None:
+            self.text = text
+
+    evidence = [_S("Sebanyak 87 persen responden adalah perempuan.")]
+    assert _opposite_side("Sebagian besar responden adalah laki-laki.", "", evidence) == "laki-laki"
+    assert _opposite_side("Sebagian besar responden adalah perempuan.", "", evidence) == ""
+    assert _opposite_side("Most were boys.", "Were most boys?", evidence) == ""

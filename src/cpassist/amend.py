@@ -69,7 +69,8 @@ def correct_premise(
     if verdict.reason.startswith("number ") and not re.search(r"\d", premise):
         return claims, False  # "the two studies": a number word, not a figure the premise asserts
     source, sentence = verdict.grounding[0]
-    if verdict.reason.startswith("method "):  # the sentence that names the study's own method
+    if verdict.reason.startswith("method ") or features(premise).methods - {"documents"}:
+        # a premise about the method is answered by the sentence naming the study's own method
         source, sentence = _method_sentence(question, sources, index) or (source, sentence)
     own = sentence in split_sentences(sources[source].text)  # not the other-language version
     if claims:  # the answer is what the studies say instead, led by the sentence that says so
@@ -97,6 +98,10 @@ def _method_sentence(
     ]
     if not found:
         return None
+    # a design or an instrument ("quasi-experimental", "questionnaire") before documents, which
+    # every report mentions ("reports", "laporan")
+    strong = [(i, s) for i, s in found if features(s).methods - {"documents"}]
+    found = strong or found
     cosines = index.cosines(question, [s for _, s in found])
     return found[max(range(len(found)), key=cosines.__getitem__)]
 

@@ -206,6 +206,27 @@ _PURPOSE = re.compile(
 )
 
 
+#: Words whose swap reverses a finding ("most were boys" where the source says girls).
+_SIDES = (
+    (
+        frozenset("laki-laki lelaki pria putra boy boys male males men".split()),
+        frozenset("perempuan wanita putri girl girls female females women".split()),
+    ),
+)
+
+
+def _opposite_side(claim: str, question: str, evidence: Sequence[_Sentence]) -> str:
+    """A word of one side of `_SIDES` the claim adds (not in the question) while its evidence
+    names only the other side: "" when none."""
+    said = {w.lower() for w in words(claim)} - {w.lower() for w in words(question)}
+    found = {w.lower() for s in evidence for w in words(s.text)}
+    for a, b in _SIDES:
+        for side, other in ((a, b), (b, a)):
+            if said & side and found & other and not found & side:
+                return sorted(said & side)[0]
+    return ""
+
+
 def _roots_of(text: str) -> set[str]:
     return {root(w) for w in words(text)}
 
@@ -308,6 +329,9 @@ class AssertionChecks(NameChecks):
         ):
             return "generalises beyond the source (all/every/only)"
         anchor = [grounding[0], *self._versions(grounding[:1])]
+        swapped = _opposite_side(claim, question, evidence)
+        if swapped:
+            return f"the source says the opposite ({swapped})"
         purpose = _PURPOSE.search(claim)
         if purpose and not _PURPOSE.search(question):
             verb = purpose.group(2).lower()

@@ -210,7 +210,7 @@ _GIVEN = re.compile(
 #: Methods a question can take for granted ("How many children were surveyed?" presumes a survey).
 _PRESUMED_METHODS = frozenset(
     "survey experiment quantitative focus_group observation case_study ethnography longitudinal "
-    "meta_analysis mixed".split()
+    "meta_analysis mixed quasi_experiment".split()
 )
 _WH_LEAD = re.compile(
     r"^\s*(how many|how much|how|what|which|who|when|where|berapa( banyak)?|apa( saja)?|"

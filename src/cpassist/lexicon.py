@@ -47,7 +47,10 @@ METHODS: dict[str, tuple[str, ...]] = {
     "focus_group": ("focus group", "focus groups", "fgd", "diskusi kelompok"),
     "documents": ("document", "documents", "dokumen", "documentary", "literature", "literatur",
                   "pustaka", "journals", "journal", "jurnal", "books", "buku", "reports", "laporan",
-                  "publications", "publikasi", "articles", "artikel", "secondary", "sekunder"),
+                  "publications", "publikasi", "articles", "artikel", "secondary data",
+                  "secondary sources", "data sekunder"),
+    "quasi_experiment": ("quasi-experimental", "quasi-experiment", "quasi experimental",
+                         "kuasi-eksperimen", "kuasi eksperimen", "eksperimen semu"),
     "mixed": ("mixed method", "mixed methods", "metode campuran"),
     "ethnography": ("ethnography", "ethnographic", "etnografi"),
     "longitudinal": ("longitudinal",),
@@ -196,8 +199,11 @@ def features(text: str) -> Features:
             out.negated_stems |= {stem(w) for w in scope if len(w) > 2}
     for i, t in enumerate(toks):
         direction = _direction(t)
-        if i + 1 < len(toks) and toks[i + 1] in ("of", "dari") and direction == "up":
+        after = toks[i + 2 : i + 4]
+        figure = any(w[:1].isdigit() or w in ("sekitar", "about", "around") for w in after)
+        if i + 1 < len(toks) and toks[i + 1] in ("of", "dari") and direction == "up" and not figure:
             direction = None  # "the rise of non-state actors": an emergence, not a trend
+            # ("naik dari 31 menjadi 58" is one)
         if t in ("more", "less", "lebih", "kurang"):  # comparatives only count with a trend noun
             direction = None
         if direction is None:
