@@ -97,3 +97,13 @@ def test_names_of_people_need_a_named_person():
     assert evidence_lacks_answer_type(question, [said]) == "named"
     assert not evidence_lacks_answer_type(question, [f"{said} Salah satunya Ibu Sari, guru BK."])
     assert expected_answer_type("Siapa nama program itu?") is None
+
+
+def test_a_figure_about_something_else_is_not_the_answer():
+    """A count question in the document's language needs a sentence holding a third of what it
+    asks about, not any sentence with a number and the counted noun."""
+    question = "Berapa anak yang meninggal karena kecelakaan saat mendulang di sungai?"
+    other = "Jumlahnya naik dari sekitar 250 anak pada tahun 2019 menjadi sekitar 700 anak."
+    assert evidence_lacks_answer_type(question, [other]) == "count"
+    said = "Sebanyak 3 anak meninggal karena kecelakaan saat mendulang di sungai."
+    assert evidence_lacks_answer_type(question, [other, said]) is None

@@ -206,3 +206,23 @@ def test_a_swapped_sex_is_the_opposite_of_the_source():
     assert _opposite_side("Sebagian besar responden adalah laki-laki.", "", evidence) == "laki-laki"
     assert _opposite_side("Sebagian besar responden adalah perempuan.", "", evidence) == ""
     assert _opposite_side("Most were boys.", "Were most boys?", evidence) == ""
+
+
+def test_a_figure_restated_about_something_else_is_rejected(studies_vectorstore):
+    """The number is in the source, but it counts child miners, not deaths."""
+    text = (
+        "Jumlah pekerja anak di tambang naik dari sekitar 250 anak pada tahun 2019 menjadi "
+        "sekitar 700 anak pada tahun 2022. Sebanyak 42 anak pernah mengalami kecelakaan kerja."
+    )
+    source = Passage(
+        chunk_id="m1", study="tambang", title="Pekerja Anak di Tambang", language="id",
+        section="body", text=text,
+    )  # fmt: skip
+    checker = ClaimChecker([source], index_for(studies_vectorstore.embeddings))
+    question = "Berapa anak yang meninggal karena kecelakaan di tambang?"
+    false = checker.check(
+        "Ada sekitar 700 anak yang meninggal karena kecelakaan di tambang.", question
+    )
+    assert not false.ok and "counts something else" in false.reason
+    true = checker.check("Jumlah pekerja anak di tambang naik menjadi sekitar 700 anak pada 2022.")
+    assert true.ok, true

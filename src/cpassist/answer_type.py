@@ -235,6 +235,8 @@ def evidence_lacks_answer_type(question: str, passages: Iterable[str]) -> Answer
                 return None
             if not _shares_topic(topic, translations(content_stems(sentence))):
                 continue
+            if not _covers_enough(question, topic, sentence):
+                continue  # "children who died in accidents?" is not "700 child miners"
             if kind == "count" and counted and not _counts(sentence, counted, _shares(question)):
                 continue  # "how many teachers?" is not answered by "a three-day training"
             if _AVERAGE.search(question) and not _AVERAGE.search(sentence):
@@ -291,6 +293,23 @@ def _cognate_key(stem_: str) -> str:
     """A spelling key shared by many Indonesian-English cognates ("koalisi" ~ "coalition",
     "evaluasi" ~ "evaluation"): c -> k, ph -> f, the first five letters."""
     return stem_.replace("ph", "f").replace("c", "k")[:5]
+
+
+def _covers_enough(question: str, topic: set[str], sentence: str) -> bool:
+    """A sentence in the question's language holds a third of the question's topic words (same
+    stem or Indonesian root) when there are three or more; across languages the glossary is too
+    thin to ask that much."""
+    from cpassist.language import detect_language, question_language
+    from cpassist.text import root, stem, words
+
+    language = question_language(question)
+    if len(topic) < 3 or detect_language(sentence, default=language) != language:
+        return True
+    said = {stem(w.lower()) for w in words(sentence)}
+    roots = {root(w.lower()) for w in words(sentence)}
+    q_roots = {stem(w.lower()): root(w.lower()) for w in words(question)}
+    shared = {t for t in topic if t in said or q_roots.get(t, "") in roots}
+    return len(shared) * 3 >= len(topic)
 
 
 def _shares_topic(topic: set[str], stems: set[str]) -> bool:
