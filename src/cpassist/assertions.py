@@ -258,7 +258,7 @@ class AssertionChecks(NameChecks):
             return ""
         own = {stem(w.lower()) for w in words(claim) if w[:1].islower() and len(w) > 2}
         own = {x for x in own if x not in STOPWORDS and x not in _HEDGES} & set(_stems(claim))
-        if len(own) < 3:
+        if len(own) < 2:
             return ""
         for number in sorted(numbers):
             if re.fullmatch(r"(19|20)\d\d", number):
@@ -270,7 +270,7 @@ class AssertionChecks(NameChecks):
             best = max(len(self._covered(own, [s])) for s in holders)
             # across languages the glossary misses words: one shared word is enough there
             same = any(s.language == self._claim_language for s in holders)
-            if (best < len(own) / 3) if same else not best:
+            if (len(own) >= 3 and best < len(own) / 3) if same else not best:
                 return number
             # what the question asks the figure of ("died in accidents") is said with it, or in
             # the document's title ("... di Pertambangan"), not merely echoed by the claim
