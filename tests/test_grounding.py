@@ -226,3 +226,22 @@ def test_a_figure_restated_about_something_else_is_rejected(studies_vectorstore)
     assert not false.ok and "counts something else" in false.reason
     true = checker.check("Jumlah pekerja anak di tambang naik menjadi sekitar 700 anak pada 2022.")
     assert true.ok, true
+
+
+def test_a_figure_given_what_the_source_says_of_its_neighbour_is_rejected(studies_vectorstore):
+    """One source sentence, two figures: the claim gives the minimum wage's figure as the wage."""
+    text = "Temuan: - upah rata-rata Rp850.000 per bulan, jauh di bawah UMK Semarang sebesar Rp2.835.021;"
+    source = Passage(
+        chunk_id="w1", study="prt", title="PRT Anak di Semarang", language="id",
+        section="body", text=text,
+    )  # fmt: skip
+    checker = ClaimChecker([source], index_for(studies_vectorstore.embeddings))
+    question = "What do child domestic workers in Semarang earn per month?"
+    false = checker.check(
+        "Child domestic workers in Semarang earn on average per month about Rp2.835.021.", question
+    )
+    assert not false.ok and "another number" in false.reason
+    faithful = checker.check(
+        "Child domestic workers in Semarang earn on average Rp850.000 per month.", question
+    )
+    assert "another number" not in faithful.reason

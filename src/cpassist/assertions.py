@@ -235,6 +235,53 @@ _HEDGES = frozenset(
 )
 
 
+_TOKEN = re.compile(r"(?:rp\s?|\$)?\d+(?:[.,]\d+)*|[^\W\d_]+(?:['-][^\W\d_]+)*", re.I)
+
+
+def _windows(text: str) -> list[tuple[set[str], set[str]]]:
+    """(number keys, stems of the words within five tokens) for each figure written in `text`."""
+    tokens = [m.group(0) for m in _TOKEN.finditer(text)]
+    out = []
+    figure = [bool(re.search(r"\d", t)) for t in tokens]
+    for i, t in enumerate(tokens):
+        if not figure[i]:
+            continue
+        keys = _features(t).numbers
+        near = [
+            w for j, w in enumerate(tokens[max(0, i - 5) : i + 6], max(0, i - 5)) if not figure[j]
+        ]
+        stems = {stem(w.lower()) for w in near if w.lower() not in STOPWORDS}
+        out.append((keys, translations(stems) | stems))
+    return out
+
+
+def _neighbour_number(claim: str, numbers: set[str], evidence: Sequence[_Sentence]) -> str:
+    """A figure of the claim written, in a source sentence holding several, next to words that
+    share nothing with the claim's words around it, while another figure of that sentence sits
+    next to two or more of them ("earn Rp2.835.021 a month" where the source gives Rp850.000 a
+    month and Rp2.835.021 as the minimum wage). "" when none."""
+    claim_windows = _windows(claim)
+    for keys, near in claim_windows:
+        for number in keys & numbers:
+            if re.fullmatch(r"(19|20)\d\d", number):
+                continue
+            for s in evidence:
+                windows = _windows(s.text)
+                own = [w for k, w in windows if number in k]
+                others = [
+                    w
+                    for k, w in windows
+                    if number not in k
+                    and not k & numbers
+                    and not any(re.fullmatch(r"(19|20)\d\d", x) for x in k)
+                ]
+                if not own or not others:
+                    continue
+                if not any(near & w for w in own) and any(len(near & w) >= 2 for w in others):
+                    return number
+    return ""
+
+
 def _roots_of(text: str) -> set[str]:
     return {root(w) for w in words(text)}
 
@@ -343,6 +390,9 @@ class AssertionChecks(NameChecks):
         counted = self._number_elsewhere(claim, question, c.numbers, evidence)
         if counted:
             return f"number {counted} counts something else in the source"
+        neighbour = _neighbour_number(claim, c.numbers, evidence)
+        if neighbour:
+            return f"number {neighbour} is said of what the source says of another number"
         if c.ordinals - ev.ordinals or not self._ordinals_match(claim, grounding):
             return "the ordinal (first/second/third) does not match the source"
         study_methods = set().union(
