@@ -176,3 +176,13 @@ def test_a_question_is_in_its_own_language_whatever_names_it_uses():
     assert question_language("Berapa biaya program Safe Schools Together per siswa?") == "id"
     assert question_language("Who is ECPAT Indonesia?") == "en"
     assert question_language("Apa itu Down to Zero?") == "id"
+
+
+def test_where_the_data_came_from_is_a_data_source_question(extractive_assistant):
+    result = extractive_assistant.ask("Where did the Nepal study's data come from?")
+    assert not result.abstained and "scientific journals" in result.answer
+
+
+def test_who_else_brings_the_sentence_that_adds_more(extractive_assistant):
+    result = extractive_assistant.ask("Who else did the author of the ECPAT Indonesia study visit?")
+    assert "several Ministries and NGOs" in result.answer

@@ -47,6 +47,8 @@ _ADDS = re.compile(
     re.I,
 )
 _ADDITIVE_FOCI = frozenset({"place", "method", "finding", "factors"})
+#: "Who else ...?", "Di mana lagi ...?": the question itself asks for more of the same.
+_ELSE = re.compile(r"\b(else|other|others|besides|lainnya|lain|selain|lagi)\b", re.I)
 #: "Each study", "both studies", "kedua penelitian": the best sentence of every study is taken.
 _EVERY_STUDY = re.compile(
     r"\b(each|both|the two|all the) (stud(y|ies)|paper|thesis|theses|research)\b|"
@@ -282,7 +284,11 @@ def extractive_answer(
         # a short lead ("The study also found health and safety risks.") is followed by its details
         short_lead = bool(follower and len(words(item[1])) <= SHORT_LEAD and item in chosen[:2])
         elaborates = elaborates or (short_lead and follower[2] == item[2])
-        adds = bool(follower and _ADDS.match(follower[1]) and focus.names & _ADDITIVE_FOCI)
+        adds = bool(
+            follower
+            and _ADDS.match(follower[1])
+            and (focus.names & _ADDITIVE_FOCI or _ELSE.search(question))
+        )
         if (
             follower
             and follower not in chosen

@@ -107,10 +107,17 @@ _PHRASES = {
     "method": re.compile(
         r"\b(collect(ed|s|ing)?|gather(ed|s|ing)?) (the |its |their )?(data|information)\b|"
         r"\bdata (collection|were collected|was collected|gathering)\b|"
-        r"\b(pengumpulan|mengumpulkan|dikumpulkan|kumpulkan) data\b|\bdata (dikumpulkan|diperoleh)\b",
+        r"\b(pengumpulan|mengumpulkan|dikumpulkan|kumpulkan) data\b|\bdata (dikumpulkan|diperoleh)\b|"
+        r"\bdata\b.{0,20}\b(come|came|comes|coming)\b|\b(sources?|sumber) (of )?(its |the |their )?data\b|"
+        r"\bdata sources?\b|\bdata(nya)? (berasal|bersumber|dari mana)\b",
         re.I,
     ),
 }
+#: "Where did its data come from?": a question about data sources, not a place.
+_DATA_SOURCE = re.compile(
+    r"\bdata\b.{0,20}\b(come|came|comes|coming|from)\b|\bdata(nya)? (berasal|bersumber|dari mana)\b",
+    re.I,
+)
 
 
 #: Foci whose answer sentences are recognisable by their words alone ("which method?" ->
@@ -144,7 +151,10 @@ def question_focus(question: str) -> Focus:
     # a capitalised word inside a sentence is a name ("Down to Zero"), not a cue ("down")
     stems = {stem(_bare(w)) for w in _cue_words(question)}
     out = Focus()
+    data_source = bool(_DATA_SOURCE.search(question))
     for name, (trigger, answer) in _CUES.items():
+        if name == "place" and data_source:
+            continue
         if trigger & stems or (name in _PHRASES and _PHRASES[name].search(question)):
             out.names.add(name)
             out.cue_stems |= answer
