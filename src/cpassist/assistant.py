@@ -28,6 +28,7 @@ from pydantic import ValidationError
 from cpassist.abstain import fallback_addresses
 from cpassist.amend import addresses, correct_premise, each_named_study
 from cpassist.compose import compose_answer, quoted_report, refusal_text
+from cpassist.informal import normalize
 from cpassist.errors import InputError, ModelError, StoreError
 from cpassist.evidence import index_for
 from cpassist.extractive import extractive_answer
@@ -113,7 +114,8 @@ class Assistant:
                 'History must be a list of {"role": "user"|"assistant", "content": "..."} turns.'
             ) from exc
         standalone = (
-            rewrite(question, turns, self.rewrite_method, self.chat_model).strip() or question
+            rewrite(normalize(question), turns, self.rewrite_method, self.chat_model).strip()
+            or question
         )
         previous = next((x.content for x in reversed(turns) if x.role == "user"), "")
         language = question_language(question, default=question_language(previous, default="en"))
