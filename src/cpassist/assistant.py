@@ -28,12 +28,12 @@ from pydantic import ValidationError
 from cpassist.abstain import fallback_addresses
 from cpassist.amend import addresses, correct_premise, each_named_study
 from cpassist.compose import compose_answer, quoted_report, refusal_text
-from cpassist.informal import normalize
 from cpassist.errors import InputError, ModelError, StoreError
 from cpassist.evidence import index_for
 from cpassist.extractive import extractive_answer
 from cpassist.focus import WHICH_STUDY
 from cpassist.gate import Refusal, gate
+from cpassist.informal import normalize
 from cpassist.language import question_language
 from cpassist.prompting import answer_messages, generator_question
 from cpassist.rewrite import as_turns, default_method, rewrite
