@@ -10,10 +10,7 @@ nothing). It does not match claims to sentences or score them.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
-from dataclasses import dataclass
-from functools import lru_cache
 
 from cpassist.actors import (
     ACTED_ON,
@@ -34,259 +31,31 @@ from cpassist.actors import (
     translations,
     verb_forms,
 )
+from cpassist.claim_text import _features, _Sentence, _stems
+from cpassist.claim_words import (
+    _CONDUCTED,
+    _DESCRIBES,
+    _ENDED,
+    _EVALUATIVE,
+    _PAID,
+    _PRONOUN_OPENING,
+    _PURPOSE,
+    _STUDY_AIM,
+    _STUDY_FOCUS,
+    _STUDY_SENTENCE,
+    _opposite_side,
+    _roots_of,
+    _translated_words,
+)
+from cpassist.figures import FigureChecks, _neighbour_number, _number_owner_missing
 from cpassist.lexicon import CAUSE_MARKER as _CAUSE_MARKER
-from cpassist.lexicon import Features, aim_object, features, has_aim
+from cpassist.lexicon import Features, aim_object, has_aim
 from cpassist.name_checks import NameChecks
 from cpassist.schema import Passage
 from cpassist.text import STOPWORDS, content_stems, root, stem, words
 
 
-@dataclass
-class _Sentence:
-    source: int
-    text: str
-    language: str
-    stems: set[str]
-    feats: Features
-    position: int
-
-
-@lru_cache(maxsize=20_000)
-def _features(text: str) -> Features:
-    return features(text)
-
-
-@lru_cache(maxsize=20_000)
-def _roots(text: str) -> frozenset[str]:
-    return frozenset(root(w) for w in words(text) if len(w) > 5)
-
-
-@lru_cache(maxsize=20_000)
-def _stems(text: str) -> frozenset[str]:
-    return frozenset(content_stems(text))
-
-
-def _norm(text: str) -> str:
-    return " ".join(w.lower() for w in words(text))
-
-
-_PRONOUN_OPENING = re.compile(r"^\s*(this|these|it|such|hal ini|hal tersebut|ini)\b", re.I)
-
-
-#: Something ending, stopped or refused ("ECPAT stopped the programme", "Nepal menolak").
-_ENDED = re.compile(
-    r"(?<!the )(?<!an )\b(stop|stops|stopped|stopping|end|ended|ending|ends|cancel\w*|terminat\w*|discontinu\w*|"
-    r"shut down|abolish\w*|withdr[ae]w\w*|berhenti|menghentikan|dihentikan|mengakhiri|diakhiri|"
-    r"berakhir|dibatalkan|membatalkan|ditutup|refus\w*|reject\w*|declined|menolak|ditolak)\b",
-    re.I,
-)
-
-
-#: Money changing hands ("ECPAT paid Nepal", "didanai oleh"): a payment or funding needs a source
-#: that speaks of one.
-_PAID = re.compile(
-    r"\b(paid|pay|pays|paying|payments?|fund|funds|funded|funding|financ\w*|grants?|donat\w*|"
-    r"bayar|membayar|dibayar|pembayaran|dana|mendanai|didanai|pendanaan|membiayai|dibiayai|"
-    r"pembiayaan|hibah)\b",
-    re.I,
-)
-
-
-#: A claim about the study's own aim ("the aim of the research is ...", "penelitian ini bertujuan")
-#: rests on a sentence about the study, not on the aim of a programme it describes.
-_STUDY_AIM = re.compile(
-    r"\b(aims?|goals?|purpose|objectives?|tujuan)\s+(of\s+)?(the\s+|this\s+|dari\s+)?"
-    r"([\w-]+\s+){0,3}?(research|study|thesis|paper|penelitian|studi|skripsi)\b|"
-    r"\b(research|study|thesis|penelitian|studi|skripsi)\s+(\w+\s+){0,3}?(aims?|bertujuan)\b",
-    re.I,
-)
-_STUDY_SENTENCE = re.compile(
-    r"\b(this|the) (research|study|thesis|paper)\b|\b(penelitian|studi|skripsi|tulisan) ini\b",
-    re.I,
-)
-_DESCRIBES = re.compile(
-    r"\b(describe[sd]?|mendeskripsikan|menjelaskan|explain[sd]?|focus\w*|berfokus)\b", re.I
-)
-
-
-#: "The research was conducted in Nepal": where a study was done needs a source saying so.
-_CONDUCTED = re.compile(
-    r"\b(conducted|carried out|done|performed|dilakukan|dilaksanakan)\s+(in|at|di)\s+((?:[\w-]+\s*){1,4})",
-    re.I,
-)
-
-
-#: Words that judge rather than report ("a complex issue", "a successful programme"): a claim may
-#: use one only when its evidence does (either language).
-_EVALUATIVE = frozenset(
-    "complex complicated serious severe major huge critical crucial successful success "
-    "unsuccessful effective ineffective efficient failed failure important key primary "
-    "substantial dramatic dramatically sharp sharply rapid rapidly strong strongly widespread "
-    "alarming urgent remarkable excellent poor kompleks rumit serius parah besar kritis penting "
-    "berhasil sukses gagal efektif utama signifikan drastis pesat tajam kuat meluas mendesak".split()
-)
-
-
-def _translated_words(said: set[str]) -> set[str]:
-    """The evaluative words whose glossary equivalent is among `said` (whole words)."""
-    from cpassist.lexicon import translations as full
-
-    stems = {stem(w) for w in said}
-    return {w for w in _EVALUATIVE if full({stem(w)}) & stems}
-
-
-_NUMBER_TOKEN = re.compile(r"\d+(?:[.,]\d+)*")
-
-
-def _named_near_numbers(text: str) -> dict[str, set[str]]:
-    """For each number of `text` (normalised as `lexicon.features` does), the names written within
-    four words of it ("the Philippines for 1,390" -> {"1390": {"Philippines"}})."""
-    from cpassist.lexicon import number_key
-
-    tokens = [(m.group(0), m.start()) for m in re.finditer(r"[\w’'-]+(?:[.,]\d+)*", text)]
-    out: dict[str, set[str]] = {}
-    for i, (token, _) in enumerate(tokens):
-        if not _NUMBER_TOKEN.fullmatch(token) or re.fullmatch(r"(19|20)\d\d", token):
-            continue
-        near = tokens[max(0, i - 4) : i] + tokens[i + 1 : i + 5]
-        names = {
-            w for j, (w, _) in enumerate(near) if w[:1].isupper() and w.lower() not in STOPWORDS
-        }
-        out.setdefault(number_key(token), set()).update(names)
-    return out
-
-
-def _name_key(name: str) -> str:
-    """A name's spelling key across Indonesian and English ("Philippines" ~ "Filipina",
-    "Cambodia" ~ "Kamboja"): lower case, ph -> f, c -> k, its first five letters."""
-    return name.lower().replace("ph", "f").replace("c", "k")[:5]
-
-
-def _number_owner_missing(
-    claim: str, question: str, evidence: Sequence[_Sentence]
-) -> tuple[str, str] | None:
-    """(number, the name it goes with) when every evidence sentence holding a number of the claim
-    writes it next to a name the claim and question do not mention ("1,390" is the Philippines'
-    count, not "last year's")."""
-    mine = {stem(w.lower()) for w in words(f"{claim} {question}")}
-    mine |= translations(mine)
-    spelled = {_name_key(w) for w in words(f"{claim} {question}") if w[:1].isupper()}
-    for number in _named_near_numbers(claim):
-        owners = [
-            names
-            for s in evidence
-            for n, names in _named_near_numbers(s.text).items()
-            if n == number
-        ]
-        if not owners or any(not names for names in owners):
-            continue  # a bare number somewhere: nothing to attribute
-
-        def held(name: str) -> bool:
-            st = stem(name.lower())
-            return st in mine or bool(translations({st}) & mine) or _name_key(name) in spelled
-
-        if not any(any(held(name) for name in names) for names in owners):
-            return number, sorted(owners[0])[0]
-    return None
-
-
-#: "The study focuses on X" / "penelitian ini berfokus pada X": what the study is about.
-_STUDY_FOCUS = re.compile(
-    r"\b(study|research|thesis|paper|penelitian|studi|skripsi)\s+([\w-]+\s+){0,2}?"
-    r"(focus(es|ed)?|berfokus|memfokuskan|difokuskan)\s+(on|pada|kepada)?",
-    re.I,
-)
-
-
-#: A purpose clause: "untuk memperbarui ...", "agar ...", "in order to update ...".
-_PURPOSE = re.compile(
-    r"\b(untuk|agar|supaya|guna|in order to|so as to)\s+((?:me|mem|men|meng|meny|memper|ber)[a-z]{3,}|"
-    r"(?<=to )[a-z]{4,})\b",
-    re.I,
-)
-
-
-#: Words whose swap reverses a finding ("most were boys" where the source says girls).
-_SIDES = (
-    (
-        frozenset("laki-laki lelaki pria putra boy boys male males men".split()),
-        frozenset("perempuan wanita putri girl girls female females women".split()),
-    ),
-)
-
-
-def _opposite_side(claim: str, question: str, evidence: Sequence[_Sentence]) -> str:
-    """A word of one side of `_SIDES` the claim adds (not in the question) while its evidence
-    names only the other side: "" when none."""
-    said = {w.lower() for w in words(claim)} - {w.lower() for w in words(question)}
-    found = {w.lower() for s in evidence for w in words(s.text)}
-    for a, b in _SIDES:
-        for side, other in ((a, b), (b, a)):
-            if said & side and found & other and not found & side:
-                return sorted(said & side)[0]
-    return ""
-
-
-#: Words around a figure that say nothing of what it counts ("sekitar 700", "more than 40").
-_HEDGES = frozenset(
-    stem(w)
-    for w in "sekitar kira hampir lebih kurang dari sebanyak jumlah jumlahnya total about around "
-    "approximately nearly almost over under more less than number total percent persen".split()
-)
-
-
-_TOKEN = re.compile(r"(?:rp\s?|\$)?\d+(?:[.,]\d+)*|[^\W\d_]+(?:['-][^\W\d_]+)*", re.I)
-
-
-def _windows(text: str) -> list[tuple[set[str], set[str]]]:
-    """(number keys, stems of the words within five tokens) for each figure written in `text`."""
-    tokens = [m.group(0) for m in _TOKEN.finditer(text)]
-    out = []
-    figure = [bool(re.search(r"\d", t)) for t in tokens]
-    for i, t in enumerate(tokens):
-        if not figure[i]:
-            continue
-        keys = _features(t).numbers
-        near = [
-            w for j, w in enumerate(tokens[max(0, i - 5) : i + 6], max(0, i - 5)) if not figure[j]
-        ]
-        stems = {stem(w.lower()) for w in near if w.lower() not in STOPWORDS}
-        out.append((keys, translations(stems) | stems))
-    return out
-
-
-def _neighbour_number(claim: str, numbers: set[str], evidence: Sequence[_Sentence]) -> str:
-    """A figure of the claim written, in a source sentence holding several, next to words that
-    share nothing with the claim's words around it, while another figure of that sentence sits
-    next to two or more of them ("earn Rp2.835.021 a month" where the source gives Rp850.000 a
-    month and Rp2.835.021 as the minimum wage). "" when none."""
-    claim_windows = _windows(claim)
-    for keys, near in claim_windows:
-        for number in keys & numbers:
-            if re.fullmatch(r"(19|20)\d\d", number):
-                continue
-            for s in evidence:
-                windows = _windows(s.text)
-                own = [w for k, w in windows if number in k]
-                others = [
-                    w
-                    for k, w in windows
-                    if number not in k
-                    and not k & numbers
-                    and not any(re.fullmatch(r"(19|20)\d\d", x) for x in k)
-                ]
-                if not own or not others:
-                    continue
-                if not any(near & w for w in own) and any(len(near & w) >= 2 for w in others):
-                    return number
-    return ""
-
-
-def _roots_of(text: str) -> set[str]:
-    return {root(w) for w in words(text)}
-
-
-class AssertionChecks(NameChecks):
+class AssertionChecks(NameChecks, FigureChecks):
     """The assertion checks (see the module docstring); mixed into `ClaimChecker`."""
 
     sources: list[Passage]
@@ -294,44 +63,6 @@ class AssertionChecks(NameChecks):
     _known: set[str]
     _context: list[set[str]]
     _claim_language: str
-
-    def _number_elsewhere(
-        self, claim: str, question: str, numbers: set[str], evidence: Sequence[_Sentence]
-    ) -> str:
-        """A figure of the claim whose every evidence sentence shares under a third of the claim's
-        content words, the question's included: "700 children died in accidents" where the 700 are
-        the child miners counted ("" when each figure is said of what the claim says)."""
-        if not numbers:
-            return ""
-        own = {stem(w.lower()) for w in words(claim) if w[:1].islower() and len(w) > 2}
-        own = {x for x in own if x not in STOPWORDS and x not in _HEDGES} & set(_stems(claim))
-        if len(own) < 2:
-            return ""
-        for number in sorted(numbers):
-            if re.fullmatch(r"(19|20)\d\d", number):
-                continue  # a year dates what is said; the other checks see to it
-            holders = [s for s in evidence if number in s.feats.numbers]
-            holders += [v for v in self._versions(holders) if v not in holders]
-            if not holders:
-                continue
-            best = max(len(self._covered(own, [s])) for s in holders)
-            # across languages the glossary misses words: one shared word is enough there
-            same = any(s.language == self._claim_language for s in holders)
-            if (len(own) >= 3 and best < len(own) / 3) if same else not best:
-                return number
-            # what the question asks the figure of ("died in accidents") is said with it, or in
-            # the document's title ("... di Pertambangan"), not merely echoed by the claim
-            asked = own & set(_stems(question))
-            if same and len(asked) >= 2:
-                titles = {
-                    stem(w.lower()) for s in holders for w in words(self.sources[s.source].title)
-                }
-                roots = {root(w) for s in holders for w in words(self.sources[s.source].title)}
-                said = set().union(*(self._covered(asked, [s]) for s in holders))
-                said |= {x for x in asked if x in titles or self._claim_roots.get(x) in roots}
-                if len(said) * 3 < len(asked) * 2:
-                    return number
-        return ""
 
     def _focus_elsewhere(self, claim: str, question: str, evidence: Sequence[_Sentence]) -> bool:
         """ "The study focuses on X" where X is what a programme or an actor aims at: some

@@ -23,14 +23,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from cpassist.actors import split_hyphens, translations
-from cpassist.assertions import (
-    AssertionChecks,
-    _features,
-    _norm,
-    _roots,
-    _Sentence,
-    _stems,
-)
+from cpassist.assertions import AssertionChecks
+from cpassist.claim_text import _features, _norm, _roots, _Sentence, _stems
 from cpassist.evidence import EvidenceIndex, scaled_cosine
 from cpassist.language import detect_language
 from cpassist.lexicon import translations as _translations

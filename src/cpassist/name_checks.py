@@ -19,7 +19,7 @@ from cpassist.schema import Passage
 from cpassist.text import content_stems, named_terms, stem, words
 
 if TYPE_CHECKING:
-    from cpassist.assertions import _Sentence
+    from cpassist.claim_text import _Sentence
 
 _ROLE_WORDS = {stem(w) for w in "role roles peran berperan step aspect factor faktor".split()}
 #: Capitalised words joined by small words: "Global in the Local", "ECPAT Indonesia".

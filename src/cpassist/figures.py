@@ -1,0 +1,174 @@
+"""Figure checks of claim grounding: a number a claim restates must be said of what the claim says
+it counts.
+
+Contract: `FigureChecks` is mixed into `grounding.ClaimChecker` (through `AssertionChecks`) and
+reads its sentence index (`sources`, `_versions`, `_covered`, `_claim_language`,
+`_claim_roots`); `_number_owner_missing` ties a number to the name the source writes next to it;
+`_neighbour_number` to the words around it when a sentence holds several. They do not check
+whether the number is in the source at all (`AssertionChecks` does).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from cpassist.actors import translations
+from cpassist.claim_text import _features, _Sentence, _stems
+from cpassist.schema import Passage
+from cpassist.text import STOPWORDS, root, stem, words
+
+_NUMBER_TOKEN = re.compile(r"\d+(?:[.,]\d+)*")
+
+
+def _named_near_numbers(text: str) -> dict[str, set[str]]:
+    """For each number of `text` (normalised as `lexicon.features` does), the names written within
+    four words of it ("the Philippines for 1,390" -> {"1390": {"Philippines"}})."""
+    from cpassist.lexicon import number_key
+
+    tokens = [(m.group(0), m.start()) for m in re.finditer(r"[\w’'-]+(?:[.,]\d+)*", text)]
+    out: dict[str, set[str]] = {}
+    for i, (token, _) in enumerate(tokens):
+        if not _NUMBER_TOKEN.fullmatch(token) or re.fullmatch(r"(19|20)\d\d", token):
+            continue
+        near = tokens[max(0, i - 4) : i] + tokens[i + 1 : i + 5]
+        names = {
+            w for j, (w, _) in enumerate(near) if w[:1].isupper() and w.lower() not in STOPWORDS
+        }
+        out.setdefault(number_key(token), set()).update(names)
+    return out
+
+
+def _name_key(name: str) -> str:
+    """A name's spelling key across Indonesian and English ("Philippines" ~ "Filipina",
+    "Cambodia" ~ "Kamboja"): lower case, ph -> f, c -> k, its first five letters."""
+    return name.lower().replace("ph", "f").replace("c", "k")[:5]
+
+
+def _number_owner_missing(
+    claim: str, question: str, evidence: Sequence[_Sentence]
+) -> tuple[str, str] | None:
+    """(number, the name it goes with) when every evidence sentence holding a number of the claim
+    writes it next to a name the claim and question do not mention ("1,390" is the Philippines'
+    count, not "last year's")."""
+    mine = {stem(w.lower()) for w in words(f"{claim} {question}")}
+    mine |= translations(mine)
+    spelled = {_name_key(w) for w in words(f"{claim} {question}") if w[:1].isupper()}
+    for number in _named_near_numbers(claim):
+        owners = [
+            names
+            for s in evidence
+            for n, names in _named_near_numbers(s.text).items()
+            if n == number
+        ]
+        if not owners or any(not names for names in owners):
+            continue  # a bare number somewhere: nothing to attribute
+
+        def held(name: str) -> bool:
+            st = stem(name.lower())
+            return st in mine or bool(translations({st}) & mine) or _name_key(name) in spelled
+
+        if not any(any(held(name) for name in names) for names in owners):
+            return number, sorted(owners[0])[0]
+    return None
+
+
+#: Words around a figure that say nothing of what it counts ("sekitar 700", "more than 40").
+_HEDGES = frozenset(
+    stem(w)
+    for w in "sekitar kira hampir lebih kurang dari sebanyak jumlah jumlahnya total about around "
+    "approximately nearly almost over under more less than number total percent persen".split()
+)
+
+
+_TOKEN = re.compile(r"(?:rp\s?|\$)?\d+(?:[.,]\d+)*|[^\W\d_]+(?:['-][^\W\d_]+)*", re.I)
+
+
+def _windows(text: str) -> list[tuple[set[str], set[str]]]:
+    """(number keys, stems of the words within five tokens) for each figure written in `text`."""
+    tokens = [m.group(0) for m in _TOKEN.finditer(text)]
+    out = []
+    figure = [bool(re.search(r"\d", t)) for t in tokens]
+    for i, t in enumerate(tokens):
+        if not figure[i]:
+            continue
+        keys = _features(t).numbers
+        near = [
+            w for j, w in enumerate(tokens[max(0, i - 5) : i + 6], max(0, i - 5)) if not figure[j]
+        ]
+        stems = {stem(w.lower()) for w in near if w.lower() not in STOPWORDS}
+        out.append((keys, translations(stems) | stems))
+    return out
+
+
+def _neighbour_number(claim: str, numbers: set[str], evidence: Sequence[_Sentence]) -> str:
+    """A figure of the claim written, in a source sentence holding several, next to words that
+    share nothing with the claim's words around it, while another figure of that sentence sits
+    next to two or more of them ("earn Rp2.835.021 a month" where the source gives Rp850.000 a
+    month and Rp2.835.021 as the minimum wage). "" when none."""
+    claim_windows = _windows(claim)
+    for keys, near in claim_windows:
+        for number in keys & numbers:
+            if re.fullmatch(r"(19|20)\d\d", number):
+                continue
+            for s in evidence:
+                windows = _windows(s.text)
+                own = [w for k, w in windows if number in k]
+                others = [
+                    w
+                    for k, w in windows
+                    if number not in k
+                    and not k & numbers
+                    and not any(re.fullmatch(r"(19|20)\d\d", x) for x in k)
+                ]
+                if not own or not others:
+                    continue
+                if not any(near & w for w in own) and any(len(near & w) >= 2 for w in others):
+                    return number
+    return ""
+
+
+class FigureChecks:
+    """The figure checks (see the module docstring); mixed into `ClaimChecker`."""
+
+    sources: list[Passage]
+    _claim_language: str
+    _claim_roots: dict[str, str]
+
+    def _number_elsewhere(
+        self, claim: str, question: str, numbers: set[str], evidence: Sequence[_Sentence]
+    ) -> str:
+        """A figure of the claim whose every evidence sentence shares under a third of the claim's
+        content words, the question's included: "700 children died in accidents" where the 700 are
+        the child miners counted ("" when each figure is said of what the claim says)."""
+        if not numbers:
+            return ""
+        own = {stem(w.lower()) for w in words(claim) if w[:1].islower() and len(w) > 2}
+        own = {x for x in own if x not in STOPWORDS and x not in _HEDGES} & set(_stems(claim))
+        if len(own) < 2:
+            return ""
+        for number in sorted(numbers):
+            if re.fullmatch(r"(19|20)\d\d", number):
+                continue  # a year dates what is said; the other checks see to it
+            holders = [s for s in evidence if number in s.feats.numbers]
+            holders += [v for v in self._versions(holders) if v not in holders]
+            if not holders:
+                continue
+            best = max(len(self._covered(own, [s])) for s in holders)
+            # across languages the glossary misses words: one shared word is enough there
+            same = any(s.language == self._claim_language for s in holders)
+            if (len(own) >= 3 and best < len(own) / 3) if same else not best:
+                return number
+            # what the question asks the figure of ("died in accidents") is said with it, or in
+            # the document's title ("... di Pertambangan"), not merely echoed by the claim
+            asked = own & set(_stems(question))
+            if same and len(asked) >= 2:
+                titles = {
+                    stem(w.lower()) for s in holders for w in words(self.sources[s.source].title)
+                }
+                roots = {root(w) for s in holders for w in words(self.sources[s.source].title)}
+                said = set().union(*(self._covered(asked, [s]) for s in holders))
+                said |= {x for x in asked if x in titles or self._claim_roots.get(x) in roots}
+                if len(said) * 3 < len(asked) * 2:
+                    return number
+        return ""
