@@ -245,3 +245,18 @@ def test_a_figure_given_what_the_source_says_of_its_neighbour_is_rejected(studie
         "Child domestic workers in Semarang earn on average Rp850.000 per month.", question
     )
     assert "another number" not in faithful.reason
+
+
+def test_a_figure_from_a_wage_is_not_a_remittance_across_languages(studies_vectorstore):
+    """An English claim about remittances takes a wage figure from an Indonesian sentence."""
+    text = "Temuan: - upah rata-rata Rp850.000 per bulan bagi pekerja rumah tangga anak."
+    source = Passage(
+        chunk_id="w2", study="prt", title="PRT Anak di Semarang", language="id",
+        section="body", text=text,
+    )  # fmt: skip
+    checker = ClaimChecker([source], index_for(studies_vectorstore.embeddings))
+    question = "What is the average monthly remittance that migrant mothers send home?"
+    verdict = checker.check(
+        "The average monthly remittance that migrant mothers send home is Rp850.000.", question
+    )
+    assert not verdict.ok and "counts something else" in verdict.reason
