@@ -260,3 +260,32 @@ def test_a_figure_from_a_wage_is_not_a_remittance_across_languages(studies_vecto
         "The average monthly remittance that migrant mothers send home is Rp850.000.", question
     )
     assert not verdict.ok and "counts something else" in verdict.reason
+
+
+def test_a_cue_word_and_its_translation_count_once_across_languages(studies_vectorstore):
+    """ "How many ... visit?" over Indonesian sentences: "jumlah" (number) and its glossary twin
+    are one cue, so the sentence that says the visits wins over one that merely says "jumlah"."""
+    from cpassist.extractive import extractive_answer
+
+    visits = "Tim peneliti mengunjungi 64 LKSA di 9 kabupaten antara Maret dan Agustus 2023."
+    other = (
+        "Dinas Sosial Aceh perlu menambah jumlah asesor dari 12 menjadi sedikitnya 30 orang agar "
+        "seluruh 212 LKSA dapat dinilai sebelum 2026."
+    )
+    sources = [
+        Passage(
+            chunk_id=f"a{i}",
+            study="lksa",
+            title="Akreditasi LKSA di Aceh",
+            language="id",
+            section="body",
+            text=text,
+        )  # fmt: skip
+        for i, text in enumerate([other, visits])
+    ]
+    claims = extractive_answer(
+        "How many LKSA did the Aceh accreditation study visit?",
+        sources,
+        index_for(studies_vectorstore.embeddings),
+    )
+    assert claims and claims[0].text == visits

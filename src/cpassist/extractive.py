@@ -182,9 +182,8 @@ def extractive_answer(
     scored: list[tuple[float, str, int, int]] = []
     cue_hits: dict[tuple[int, int], int] = {}
     for (sentence, i, j), cos in zip(candidates, cosines, strict=True):
-        stems = {stem(w) for w in words(sentence.lower())}
-        if sources[i].language != language:
-            stems = translations(stems)
+        raw = {stem(w) for w in words(sentence.lower())}
+        stems = translations(raw) if sources[i].language != language else raw
         if (
             sources[i].language == language
         ):  # a word of the same root counts ("celaka" ~ "kecelakaan")
@@ -204,7 +203,12 @@ def extractive_answer(
         ):
             # a sentence about the study itself ("The research is based on ... the goals of the
             # partnership") does not answer "what are Nepal's goals?" however many cues it holds
-            cue_hits[(i, j)] = len(cues & stems)
+            # across languages a word and its translation are one hit ("jumlah" ~ "number")
+            cue_hits[(i, j)] = (
+                len(cues & stems)
+                if sources[i].language == language
+                else sum(1 for w in raw if ({w} | translations({w})) & cues)
+            )
             score += CUE_BONUS * min(3, cue_hits[(i, j)])
             if asked_actors and cue_hits[(i, j)] and _actor_clause(sentence, asked_actors, cues):
                 score += ACTOR_BONUS  # "Nepal's goals?": "... while Nepal aims to receive ..."
