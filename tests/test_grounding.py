@@ -281,7 +281,7 @@ def test_a_cue_word_and_its_translation_count_once_across_languages(studies_vect
             section="body",
             text=text,
         )  # fmt: skip
-        for i, text in enumerate([other, visits])
+        for i, text in enumerate([visits, other])
     ]
     claims = extractive_answer(
         "How many LKSA did the Aceh accreditation study visit?",
