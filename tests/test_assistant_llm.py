@@ -378,3 +378,16 @@ def test_cross_study_answer_about_one_study_gets_the_other_added(
     assert not result.verification.fallback and "added" in result.verification.reason
     assert {c.study for c in result.citations} == {NEPAL, DTZ}
     assert result.answer.startswith("The Down to Zero study collected data")
+
+
+def test_model_not_knowing_a_false_premise_gets_it_corrected(
+    studies_settings, studies_retriever
+) -> None:
+    """The model says the sources do not say; the question is built on a design the study did not
+    use: the answer corrects it from the study's design sentence, as the extractive answer does."""
+    result = _assistant(
+        studies_settings, studies_retriever, ["The sources do not contain the answer."]
+    ).ask("Why did the Nepal study use a randomised controlled trial?")
+    assert not result.abstained
+    assert result.answer.startswith("The studies do not say that.")
+    assert "descriptive qualitative" in result.answer

@@ -245,7 +245,15 @@ class Assistant:
             claims = extractive_answer(standalone, sources, self.index)
             draft.report = report
             if not fallback_addresses(standalone, [c.text for c in claims], self.index):
-                return Refusal(f"{report.reason}; the evidence found does not address the question")
+                # a question built on a false premise is corrected, as the extractive answer does
+                corrected, premise = correct_premise(
+                    standalone, sources, companions, [], self.index
+                )
+                if not premise:
+                    return Refusal(
+                        f"{report.reason}; the evidence found does not address the question"
+                    )
+                claims = corrected
         claims, premise = correct_premise(standalone, sources, companions, claims, self.index)
         if report.fallback:  # what was dropped from the generated answer, then its replacement
             report.sentences = [
