@@ -24,6 +24,14 @@ def checker(studies_vectorstore) -> ClaimChecker:
     return ClaimChecker(sources, index_for(studies_vectorstore.embeddings))
 
 
+def _one_source_checker(store, text: str, study: str, title: str) -> ClaimChecker:
+    """A checker over one hand-written Indonesian passage (the real e5 index of `store`)."""
+    source = Passage(
+        chunk_id=f"{study}-1", study=study, title=title, language="id", section="body", text=text
+    )
+    return ClaimChecker([source], index_for(store.embeddings))
+
+
 @pytest.mark.parametrize(
     ("false", "reason", "faithful"),
     [
@@ -214,11 +222,7 @@ def test_a_figure_restated_about_something_else_is_rejected(studies_vectorstore)
         "Jumlah pekerja anak di tambang naik dari sekitar 250 anak pada tahun 2019 menjadi "
         "sekitar 700 anak pada tahun 2022. Sebanyak 42 anak pernah mengalami kecelakaan kerja."
     )
-    source = Passage(
-        chunk_id="m1", study="tambang", title="Pekerja Anak di Tambang", language="id",
-        section="body", text=text,
-    )  # fmt: skip
-    checker = ClaimChecker([source], index_for(studies_vectorstore.embeddings))
+    checker = _one_source_checker(studies_vectorstore, text, "tambang", "Pekerja Anak di Tambang")
     question = "Berapa anak yang meninggal karena kecelakaan di tambang?"
     false = checker.check(
         "Ada sekitar 700 anak yang meninggal karena kecelakaan di tambang.", question
@@ -231,11 +235,7 @@ def test_a_figure_restated_about_something_else_is_rejected(studies_vectorstore)
 def test_a_figure_given_what_the_source_says_of_its_neighbour_is_rejected(studies_vectorstore):
     """One source sentence, two figures: the claim gives the minimum wage's figure as the wage."""
     text = "Temuan: - upah rata-rata Rp850.000 per bulan, jauh di bawah UMK Semarang sebesar Rp2.835.021;"
-    source = Passage(
-        chunk_id="w1", study="prt", title="PRT Anak di Semarang", language="id",
-        section="body", text=text,
-    )  # fmt: skip
-    checker = ClaimChecker([source], index_for(studies_vectorstore.embeddings))
+    checker = _one_source_checker(studies_vectorstore, text, "prt", "PRT Anak di Semarang")
     question = "What do child domestic workers in Semarang earn per month?"
     false = checker.check(
         "Child domestic workers in Semarang earn on average per month about Rp2.835.021.", question
@@ -250,11 +250,7 @@ def test_a_figure_given_what_the_source_says_of_its_neighbour_is_rejected(studie
 def test_a_figure_from_a_wage_is_not_a_remittance_across_languages(studies_vectorstore):
     """An English claim about remittances takes a wage figure from an Indonesian sentence."""
     text = "Temuan: - upah rata-rata Rp850.000 per bulan bagi pekerja rumah tangga anak."
-    source = Passage(
-        chunk_id="w2", study="prt", title="PRT Anak di Semarang", language="id",
-        section="body", text=text,
-    )  # fmt: skip
-    checker = ClaimChecker([source], index_for(studies_vectorstore.embeddings))
+    checker = _one_source_checker(studies_vectorstore, text, "prt", "PRT Anak di Semarang")
     question = "What is the average monthly remittance that migrant mothers send home?"
     verdict = checker.check(
         "The average monthly remittance that migrant mothers send home is Rp850.000.", question

@@ -179,6 +179,7 @@ def extractive_answer(
         if focus.names & _ACTOR_FOCI and not study_foci
         else set()
     )
+    byline_asked = expected_answer_type(question) in _BYLINE_ASKED
     scored: list[tuple[float, str, int, int]] = []
     cue_hits: dict[tuple[int, int], int] = {}
     for (sentence, i, j), cos in zip(candidates, cosines, strict=True):
@@ -230,7 +231,7 @@ def extractive_answer(
         score += 0.05 * (1.0 - i / max(1, len(sources)))
         if _KEYWORDS.match(sentence):
             score -= 0.15
-        if _BYLINE.match(sentence) and expected_answer_type(question) not in _BYLINE_ASKED:
+        if _BYLINE.match(sentence) and not byline_asked:
             score -= 0.3
         if q_names:
             score *= 1.0 - 0.5 * len(q_names - names_of[i]) / len(q_names)
