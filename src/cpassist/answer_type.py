@@ -189,16 +189,31 @@ def _has_type(text: str, kind: AnswerType, question_numbers: set[str]) -> bool:
     return bool(counts) or bool(_NUMBER_WORDS.search(text))
 
 
+#: What should be done ("should", "perlu" but not "tidak perlu"); "harus" / "must" also state
+#: facts ("anak harus berjalan 5 km").
+_PROPOSAL = re.compile(
+    r"\b(recommend\w*|rekomendasi\w*|menyarankan|disarankan|should|sebaiknya|"
+    r"(?<!tidak )(?<!tak )(?<!tanpa )perlu|needs to|need to)\b",
+    re.I,
+)
+
+
+def is_recommendation(sentence: str) -> bool:
+    """Whether `sentence` says what should be done ("... perlu menambah dua psikolog")."""
+    return bool(_PROPOSAL.search(sentence))
+
+
 def holds_answer_type(question: str, text: str) -> bool | None:
     """Whether `text` holds the kind of thing `question` asks for (None: not a checkable kind)."""
     kind = expected_answer_type(question)
     if kind is None:
         return None
+    counted = counted_nouns(question) if kind == "count" else set()
+    if counted and _counts(text, counted, _shares(question)):
+        return True  # "how many villages?": "38 villages", "only one psychologist"
     if not _has_type(text, kind, {m.group(0) for m in _NUMBER.finditer(question)}):
         return False
-    counted = counted_nouns(question) if kind == "count" else set()
-    # "how many villages?": "38 villages"
-    return not counted or _counts(text, counted, _shares(question))
+    return not counted
 
 
 def evidence_lacks_answer_type(question: str, passages: Iterable[str]) -> AnswerType | None:
@@ -229,7 +244,9 @@ def evidence_lacks_answer_type(question: str, passages: Iterable[str]) -> Answer
         if kind == "count" and enumerated and topic & _ENUMERABLE:
             return None  # "how many roles?" and "first ..., second ..., third ..."
         for sentence in split_sentences(text) or [text]:
-            if not _has_type(sentence, kind, question_numbers):
+            if not _has_type(sentence, kind, question_numbers) and not (
+                counted and _counts(sentence, counted, _shares(question))  # "satu psikolog"
+            ):
                 continue
             if kind not in ("count", "share", "money", "year") or not topic:
                 return None
@@ -256,7 +273,7 @@ _NOT_COUNTED = frozenset(
     "kali times banyak jumlah".split()
 )
 _NUMBER_TOKEN = re.compile(
-    r"^(\d+([.,]\d+)*%?|two|three|four|five|six|seven|eight|nine|ten|dozens?|hundreds?|"
+    r"^(\d+([.,]\d+)*%?|one|satu|seorang|two|three|four|five|six|seven|eight|nine|ten|dozens?|hundreds?|"
     r"thousands?|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh|puluhan|ratusan|ribuan)$",
     re.I,
 )
@@ -289,12 +306,6 @@ def counted_nouns(question: str) -> set[str]:
     return out
 
 
-def _cognate_key(stem_: str) -> str:
-    """A spelling key shared by many Indonesian-English cognates ("koalisi" ~ "coalition",
-    "evaluasi" ~ "evaluation"): c -> k, ph -> f, the first five letters."""
-    return stem_.replace("ph", "f").replace("c", "k")[:5]
-
-
 def _covers_enough(question: str, topic: set[str], sentence: str) -> bool:
     """A sentence in the question's language holds a third of the question's topic words (same
     stem or Indonesian root) when there are three or more; across languages the glossary is too
@@ -315,10 +326,9 @@ def _covers_enough(question: str, topic: set[str], sentence: str) -> bool:
 def _shares_topic(topic: set[str], stems: set[str]) -> bool:
     """Whether a sentence's stems (with glossary equivalents) share a topic word of the question,
     the same stem or a cognate of at least five letters."""
-    if topic & stems:
-        return True
-    keys = {_cognate_key(x) for x in stems if len(x) >= 5}
-    return any(len(t) >= 5 and _cognate_key(t) in keys for t in topic)
+    from cpassist.lexicon import shared_across
+
+    return bool(topic & stems) or bool(shared_across(topic, stems))
 
 
 def _mentioned(counted: set[str], passages: list[str]) -> bool:
@@ -348,6 +358,11 @@ def _counts(sentence: str, counted: set[str], shares: bool = True) -> bool:
     stems = [translations({stem(t.lower())}) | {stem(t.lower())} for t in tokens]
     for i, token in enumerate(tokens):
         if _NUMBER_TOKEN.match(token) and not _YEAR.fullmatch(token):
+            low = token.lower()
+            if (low == "satu" and tokens[i - 1 : i] in (["salah"], ["Salah"])) or (
+                low == "one" and [t.lower() for t in tokens[i + 1 : i + 2]] == ["of"]
+            ):
+                continue  # "salah satu negara", "one of the largest": not a count
             if not shares and (
                 token.endswith("%") or tokens[i + 1 : i + 2] in (["percent"], ["persen"])
             ):

@@ -42,6 +42,7 @@ from cpassist.settings import Settings
 from cpassist.turn import Checked, Draft, Turn, checked_question, ms_since
 from cpassist.verify import Claim, verify_answer
 from cpassist.versions import companions, question_language_sources
+from cpassist.widen import rest_of_document
 
 if TYPE_CHECKING:
     from langchain_core.embeddings import Embeddings
@@ -136,6 +137,13 @@ class Assistant:
         turn.sources = self.sources_for(
             turn.passages, turn.language, self.settings.top_k, question=turn.standalone
         )
+        turn.sources += rest_of_document(  # a one-language document asked in the other language
+            turn.standalone,
+            turn.language,
+            turn.sources,
+            self.retriever.document_passages,
+            self.settings.widen_other_language,
+        )
         turn.companions = self.companions_for(turn.sources, turn.passages)
         turn.timings.retrieve_ms += ms_since(t)
 
@@ -174,7 +182,7 @@ class Assistant:
             excerpts: dict[int, str] = {}
             if self.settings.llm_evidence == "selected":
                 sources, excerpts = self.selected_evidence(
-                    turn.standalone, turn.passages, turn.language
+                    turn.standalone, turn.passages, turn.language, turn.sources
                 )
             else:
                 sources = self.sources_for(
@@ -309,12 +317,18 @@ class Assistant:
         return generator_question(question, standalone, previous, language)
 
     def selected_evidence(
-        self, question: str, passages: Sequence[Passage], language: str
+        self,
+        question: str,
+        passages: Sequence[Passage],
+        language: str,
+        wide: Sequence[Passage] | None = None,
     ) -> tuple[list[Passage], dict[int, str]]:
         """The prompt's sources and what it shows of each: the sentences the extractive selection
-        picks for `question` from every hit (by what the question asks), grouped by their source,
-        at most `prompt_passages` sources. Empty excerpts when nothing is picked."""
-        wide = self.sources_for(passages, language, self.settings.top_k, question)
+        picks for `question` from every source (`wide`: the turn's, else every hit's question-
+        language version), grouped by their source, at most `prompt_passages` sources. Empty
+        excerpts when nothing is picked."""
+        if wide is None:
+            wide = self.sources_for(passages, language, self.settings.top_k, question)
         picked = extractive_answer(question, wide, self.index)
         order = list(dict.fromkeys(i for c in picked for i in c.sources))
         order = order[: self.settings.prompt_passages]

@@ -19,11 +19,11 @@ import re
 from collections.abc import Sequence
 
 from cpassist.actors import CLAUSE_SPLIT, actor_stem, subject
-from cpassist.answer_type import expected_answer_type, holds_answer_type
+from cpassist.answer_type import expected_answer_type, holds_answer_type, is_recommendation
 from cpassist.evidence import EvidenceIndex, scaled_cosine
 from cpassist.focus import LAST, question_focus
 from cpassist.language import question_language
-from cpassist.lexicon import translations
+from cpassist.lexicon import shared_across, translations
 from cpassist.schema import Passage
 from cpassist.study_mix import about_named, studies_named, study_names
 from cpassist.text import content_stems, named_terms, root, split_sentences, stem, words
@@ -122,6 +122,9 @@ _ACTOR_FOCI = frozenset({"aim", "benefit", "role"})
 ACTOR_BONUS = 0.15
 #: A chosen sentence of at most this many words brings the next sentence of its passage.
 SHORT_LEAD = 9
+#: A recommendation ("the facility needs two more psychologists") loses this against a question
+#: asking what is (a count, a year, a place ...), not what should be.
+PROPOSAL_PENALTY = 0.1
 #: Per question name a sentence holds that is not in its document's title.
 NAME_BONUS = 0.1
 #: Other sentences are kept when they score at least this share of the best one.
@@ -130,10 +133,54 @@ NEAR_BEST = 0.8
 OTHER_STUDY = 0.75
 
 
+#: "..., and who funded it?", "... dan apa syaratnya?": a second question joined to the first.
+_SECOND_PART = re.compile(
+    r",?\s+(?:and|dan|serta)\s+(?=(?:(?:in|on|at|for|from|to|pada|di|dari|untuk|sejak)\s+)?(?:who|whom|what|which|when|where|why|how|siapa|apa|berapa|"
+    r"brp|kapan|di ?mana|mengapa|kenapa|bagaimana|gimana)\b)",
+    re.I,
+)
+
+
+def two_parts(question: str) -> tuple[str, str] | None:
+    """A two-part question as two questions, the second carrying the first's names ("Who carried
+    out the Padang evaluation, and who funded it?" -> "... evaluation?", "Padang: who funded
+    it?"); None for a one-part question."""
+    m = _SECOND_PART.search(question)
+    if not m:
+        return None
+    first, second = question[: m.start()].strip(), question[m.end() :].strip()
+    if len(words(first)) < 3 or len(words(second)) < 2:
+        return None
+    names = [w for w in words(first) if w[:1].isupper() and w.lower() not in _OPENERS][:4]
+    lead = " ".join(dict.fromkeys(n for n in names if n.lower() not in second.lower()))
+    if len(words(second)) < 4:  # "apa syaratnya?": what it asks of is in the first part
+        return f"{first.rstrip('?')}?", question
+    return f"{first.rstrip('?')}?", f"{lead}: {second}" if lead else second
+
+
+_OPENERS = frozenset(
+    "who whom what which when where why how siapa apa berapa kapan mengapa kenapa bagaimana "
+    "dalam in menurut according the".split()
+)
+
+
 def extractive_answer(
     question: str, sources: Sequence[Passage], index: EvidenceIndex, max_sentences: int = 3
 ) -> list[Claim]:
-    """Claims (verbatim sentences with their 0-based source) answering `question` from `sources`."""
+    """Claims (verbatim sentences with their 0-based source) answering `question` from `sources`;
+    a two-part question gets the best of each part."""
+    parts = two_parts(question)
+    if parts is None:
+        return _answer(question, sources, index, max_sentences)
+    out = _answer(parts[0], sources, index, 2)
+    seen = {c.text for c in out}
+    out += [c for c in _answer(parts[1], sources, index, 2) if c.text not in seen]
+    return out
+
+
+def _answer(
+    question: str, sources: Sequence[Passage], index: EvidenceIndex, max_sentences: int = 3
+) -> list[Claim]:
     q_names = named_terms(question) | {
         stem(w) for w in words(question) if w.isupper() and len(w) > 2
     }
@@ -179,7 +226,8 @@ def extractive_answer(
         if focus.names & _ACTOR_FOCI and not study_foci
         else set()
     )
-    byline_asked = expected_answer_type(question) in _BYLINE_ASKED
+    asked_type = expected_answer_type(question)
+    byline_asked = asked_type in _BYLINE_ASKED
     scored: list[tuple[float, str, int, int]] = []
     cue_hits: dict[tuple[int, int], int] = {}
     for (sentence, i, j), cos in zip(candidates, cosines, strict=True):
@@ -190,8 +238,8 @@ def extractive_answer(
         ):  # a word of the same root counts ("celaka" ~ "kecelakaan")
             roots = {root(w) for w in words(sentence.lower())}
             matched = {x for x in q_stems if x in stems or q_roots.get(x, "") in roots}
-        else:
-            matched = q_stems & stems
+        else:  # a glossary twin or the same loanword ("accreditation" ~ "akreditasi")
+            matched = shared_across(q_stems, raw)
         lex = len(matched) / len(q_stems) if q_stems else 0.0
         if sources[i].language != language:
             cos += CROSS_LANGUAGE_COS  # e5 scores a translation lower than a same-language match
@@ -222,6 +270,8 @@ def extractive_answer(
         typed = holds_answer_type(question, sentence)
         if typed is not None:  # "how many ...?" wants a sentence with a count
             score += TYPE_BONUS if typed else -TYPE_BONUS
+            if asked_type != "recommendation" and is_recommendation(sentence):
+                score -= PROPOSAL_PENALTY  # "how many psychologists?": not "needs two more"
         if about_study and _META.match(sentence):
             score -= (
                 META_PENALTY  # "This research aims to describe ..." answers no content question

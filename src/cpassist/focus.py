@@ -22,8 +22,10 @@ _FOCI: dict[str, tuple[str, str]] = {
         "method methods methodology metode metodologi approach pendekatan design desain data kind type jenis "
         "qualitative kualitatif quantitative kuantitatif survey survei interview interviews "
         "wawancara questionnaire questionnaires kuesioner angket source sources sumber dokumen "
-        "documents literature literatur",
+        "documents literature literatur fieldwork",
         "method metode data interviews interview wawancara documents dokumen document "
+        "administered structured terstruktur in-depth mendalam informants informan respondents "
+        "responden "
         "qualitative kualitatif quantitative kuantitatif descriptive deskriptif survey survei "
         "journals jurnal books buku observation observasi utilizing memanfaatkan collection "
         "pengumpulan",
@@ -109,7 +111,8 @@ _PHRASES = {
         r"\bdata (collection|were collected|was collected|gathering)\b|"
         r"\b(pengumpulan|mengumpulkan|dikumpulkan|kumpulkan) data\b|\bdata (dikumpulkan|diperoleh)\b|"
         r"\bdata\b.{0,20}\b(come|came|comes|coming)\b|\b(sources?|sumber) (of )?(its |the |their )?data\b|"
-        r"\bdata sources?\b|\bdata(nya)? (berasal|bersumber|dari mana)\b",
+        r"\bdata sources?\b|\bdata(nya)? (berasal|bersumber|dari mana)\b|"
+        r"\bfield ?work\b|\b(penelitian|studi|kerja|turun) lapangan\b",
         re.I,
     ),
 }

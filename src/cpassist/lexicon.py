@@ -294,6 +294,51 @@ def translations(stems: set[str], core: bool = False) -> set[str]:
     return out
 
 
+#: English spellings that Indonesian loanwords respell ("accreditation" ~ "akreditasi",
+#: "psychological" ~ "psikologis", "quality" ~ "kualitas").
+_RESPELL = (("ph", "f"), ("qu", "ku"), ("x", "ks"), ("th", "t"), ("ch", "k"), ("y", "i"))
+_SOFT_C = re.compile(r"c(?=[ei])")
+_DOUBLE = re.compile(r"(.)\1")
+#: Indonesian verb and noun prefixes no English loanword starts with ("mengumpulkan").
+_ID_VERB = re.compile(r"^(meng|meny|peng|peny)")
+#: Shorter respelled stems than this match nothing: "media" ~ "median" is chance, not a loanword.
+COGNATE_MIN = 5
+
+
+@lru_cache(maxsize=20_000)
+def cognate_form(stem_: str) -> str:
+    """`stem_` (a `text.stem`) respelled as Indonesian spells loanwords: one form for "accred"
+    (accreditation) and "akredi" (akreditasi). Empty when too short or not a word."""
+    if len(stem_) < COGNATE_MIN or not stem_.isalpha() or _ID_VERB.match(stem_):
+        return ""
+    w = stem_
+    for a, b in _RESPELL:
+        w = w.replace(a, b)
+    w = _DOUBLE.sub(r"\1", _SOFT_C.sub("s", w).replace("c", "k"))
+    return w if len(w) >= COGNATE_MIN else ""
+
+
+def cognates(a: str, b: str) -> bool:
+    """Whether stems `a` and `b` are one loanword in the two languages: their respelled forms
+    agree as far as the shorter goes ("komit" ~ "komitm"; "konsen" (consent) !~ "konsel")."""
+    fa, fb = cognate_form(a), cognate_form(b)
+    return bool(fa and fb) and (fa.startswith(fb) or fb.startswith(fa))
+
+
+def shared_across(asked: set[str], other: set[str]) -> set[str]:
+    """The stems of `asked` said in `other` (stems of text in the other language): itself, a
+    glossary equivalent, or the same loanword respelled ("accreditation" ~ "akreditasi"), or a
+    glossary equivalent with another ending ("melayani" -> "serve" ~ "served")."""
+    found = asked & translations(other)
+    forms = {cognate_form(s) for s in other} - {""}
+    for s in asked - found:
+        for f in {cognate_form(t) for t in translations({s})} - {""}:
+            if any(f.startswith(g) or g.startswith(f) for g in forms):
+                found.add(s)
+                break
+    return found
+
+
 @lru_cache(maxsize=1)
 def keyword_glossary() -> dict[str, frozenset[str]]:
     """Glossary pairs as keyword-index tokens (`keyword_index.tokenize` on both sides), each way:

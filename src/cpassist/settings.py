@@ -183,6 +183,14 @@ class Settings(BaseSettings):
         le=10,
         description="Passages put in the LLM prompt (fewer = faster local answers).",
     )
+    widen_other_language: int = Field(
+        default=12,
+        ge=0,
+        le=50,
+        description="When the question is about a document with no version in the question's "
+        "language, up to this many more of its passages join the evidence the answer is picked "
+        "from (passage search across languages finds the document, not always the passage). 0: off.",
+    )
     llm_evidence: Literal["selected", "nearest"] = Field(
         default="selected",
         description="What the LLM is shown of each source: `selected` (the sentences the extractive "

@@ -165,6 +165,13 @@ def named_terms(text: str) -> set[str]:
 
 _CITE = re.compile(r"\s*\[(\d{1,2})(?:\s*[,;]\s*(\d{1,2}))*\]")
 _CITE_NUMS = re.compile(r"\d{1,2}")
+#: A part ending with a word that always precedes something ("No.", "Dr.", "Kec.") goes on.
+_TITLE_END = re.compile(
+    r"(?:^|\s)(?:dr|drs|prof|mr|mrs|jl|kab|kec|kel|prov|hj|yth|bpk|e\.g|i\.e|cf|vs|approx)\.$",
+    re.I,
+)
+#: ... and one that precedes a number ("No. 11", "Vol. 3", "hlm. 12").
+_NUMBER_END = re.compile(r"(?:^|\s)(?:no|nos|nomor|vol|pp|hlm|fig|figs|tgl)\.$", re.I)
 _LEADING_CITES = re.compile(r"^((?:\s*\[\d{1,2}(?:\s*[,;]\s*\d{1,2})*\])+)\s*")
 
 
@@ -199,6 +206,14 @@ def split_sentences(text: str) -> list[str]:
     parts = [p.strip() for p in _SPLIT.split(text or "") if p and p.strip()]
     out: list[str] = []
     for part in parts:
+        if (
+            out
+            and (  # "Law No. 11 of 2012", "Dr. Siti"
+                _TITLE_END.search(out[-1]) or (_NUMBER_END.search(out[-1]) and part[:1].isdigit())
+            )
+        ):
+            out[-1] = f"{out[-1]} {part}"
+            continue
         lead = _LEADING_CITES.match(part)
         if lead and out:
             out[-1] = f"{out[-1]} {lead.group(1).strip()}"

@@ -1,0 +1,199 @@
+"""A one-language document asked about in the other language: loanwords and glossary twins count
+as shared words, two-part questions get both parts answered, "No. 11" does not end a sentence, and
+the rest of the document joins the evidence (`cpassist.widen`), in a real Chroma store with the
+real e5 embedder."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from cpassist.extractive import two_parts
+from cpassist.lexicon import cognates, shared_across
+from cpassist.schema import Passage
+from cpassist.settings import Settings
+from cpassist.text import split_sentences, stem
+from cpassist.widen import asked_document, rest_of_document
+
+
+def _stems(*ws: str) -> set[str]:
+    return {stem(w) for w in ws}
+
+
+# --- pure logic -------------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("english", "indonesian"),
+    [("accreditation", "akreditasi"), ("psychological", "psikologis"), ("quality", "kualitas"),
+     ("commitment", "komitmen"), ("physical", "fisik"), ("percent", "persen")],
+)  # fmt: skip
+def test_a_loanword_is_one_word_in_both_spellings(english: str, indonesian: str):
+    assert cognates(stem(english), stem(indonesian))
+    assert shared_across(_stems(english), _stems(indonesian)) == _stems(english)
+
+
+@pytest.mark.parametrize(
+    ("english", "indonesian"),
+    [("consent", "konseling"), ("provide", "provinsi"), ("collected", "menggunakan"),
+     ("member", "membentuk"), ("standing", "standar")],
+)  # fmt: skip
+def test_look_alike_words_are_not_loanwords(english: str, indonesian: str):
+    assert not shared_across(_stems(english), _stems(indonesian))
+
+
+def test_a_glossary_twin_with_another_ending_is_shared():
+    # "melayani" -> "serve" (glossary), said as "served"
+    assert shared_across(_stems("melayani"), _stems("only", "one", "psychologist", "served"))
+
+
+def test_numbered_abbreviations_and_titles_do_not_end_a_sentence():
+    text = (
+        "Law No. 11 of 2012 requires that detention be a last resort. Dr. Siti Aminah led the "
+        "team. They said no. Then they left."
+    )
+    assert split_sentences(text) == [
+        "Law No. 11 of 2012 requires that detention be a last resort.",
+        "Dr. Siti Aminah led the team.",
+        "They said no.",
+        "Then they left.",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("question", "parts"),
+    [
+        ("Who carried out the Padang evaluation, and who funded the evaluation?",
+         ("Who carried out the Padang evaluation?", "Padang: who funded the evaluation?")),
+        ("How many LKSA did the Aceh study visit, and in what year was the fieldwork done?",
+         ("How many LKSA did the Aceh study visit?",
+          "LKSA Aceh: in what year was the fieldwork done?")),
+        # too short to stand alone: the second part is the whole question
+        ("Berapa tambahan uang per bulan untuk anak perempuan, dan apa syaratnya?",
+         ("Berapa tambahan uang per bulan untuk anak perempuan?",
+          "Berapa tambahan uang per bulan untuk anak perempuan, dan apa syaratnya?")),
+        ("What did the children and the parents say?", None),
+        ("Why did girls and boys leave school?", None),
+    ],
+)  # fmt: skip
+def test_two_part_questions_are_split_with_the_names_carried(question: str, parts):
+    assert two_parts(question) == parts
+
+
+def _passage(chunk: str, study: str, language: str, position: int = 0, text: str = "") -> Passage:
+    return Passage(
+        chunk_id=chunk, text=text or f"{study} {chunk}", study=study, language=language, section="",
+        title=study, source=f"{study}.md", position=position,
+    )  # fmt: skip
+
+
+def test_the_rest_of_a_one_language_document_joins_only_across_languages():
+    hits = [
+        _passage("a1", "aceh", "id", 1, "Akreditasi LKSA di Aceh."),
+        _passage("b1", "nepal", "en"),
+    ]
+    whole = [_passage(f"a{i}", "aceh", "id", i, f"Aceh bagian {i}.") for i in range(4)]
+
+    def passages_of(study: str) -> list[Passage]:
+        return whole if study == "aceh" else []
+
+    question = "When was the fieldwork for the Aceh study done?"
+    assert asked_document(question, hits) == "aceh"
+    rest = rest_of_document(question, "en", hits, passages_of, limit=2)
+    assert [p.chunk_id for p in rest] == ["a0", "a2"]  # reading order, not the hit, at most 2
+    assert rest_of_document(question, "id", hits, passages_of, limit=12) == []  # same language
+    assert rest_of_document(question, "en", hits, passages_of, limit=0) == []  # switched off
+    # no names and no document holding three of the hits: nothing is widened
+    assert asked_document("When was the fieldwork done?", hits) == ""
+
+
+# --- real store ---------------------------------------------------------------------------------
+REPORT = """# Evaluasi Layanan Rumah Aman Anak di Kota Kendari
+
+Penulis: Nur Aisyah (2022), Pusat Studi Anak Universitas Halu Oleo
+
+## Latar Belakang
+
+Rumah Aman Anak Kota Kendari dibuka oleh Dinas Sosial Kota Kendari pada 2019 untuk menampung anak korban kekerasan yang tidak dapat kembali ke rumahnya. Jumlah anak yang ditampung naik dari 18 anak pada 2019 menjadi 47 anak pada 2021.
+
+Pemerintah kota meminta evaluasi ini karena belum ada standar layanan tertulis.
+
+## Metode
+
+Pengumpulan data berlangsung dari Februari sampai Mei 2022 melalui wawancara mendalam dengan 21 anak dan 9 pendamping, serta telaah 64 berkas kasus.
+
+## Temuan
+
+Sebanyak 38 dari 47 anak kembali bersekolah dalam tiga bulan pertama. Anak laki-laki lebih sering kabur dari rumah aman daripada anak perempuan.
+
+Rumah aman hanya memiliki satu psikolog untuk seluruh anak, sehingga konseling sering tertunda.
+
+## Rekomendasi
+
+- Dinas Sosial perlu menerbitkan standar layanan rumah aman;
+- rumah aman perlu menambah dua psikolog;
+- sekolah perlu menerima kembali anak korban tanpa syarat tambahan.
+"""
+
+
+@pytest.fixture(scope="module")
+def kendari(tmp_path_factory: pytest.TempPathFactory, e5_cached):
+    from cpassist.build import build_vectorstore
+    from cpassist.ingest.pipeline import ingest_paths
+    from cpassist.retrieval import HybridRetriever
+    from tests.conftest import STUDIES_DIR
+
+    docs = Path(tmp_path_factory.mktemp("kendari"))
+    (docs / "id-rumah-aman-kendari.md").write_text(REPORT, encoding="utf-8")
+    settings = Settings(data_dir=tmp_path_factory.mktemp("kendari-data"), embedder="e5")
+    vectorstore = build_vectorstore(settings, embeddings=e5_cached)
+    ingest_paths([STUDIES_DIR, docs], settings, progress=False, vectorstore=vectorstore)
+    return settings, HybridRetriever.from_settings(vectorstore, settings)
+
+
+def _assistant(kendari, widen: int):
+    from cpassist.assistant import Assistant
+
+    settings, retriever = kendari
+    return Assistant(
+        retriever=retriever,
+        chat_model=None,
+        embeddings=retriever.embeddings,
+        settings=settings.model_copy(update={"widen_other_language": widen}),
+        generator_name="extractive",
+    )
+
+
+def test_document_passages_are_the_whole_document_in_reading_order(kendari):
+    _, retriever = kendari
+    passages = retriever.document_passages("id-rumah-aman-kendari")
+    assert passages and {p.study for p in passages} == {"id-rumah-aman-kendari"}
+    assert [p.position for p in passages] == sorted(p.position for p in passages)
+    assert any("Februari sampai Mei 2022" in p.text for p in passages)
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("When was the fieldwork for the Kendari safe house evaluation done?",
+         ["Februari sampai Mei 2022"]),
+        ("How many children were interviewed for the Kendari safe house study, and how many "
+         "case files were reviewed?", ["21 anak", "64 berkas"]),
+        ("How many psychologists serve the Kendari safe house?", ["satu psikolog"]),
+    ],
+)  # fmt: skip
+def test_english_questions_about_an_indonesian_report_find_the_fact(kendari, question, expected):
+    result = _assistant(kendari, widen=12).ask(question)
+    assert not result.abstained, result.answer
+    assert result.answer.startswith("The source is in Indonesian"), result.answer
+    for phrase in expected:
+        assert phrase in result.answer, result.answer
+    assert {c.study for c in result.citations} == {"id-rumah-aman-kendari"}
+
+
+def test_a_recommendation_is_what_should_be_not_what_need_not_be():
+    from cpassist.answer_type import is_recommendation
+
+    assert is_recommendation("rumah aman perlu menambah dua psikolog;")
+    assert is_recommendation("The facility should hire two more psychologists.")
+    assert not is_recommendation("Dengan tiga mobil, orang tua tidak perlu datang ke kota.")
+    assert not is_recommendation("Anak harus berjalan 5 km ke sekolah.")
