@@ -197,3 +197,14 @@ def test_a_recommendation_is_what_should_be_not_what_need_not_be():
     assert is_recommendation("The facility should hire two more psychologists.")
     assert not is_recommendation("Dengan tiga mobil, orang tua tidak perlu datang ke kota.")
     assert not is_recommendation("Anak harus berjalan 5 km ke sekolah.")
+
+
+def test_a_superlative_question_asks_for_the_ranked_item_and_kind_of_what_is_not_a_method():
+    from cpassist.focus import question_focus
+
+    assert question_focus("Which type of bullying did students report most often?").names == {
+        "rank"
+    }
+    assert "rank" in question_focus("Tema apa yang paling sering diusulkan anak-anak?").names
+    assert "method" in question_focus("What kind of study was the LPA NTB research?").names
+    assert "method" in question_focus("Jenis penelitian apa yang dipakai?").names

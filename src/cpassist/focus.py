@@ -19,7 +19,7 @@ from cpassist.text import stem, words
 #: focus -> (question cue words, answer-sentence cue words); both languages, matched by stem.
 _FOCI: dict[str, tuple[str, str]] = {
     "method": (
-        "method methods methodology metode metodologi approach pendekatan design desain data kind type jenis "
+        "method methods methodology metode metodologi approach pendekatan design desain data "
         "qualitative kualitatif quantitative kuantitatif survey survei interview interviews "
         "wawancara questionnaire questionnaires kuesioner angket source sources sumber dokumen "
         "documents literature literatur fieldwork",
@@ -79,6 +79,12 @@ _FOCI: dict[str, tuple[str, str]] = {
         "berapa jumlah number count",
         "number jumlah",
     ),
+    "rank": (
+        "most paling terbanyak tertinggi terendah highest lowest largest biggest weakest strongest "
+        "weakest terlemah terkuat main utama common",
+        "most paling terbanyak tertinggi terendah highest lowest largest biggest weakest "
+        "terlemah strongest terkuat common umum frequent sering followed disusul",
+    ),
     "trend": (
         "fall fell decrease decreased decline declined drop dropped rise rose increase increased "
         "trend menurun turun naik meningkat penurunan peningkatan tren berkurang down effective "
@@ -112,7 +118,9 @@ _PHRASES = {
         r"\b(pengumpulan|mengumpulkan|dikumpulkan|kumpulkan) data\b|\bdata (dikumpulkan|diperoleh)\b|"
         r"\bdata\b.{0,20}\b(come|came|comes|coming)\b|\b(sources?|sumber) (of )?(its |the |their )?data\b|"
         r"\bdata sources?\b|\bdata(nya)? (berasal|bersumber|dari mana)\b|"
-        r"\bfield ?work\b|\b(penelitian|studi|kerja|turun) lapangan\b",
+        r"\bfield ?work\b|\b(penelitian|studi|kerja|turun) lapangan\b|"
+        r"\b(kind|type|sort|jenis|macam|bentuk) (of )?(the )?(study|studies|research|penelitian|"
+        r"studi|kajian|data|design|desain|evaluation|evaluasi|analysis|analisis)\b",
         re.I,
     ),
 }
