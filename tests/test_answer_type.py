@@ -7,6 +7,7 @@ import pytest
 from cpassist.answer_type import (
     evidence_lacks_answer_type,
     expected_answer_type,
+    holds_answer_type,
     unnamed_members,
 )
 
@@ -107,3 +108,29 @@ def test_a_figure_about_something_else_is_not_the_answer():
     assert evidence_lacks_answer_type(question, [other]) == "count"
     said = "Sebanyak 3 anak meninggal karena kecelakaan saat mendulang di sungai."
     assert evidence_lacks_answer_type(question, [other, said]) is None
+
+
+def test_how_long_needs_a_length_of_time():
+    question = "Berapa lama rata-rata masa hukuman anak-anak di LPKA Tangerang?"
+    assert expected_answer_type(question) == "duration"
+    assert holds_answer_type(question, "Children stayed for an average of 14 months.")
+    assert holds_answer_type(question, "Pelatihan berlangsung lima hari.")
+    assert not holds_answer_type(question, "A significant number of children end up in an LPKA.")
+    assert (
+        evidence_lacks_answer_type(
+            question, ["In practice, 287 children were held in LPKA Tangerang in 2021."]
+        )
+        == "duration"
+    )
+
+
+def test_a_figure_asked_of_one_sex_needs_that_sex_in_its_sentence():
+    question = "Berapa persen siswa perempuan yang masih mengalami kekerasan fisik dari guru?"
+    all_students = "Kekerasan fisik oleh guru juga berkurang dari 18% menjadi 7%."
+    girls = "Kekerasan fisik oleh guru terhadap siswa perempuan berkurang dari 18% menjadi 7%."
+    assert evidence_lacks_answer_type(question, [all_students]) == "share"
+    assert evidence_lacks_answer_type(question, [girls]) is None
+    # across languages: "girls" answers "perempuan"
+    assert (
+        evidence_lacks_answer_type(question, ["Physical punishment of girls fell to 7%."]) is None
+    )

@@ -18,6 +18,7 @@ from cpassist.text import stem
 
 AnswerType = Literal[
     "count",
+    "duration",
     "share",
     "year",
     "money",
@@ -45,6 +46,26 @@ _YEAR_Q = re.compile(
     r"\b(what|which|in what|in which) years?\b|\bwhen (was|were|did|is|does)\b|\btahun (berapa|apa)\b|"
     r"\bsejak (tahun )?kapan\b|\bkapan\b",
     re.IGNORECASE,
+)
+#: "How long ...?", "Berapa lama ...?": a length of time, a number with its unit.
+_DURATION_Q = re.compile(
+    r"\bhow long\b|\bberapa lama\b|\b(for )?how many (days|weeks|months|years|hours)\b|"
+    r"\bberapa (hari|minggu|bulan|jam)\b",
+    re.I,
+)
+_UNIT = r"(hari|minggu|bulan|tahun|jam|days?|weeks?|months?|years?|hours?)\b"
+_DURATION = re.compile(
+    r"\d+([.,]\d+)?(\s*[-–]\s*\d+)?[\s-]*" + _UNIT + r"|\b(satu|dua|tiga|empat|lima|enam|tujuh|"
+    r"delapan|sembilan|sepuluh|belas|puluh|one|two|three|four|five|six|seven|eight|nine|ten|"
+    r"twelve|a|an|several|beberapa|setahun|sebulan|seminggu)[\s-]+"
+    + _UNIT
+    + r"|\b(setahun|sebulan|seminggu|sehari)\b",
+    re.I,
+)
+#: Words naming one sex, per sex: a figure asked of girls is not one given for all children.
+SEXES = (
+    frozenset("laki-laki lelaki pria putra boy boys male males men".split()),
+    frozenset("perempuan wanita putri girl girls female females women".split()),
 )
 _COUNT_Q = re.compile(
     r"\bhow many\b|\bberapa (banyak|jumlah|orang|anak|kasus|kali)\b|\bberapa\b(?! (lama|tahun))|"
@@ -158,6 +179,8 @@ def expected_answer_type(question: str) -> AnswerType | None:
         return "share"
     if _MONEY_Q.search(question):
         return "money"
+    if _DURATION_Q.search(question):
+        return "duration"
     if _YEAR_Q.search(question):
         return "year"
     if _COUNT_Q.search(question):
@@ -184,6 +207,8 @@ def _has_type(text: str, kind: AnswerType, question_numbers: set[str]) -> bool:
         return bool(_MONEY.search(text))
     if kind == "year":
         return bool(_YEAR.search(text))
+    if kind == "duration":
+        return bool(_DURATION.search(text))
     numbers = {m.group(0) for m in _NUMBER.finditer(text)} - question_numbers
     counts = {n for n in numbers if not _YEAR.fullmatch(n)}
     return bool(counts) or bool(_NUMBER_WORDS.search(text))
@@ -196,6 +221,12 @@ _PROPOSAL = re.compile(
     r"(?<!tidak )(?<!tak )(?<!tanpa )perlu|needs to|need to)\b",
     re.I,
 )
+
+
+def _lower_words(text: str) -> set[str]:
+    from cpassist.text import words
+
+    return {w.lower() for w in words(text)}
 
 
 def is_recommendation(sentence: str) -> bool:
@@ -234,6 +265,8 @@ def evidence_lacks_answer_type(question: str, passages: Iterable[str]) -> Answer
     question_numbers = {m.group(0) for m in _NUMBER.finditer(question)}
     topic = content_stems(question) - named_terms(question) - _TYPE_WORDS
     counted = counted_nouns(question) if kind == "count" else set()
+    asked = _lower_words(question)
+    asked_sexes = set().union(*(side for side in SEXES if asked & side))
     passages = list(passages)
     if counted and not _mentioned(counted, passages):
         # what is counted is nowhere in the evidence, in any form the glossary knows: it may be
@@ -248,8 +281,10 @@ def evidence_lacks_answer_type(question: str, passages: Iterable[str]) -> Answer
                 counted and _counts(sentence, counted, _shares(question))  # "satu psikolog"
             ):
                 continue
-            if kind not in ("count", "share", "money", "year") or not topic:
+            if kind not in ("count", "share", "money", "year", "duration") or not topic:
                 return None
+            if asked_sexes and not asked_sexes & _lower_words(sentence):
+                continue  # "what share of girls?" is not answered by a share of all students
             if not _shares_topic(topic, translations(content_stems(sentence))):
                 continue
             if not _covers_enough(question, topic, sentence):

@@ -24,14 +24,14 @@ from cpassist.study_mix import about_named
 
 _TYPE_NAMES = {
     "en": {
-        "count": "number", "year": "year", "money": "amount of money", "person": "author's name",
+        "count": "number", "duration": "length of time", "year": "year", "money": "amount of money", "person": "author's name",
         "named": "names of the people",
         "holder": "name of the person in that position", "share": "percentage",
         "place": "place", "institution": "university or institution", "recommendation":
         "recommendation",
     },
     "id": {
-        "count": "angka", "year": "tahun", "money": "jumlah uang", "person": "nama penulis",
+        "count": "angka", "duration": "lama waktu", "year": "tahun", "money": "jumlah uang", "person": "nama penulis",
         "named": "nama orang-orangnya",
         "holder": "nama orang yang memegang jabatan itu", "share": "persentase",
         "place": "tempat", "institution": "nama universitas atau lembaga", "recommendation":
