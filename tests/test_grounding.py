@@ -285,3 +285,49 @@ def test_a_cue_word_and_its_translation_count_once_across_languages(studies_vect
         index_for(studies_vectorstore.embeddings),
     )
     assert claims and claims[0].text == visits
+
+
+def test_a_count_the_grounding_sentence_gives_differently_is_rejected(studies_vectorstore):
+    """The claim's two figures come from one sentence, which counts the pesantren as 12; "two
+    pesantren" (said elsewhere of something else) is not their number."""
+    text = (
+        "Tes pengetahuan dilakukan terhadap 312 ustadz dan ustadzah (184 ustadz dan 128 ustadzah) "
+        "dari 12 pesantren peserta. Selain itu, di dua pesantren, anggota satgas adalah kerabat "
+        "dekat pengasuh."
+    )
+    checker = _one_source_checker(studies_vectorstore, text, "pesantren", "Pesantren di Jombang")
+    question = "How many ustadz and ustadzah were trained, and from how many pesantren?"
+    false = checker.check("184 ustadz and 128 ustadzah were trained, from two pesantren.", question)
+    assert not false.ok, false
+    from cpassist.claim_text import _Sentence
+    from cpassist.figures import _count_conflict
+
+    grounding = [s for s in checker._sentences if "312" in s.text]
+    assert isinstance(grounding[0], _Sentence)
+    assert _count_conflict("184 ustadz and 128 ustadzah, from two pesantren.", grounding)
+    assert not _count_conflict("184 ustadz and 128 ustadzah, from 12 pesantren.", grounding)
+    faithful = checker.check(
+        "184 ustadz and 128 ustadzah were trained, from 12 pesantren.", question
+    )
+    assert faithful.ok, faithful
+
+
+def test_a_recommendation_stated_as_done_is_rejected(studies_vectorstore):
+    text = (
+        "Tim evaluasi merekomendasikan agar Kemenag Kabupaten Jombang memastikan anggota satgas "
+        "independen dari keluarga pengasuh dan memperluas pelatihan ke pesantren lain."
+    )
+    checker = _one_source_checker(studies_vectorstore, text, "pesantren", "Pesantren di Jombang")
+    question = "Apa yang dilakukan program di Jombang?"
+    false = checker.check(
+        "Program Jombang memastikan anggota satgas independen dari keluarga pengasuh dan "
+        "memperluas pelatihan ke pesantren lain.",
+        question,
+    )
+    assert not false.ok and "recommends" in false.reason
+    faithful = checker.check(
+        "Tim evaluasi merekomendasikan agar Kemenag memastikan anggota satgas independen dari "
+        "keluarga pengasuh.",
+        question,
+    )
+    assert faithful.ok, faithful

@@ -217,7 +217,7 @@ def _has_type(text: str, kind: AnswerType, question_numbers: set[str]) -> bool:
 #: What should be done ("should", "perlu" but not "tidak perlu"); "harus" / "must" also state
 #: facts ("anak harus berjalan 5 km").
 _PROPOSAL = re.compile(
-    r"\b(recommend\w*|rekomendasi\w*|menyarankan|disarankan|should|sebaiknya|"
+    r"\b(recommend\w*|\w*rekomendasi\w*|\w*usulkan|menyarankan|disarankan|should|sebaiknya|"
     r"(?<!tidak )(?<!tak )(?<!tanpa )perlu|needs to|need to)\b",
     re.I,
 )

@@ -10,6 +10,7 @@ nothing). It does not match claims to sentences or score them.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from cpassist.actors import (
@@ -31,6 +32,7 @@ from cpassist.actors import (
     translations,
     verb_forms,
 )
+from cpassist.answer_type import is_recommendation
 from cpassist.claim_text import _features, _Sentence, _stems
 from cpassist.claim_words import (
     _CONDUCTED,
@@ -47,12 +49,25 @@ from cpassist.claim_words import (
     _roots_of,
     _translated_words,
 )
-from cpassist.figures import FigureChecks, _neighbour_number, _number_owner_missing
+from cpassist.figures import (
+    FigureChecks,
+    _count_conflict,
+    _neighbour_number,
+    _number_owner_missing,
+)
 from cpassist.lexicon import CAUSE_MARKER as _CAUSE_MARKER
 from cpassist.lexicon import Features, aim_object, has_aim
 from cpassist.name_checks import NameChecks
 from cpassist.schema import Passage
 from cpassist.text import STOPWORDS, content_stems, root, stem, words
+
+#: A claim that itself says what should be done ("recommends", "perlu", "agar") may rest on a
+#: recommendation; one that does not states it as done.
+_PROPOSES = re.compile(
+    r"\b(recommend\w*|\w*rekomendasi\w*|saran\w*|menyarankan|disarankan|suggest\w*|propos\w*|"
+    r"\w*usul\w*|should|sebaiknya|perlu|harus|must|urge\w*|agar|need\w*|calls? for|proposal)\b",
+    re.I,
+)
 
 
 class AssertionChecks(NameChecks, FigureChecks):
@@ -124,6 +139,16 @@ class AssertionChecks(NameChecks, FigureChecks):
         neighbour = _neighbour_number(claim, c.numbers, evidence)
         if neighbour:
             return f"number {neighbour} is said of what the source says of another number"
+        conflict = _count_conflict(claim, grounding)
+        if conflict:
+            return f"the source gives another count than {conflict!r}"
+        if (
+            grounding
+            and is_recommendation(grounding[0].text)
+            and not _PROPOSES.search(claim)
+            and not _PROPOSES.search(question)
+        ):
+            return "what the source recommends is stated as done"
         if c.ordinals - ev.ordinals or not self._ordinals_match(claim, grounding):
             return "the ordinal (first/second/third) does not match the source"
         study_methods = set().union(

@@ -174,3 +174,51 @@ class FigureChecks:
                 if len(said) * 3 < len(asked) * (2 if same else 1):
                     return number
         return ""
+
+
+_NUMBER_WORD_VALUES = {
+    "one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7",
+    "eight": "8", "nine": "9", "ten": "10", "twelve": "12", "satu": "1", "dua": "2", "tiga": "3",
+    "empat": "4", "lima": "5", "enam": "6", "tujuh": "7", "delapan": "8", "sembilan": "9",
+    "sepuluh": "10", "seorang": "1",
+}  # fmt: skip
+
+
+def _counted_pairs(text: str) -> dict[str, set[str]]:
+    """What each count of `text` counts: the stem of the word right after a number ("12
+    pesantren" -> {"pesant": {"12"}}); years, shares and ranges are left out."""
+    from cpassist.lexicon import number_key
+
+    tokens = re.findall(r"[\w’'-]+(?:[.,]\d+)*%?", text)
+    out: dict[str, set[str]] = {}
+    for i, token in enumerate(tokens[:-1]):
+        low = token.lower()
+        value = _NUMBER_WORD_VALUES.get(low)
+        if value is None and _NUMBER_TOKEN.fullmatch(token):
+            if re.fullmatch(r"(19|20)\d\d", token):
+                continue
+            value = number_key(token)
+        if value is None:
+            continue
+        following = tokens[i + 1]
+        if following.lower() in STOPWORDS or not following[:1].isalpha():
+            continue
+        if following.lower() in ("percent", "persen", "per", "of", "dari", "out"):
+            continue
+        out.setdefault(stem(following.lower()), set()).add(value)
+    return out
+
+
+def _count_conflict(claim: str, grounding: Sequence[_Sentence]) -> str:
+    """A count the claim gives of something its grounding sentence counts differently: "trained
+    ... from two pesantren" where the sentence that holds the claim's other figures says "dari 12
+    pesantren". "" when none (or when the claim has one figure only)."""
+    mine = _counted_pairs(claim)
+    if not mine or not grounding or len(_features(claim).numbers) < 2:
+        return ""
+    theirs = _counted_pairs(grounding[0].text)
+    for noun, values in mine.items():
+        said = set().union(*(v for n, v in theirs.items() if n in translations({noun})))
+        if said and values - said and not values & said:
+            return f"{sorted(values - said)[0]} {noun}"
+    return ""
