@@ -141,3 +141,22 @@ def test_an_elliptical_follow_up_continues_the_previous_question():
     assert (
         rule_rewrite("Kalau yang kedua?", roles) == "Apa peran ECPAT Indonesia? kalau yang kedua?"
     )
+
+
+def test_a_chat_opener_after_a_carried_subject_is_not_read_as_a_name():
+    from cpassist.abstain import absent_name
+    from cpassist.schema import Passage
+    from cpassist.text import named_terms
+
+    history = [
+        {"role": "user", "content": "Berapa anak di Nunukan yang belum punya akta?"},
+        {"role": "assistant", "content": "322 dari 731 anak."},
+    ]
+    standalone = rule_rewrite("Terus berapa banyak dari mereka yang lahir di Malaysia?", history)
+    assert "terus berapa" in standalone
+    assert named_terms(standalone) == {"malays"}
+    passage = Passage(
+        chunk_id="n1", study="nunukan", title="Nunukan", language="en", section="",
+        text="Of the 412 children born in Malaysia, 251 (61%) were unregistered.",
+    )  # fmt: skip
+    assert not absent_name(standalone, [passage])

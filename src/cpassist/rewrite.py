@@ -101,13 +101,34 @@ def rule_rewrite(question: str, history: Sequence[ChatTurn | dict] | None) -> st
                     resolved = _IT.sub(lambda m, p=phrase: _the(p, m.group(0)), question, count=1)
                     if resolved != question:
                         return resolved
-                return f"{' '.join(carried)}: {question}"
+                return f"{' '.join(carried)}: {_opening_lowered(question)}"
         if not follow_up:
             return question
     # names its own subject ("And the Nepal study?") or nothing was named: carry the topic words
     skip = {stem(w.lower()) for w in words(question)}
     terms = _key_terms(users[-1], skip, names_only_topic=bool(own_names))
-    return f"{' '.join(terms)}: {question}" if terms else question
+    return f"{' '.join(terms)}: {_opening_lowered(question)}" if terms else question
+
+
+#: Words that open a chat follow-up and are no names ("Terus ...", "Kalau ...", "So ...").
+_OPENERS = frozenset(
+    "and so then also but or well ok okay oh lalu terus trus kalau kalo dan jadi nah oh ok oke "
+    "tapi terus lalu selanjutnya berikutnya".split()
+)
+
+
+def _opening_lowered(question: str) -> str:
+    """`question` with its first word in lower case when that word is a chat opener or a pointer
+    that is no stop word, so that after a carried subject ("Nunukan: terus berapa ...?") it is not
+    read as a name."""
+    tokens = words(question)
+    if not tokens:
+        return question
+    first = tokens[0].lower()
+    if (first in _OPENERS or first in _POINTERS) and first not in STOPWORDS:
+        at = question.find(tokens[0])
+        return question[:at] + tokens[0].lower() + question[at + len(tokens[0]) :]
+    return question
 
 
 #: "the Nepal study", "Down to Zero programme", "penelitian tentang Nepal": a named document or
