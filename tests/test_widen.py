@@ -119,7 +119,7 @@ Pemerintah kota meminta evaluasi ini karena belum ada standar layanan tertulis.
 
 ## Metode
 
-Pengumpulan data berlangsung dari Februari sampai Mei 2022 melalui wawancara mendalam dengan 21 anak dan 9 pendamping, serta telaah 64 berkas kasus.
+Evaluasi ini menggunakan desain studi kasus kualitatif. Pengumpulan data berlangsung dari Februari sampai Mei 2022 melalui wawancara mendalam dengan 21 anak dan 9 pendamping, serta telaah 64 berkas kasus.
 
 ## Temuan
 
@@ -179,6 +179,9 @@ def test_document_passages_are_the_whole_document_in_reading_order(kendari):
         ("How many children were interviewed for the Kendari safe house study, and how many "
          "case files were reviewed?", ["21 anak", "64 berkas"]),
         ("How many psychologists serve the Kendari safe house?", ["satu psikolog"]),
+        # the by-line's names (Universitas Halu Oleo) name the methods passage too
+        ("What kind of study was the Universitas Halu Oleo evaluation?",
+         ["studi kasus kualitatif"]),
     ],
 )  # fmt: skip
 def test_english_questions_about_an_indonesian_report_find_the_fact(kendari, question, expected):
@@ -208,3 +211,23 @@ def test_a_superlative_question_asks_for_the_ranked_item_and_kind_of_what_is_not
     assert "rank" in question_focus("Tema apa yang paling sering diusulkan anak-anak?").names
     assert "method" in question_focus("What kind of study was the LPA NTB research?").names
     assert "method" in question_focus("Jenis penelitian apa yang dipakai?").names
+
+
+def test_a_name_of_the_documents_by_line_names_its_other_passages(e5_cached):
+    """ "What kind of study was the LPA NTB research?": the methods passage does not repeat the
+    by-line's names, yet it is that document's; it is not halved against a passage that does."""
+    from cpassist.evidence import EvidenceIndex
+    from cpassist.extractive import extractive_answer
+
+    study = "id-awig-awig"
+    passages = [
+        _passage("p0", study, "id", 0, "Penulis: Baiq Nurul (2024), Lembaga Perlindungan Anak NTB (LPA NTB)"),
+        _passage("p1", study, "id", 1, "Penelitian ini menggunakan desain studi kasus kualitatif dengan desa pembanding."),
+        _passage("p2", study, "id", 2, "Awig-awig tidak menghapus praktik merariq; yang berubah adalah cara masyarakat menanganinya."),
+    ]  # fmt: skip
+    claims = extractive_answer(
+        "What kind of study was the LPA NTB research on awig-awig?",
+        passages,
+        EvidenceIndex(e5_cached),
+    )
+    assert "studi kasus kualitatif" in claims[0].text, [c.text for c in claims]

@@ -210,9 +210,14 @@ def _answer(
     if not candidates:
         return []
     cosines = index.cosines(question, [c[0] for c in candidates])
-    names_of = [
-        {stem(w) for w in words(f"{s.text} {s.title} {s.study.replace('-', ' ')}")} for s in sources
-    ]
+    # a passage is named by every passage of its document here: "LPA NTB" of the by-line, the
+    # programme named in the background, name the methods passage too
+    names_in: dict[str, set[str]] = {}
+    for s in sources:
+        names_in.setdefault(s.study, set()).update(
+            stem(w) for w in words(f"{s.text} {s.title} {s.study.replace('-', ' ')}")
+        )
+    names_of = [names_in[s.study] for s in sources]
     focus = question_focus(question)
     about_study = not _ASKS_ABOUT_STUDY.search(question)
     cues = focus.cue_stems

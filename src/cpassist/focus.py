@@ -25,7 +25,8 @@ _FOCI: dict[str, tuple[str, str]] = {
         "documents literature literatur fieldwork",
         "method metode data interviews interview wawancara documents dokumen document "
         "administered structured terstruktur in-depth mendalam informants informan respondents "
-        "responden "
+        "responden design desain case kasus mixed-methods campuran experimental eksperimen "
+        "quasi-experimental kuasi-eksperimen pretest-posttest purposive purposif sample sampel "
         "qualitative kualitatif quantitative kuantitatif descriptive deskriptif survey survei "
         "journals jurnal books buku observation observasi utilizing memanfaatkan collection "
         "pengumpulan",
