@@ -331,3 +331,20 @@ def test_a_recommendation_stated_as_done_is_rejected(studies_vectorstore):
         question,
     )
     assert faithful.ok, faithful
+
+
+def test_a_year_that_dates_something_else_and_a_wrong_month_are_rejected(studies_vectorstore):
+    text = (
+        "Setelah LPKA Tangerang bermitra dengan PKBM Bina Insani pada 2019, partisipasi anak naik. "
+        "Antara Juli dan November 2021, tim melakukan survei terstruktur terhadap 164 anak dan "
+        "wawancara mendalam dengan 36 anak."
+    )
+    checker = _one_source_checker(studies_vectorstore, text, "lpka", "Anak di LPKA Tangerang")
+    question = "Kapan kerja lapangan studi LPKA Tangerang dilakukan?"
+    dated = checker.check("Kerja lapangan studi LPKA Tangerang dilakukan pada 2019.", question)
+    assert not dated.ok and "dates something else" in dated.reason
+    month = checker.check("Kerja lapangan dilakukan antara Maret dan November 2021.", question)
+    assert not month.ok and "maret" in month.reason
+    # a month is no actor, and "Juli" is the source's month
+    faithful = checker.check("Kerja lapangan dilakukan antara Juli dan November 2021.", question)
+    assert faithful.ok, faithful

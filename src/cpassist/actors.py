@@ -170,9 +170,19 @@ def initiators(text: str) -> list[tuple[str, set[str]]]:
     return found
 
 
+#: Capitalised words that name no actor: months and days, in both languages.
+_TIME_NAMES = frozenset(
+    "january february march april may june july august september october november december "
+    "januari februari maret mei juni juli agustus oktober desember monday tuesday wednesday "
+    "thursday friday saturday sunday senin selasa rabu kamis jumat sabtu minggu".split()
+)
+
+
 def actor_word(token: str) -> bool:
     low = token.lower()
-    return low in _ACTOR_WORDS or (token[:1].isupper() and low not in STOPWORDS)
+    return low in _ACTOR_WORDS or (
+        token[:1].isupper() and low not in STOPWORDS and low not in _TIME_NAMES
+    )
 
 
 def _run_after(tokens: Sequence[str]) -> list[str]:
@@ -233,7 +243,7 @@ def _is_actor(tokens: Sequence[str], i: int, names: Set[str]) -> bool:
     low = t.lower()
     if low in _ACTOR_WORDS:
         return True
-    if not t[:1].isupper() or low in STOPWORDS:
+    if not t[:1].isupper() or low in STOPWORDS or low in _TIME_NAMES:
         return False
     # a capitalised first word is a name only when the sources use it as one ("Nepal ...")
     return i > 0 or t.isupper() or stem(low) in names

@@ -136,6 +136,9 @@ class AssertionChecks(NameChecks, FigureChecks):
         counted = self._number_elsewhere(claim, question, c.numbers, evidence)
         if counted:
             return f"number {counted} counts something else in the source"
+        dated = self._year_elsewhere(claim, question, c.numbers, evidence)
+        if dated:
+            return f"year {dated} dates something else in the source"
         neighbour = _neighbour_number(claim, c.numbers, evidence)
         if neighbour:
             return f"number {neighbour} is said of what the source says of another number"

@@ -175,6 +175,43 @@ class FigureChecks:
                     return number
         return ""
 
+    def _year_elsewhere(
+        self, claim: str, question: str, numbers: set[str], evidence: Sequence[_Sentence]
+    ) -> str:
+        """A year a claim gives for "when ...?" that no evidence sentence holding it says of what
+        the question asks: "the fieldwork was done in 2019" where 2019 dates a partnership."""
+        from cpassist.answer_type import expected_answer_type
+        from cpassist.focus import KIND_FOCI, question_focus
+        from cpassist.text import named_terms
+
+        if expected_answer_type(question) != "year":
+            return ""
+        asked = set(_stems(question)) - named_terms(question) - _WHEN_WORDS
+        years = {n for n in numbers if re.fullmatch(r"(19|20)\d\d", n)}
+        years -= {m.group(0) for m in re.finditer(r"\b(19|20)\d\d\b", question)}
+        if not asked or not years:
+            return ""
+        # "when was the fieldwork done?" is dated by a sentence of its kind ("the team
+        # administered a survey between July and November 2021") as well as by its words
+        focus = question_focus(question)
+        cues = focus.cue_stems if focus.names & KIND_FOCI else set()
+        for year in sorted(years):
+            holders = [s for s in evidence if year in s.feats.numbers]
+            holders += [v for v in self._versions(holders) if v not in holders]
+            if holders and not any(
+                self._covered(asked, [s]) or cues & translations(set(s.stems)) for s in holders
+            ):
+                return year
+        return ""
+
+
+#: Words of a "when" question that say nothing of what is dated.
+_WHEN_WORDS = frozenset(
+    stem(w)
+    for w in "when year years tahun kapan what which in done did was were dilakukan happen "
+    "happened terjadi".split()
+)
+
 
 _NUMBER_WORD_VALUES = {
     "one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7",

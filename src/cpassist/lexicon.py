@@ -245,6 +245,7 @@ masalah problem masalah issue isu issue menangani handle mengatasi address menga
 fokus focus berfokus focuses elemen element bentuk form menganalisis analyze melihat see kredibel credible
 ilmiah scientific resmi official sumber source didirikan founded dimulai started mulai began
 memperoleh mendapat menerima mendapat obtain receive gets receive gain benefit advantage benefit keuntungan manfaat dukungan bantuan aid assistance help assistance objective goal purpose goal sasaran tujuan lsm ngo ornop ngo ngo non-governmental ngo non-pemerintahan ngo non-pemerintah worldwide global endanger threaten endangers threatens everywhere world membahayakan mengancam lewat melalui menyebarkan penyebarluasan spreading dissemination trains training inisiasi initiation menginisiasi initiated diinisiasi initiated diprakarsai initiated prakarsa initiative
+januari january februari february maret march mei may juni june juli july agustus august oktober october desember december
 """.split()
 
 
