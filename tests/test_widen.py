@@ -231,3 +231,12 @@ def test_a_name_of_the_documents_by_line_names_its_other_passages(e5_cached):
         EvidenceIndex(e5_cached),
     )
     assert "studi kasus kualitatif" in claims[0].text, [c.text for c in claims]
+
+
+def test_who_carried_out_an_evaluation_asks_for_its_author_and_funding_is_a_word_across():
+    from cpassist.focus import question_focus
+    from cpassist.lexicon import translations
+
+    assert "author" in question_focus("Who carried out the Padang school evaluation?").names
+    assert "author" in question_focus("Siapa yang melakukan penelitian ini?").names
+    assert stem("funding") in translations({stem("mendanainya")})

@@ -153,7 +153,7 @@ def two_parts(question: str) -> tuple[str, str] | None:
         return None
     names = [w for w in words(first) if w[:1].isupper() and w.lower() not in _OPENERS][:4]
     lead = " ".join(dict.fromkeys(n for n in names if n.lower() not in second.lower()))
-    if len(words(second)) < 4:  # "apa syaratnya?": what it asks of is in the first part
+    if not lead and len(words(second)) < 4:  # "apa syaratnya?": what it asks of is before
         return f"{first.rstrip('?')}?", question
     return f"{first.rstrip('?')}?", f"{lead}: {second}" if lead else second
 
@@ -232,7 +232,7 @@ def _answer(
         else set()
     )
     asked_type = expected_answer_type(question)
-    byline_asked = asked_type in _BYLINE_ASKED
+    byline_asked = asked_type in _BYLINE_ASKED or "author" in focus.names
     scored: list[tuple[float, str, int, int]] = []
     cue_hits: dict[tuple[int, int], int] = {}
     for (sentence, i, j), cos in zip(candidates, cosines, strict=True):

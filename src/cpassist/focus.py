@@ -99,6 +99,9 @@ _CUES = {
 }
 _AUTHOR_Q = re.compile(
     r"\b(who (wrote|authored|is the author|are the authors|did the (study|research))|"
+    r"who (carried out|conducted|did|ran|led) the ([\w-]+ ){0,4}(study|research|evaluation|"
+    r"survey|mapping|assessment|review)|siapa (yang )?(melakukan|melaksanakan|menyusun) "
+    r"(penelitian|studi|evaluasi|kajian|survei|pemetaan)|"
     r"(the )?authors? of|written by|siapa (yang )?(menulis|penulis|pengarang|peneliti)|"
     r"penulis(nya)?\b|ditulis oleh)",
     re.IGNORECASE,
