@@ -240,3 +240,28 @@ def test_who_carried_out_an_evaluation_asks_for_its_author_and_funding_is_a_word
     assert "author" in question_focus("Who carried out the Padang school evaluation?").names
     assert "author" in question_focus("Siapa yang melakukan penelitian ini?").names
     assert stem("funding") in translations({stem("mendanainya")})
+
+
+def test_a_list_lead_brings_its_items_and_stops_at_the_lists_end(e5_cached):
+    from cpassist.evidence import EvidenceIndex
+    from cpassist.extractive import extractive_answer
+
+    study = "id-pesantren"
+    text = (
+        "Pelatihan diberikan selama empat hari dan terdiri atas tiga modul: - Modul 1: pemahaman "
+        "tentang kekerasan seksual; - Modul 2: pengasuhan santri tanpa kekerasan; - Modul 3: "
+        "prosedur penanganan laporan. Setiap pesantren juga diminta membentuk satgas."
+    )
+    passages = [
+        _passage("p0", study, "id", 0, "Laporan ini mengevaluasi program pelatihan bagi ustadz di pesantren."),
+        _passage("p1", study, "id", 1, text),
+    ]  # fmt: skip
+    claims = [
+        c.text
+        for c in extractive_answer(
+            "Apa saja isi modul pelatihan ustadz di pesantren?", passages, EvidenceIndex(e5_cached)
+        )
+    ]
+    joined = " ".join(claims)
+    assert all(f"Modul {n}" in joined for n in (1, 2, 3)), claims
+    assert "satgas" not in joined, claims

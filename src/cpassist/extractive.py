@@ -125,6 +125,10 @@ SHORT_LEAD = 9
 #: A recommendation ("the facility needs two more psychologists") loses this against a question
 #: asking what is (a count, a year, a place ...), not what should be.
 PROPOSAL_PENALTY = 0.1
+#: A sentence announcing a list ("... consists of three modules:") that shares a word with a
+#: question asking for all items gains this, and brings up to `LIST_ITEMS` items after it.
+LIST_LEAD_BONUS = 0.2
+LIST_ITEMS = 5
 #: Per question name a sentence holds that is not in its document's title.
 NAME_BONUS = 0.1
 #: Other sentences are kept when they score at least this share of the best one.
@@ -233,6 +237,7 @@ def _answer(
     )
     asked_type = expected_answer_type(question)
     byline_asked = asked_type in _BYLINE_ASKED or "author" in focus.names
+    enumeration = bool(_ENUMERATION.search(question)) and not focus.ordinal
     scored: list[tuple[float, str, int, int]] = []
     cue_hits: dict[tuple[int, int], int] = {}
     for (sentence, i, j), cos in zip(candidates, cosines, strict=True):
@@ -284,6 +289,8 @@ def _answer(
         if _PRONOUN_START.match(sentence) and j == 0:
             score -= 0.1  # its referent is in another passage
         score += 0.05 * (1.0 - i / max(1, len(sources)))
+        if enumeration and sentence.rstrip().endswith(":") and matched:
+            score += LIST_LEAD_BONUS  # "terdiri atas tiga modul:" for "apa saja isi modulnya?"
         if _KEYWORDS.match(sentence):
             score -= 0.15
         if _BYLINE.match(sentence) and not byline_asked:
@@ -378,9 +385,34 @@ def _answer(
         follower = followers.get((item[2], item[3]))
         if follower and follower not in ordered:
             ordered.append(follower)
-    if _ENUMERATION.search(question) and not focus.ordinal:
+    if enumeration:
         ordered = _complete_enumeration(ordered, sources)
+        ordered = _with_list_items(ordered, by_place)
     return [Claim(text=sentence, sources=[i]) for _, sentence, i, _ in ordered]
+
+
+def _with_list_items(
+    ordered: list[tuple[float, str, int, int]],
+    by_place: dict[tuple[int, int], tuple[float, str, int, int]],
+) -> list[tuple[float, str, int, int]]:
+    """`ordered` with the items after a chosen sentence that announces a list ("... terdiri atas
+    tiga modul:"), right after it: up to `LIST_ITEMS`, while they end with ";" (the last item
+    ends the list)."""
+    out: list[tuple[float, str, int, int]] = []
+    for item in ordered:
+        if item not in out:
+            out.append(item)
+        if not item[1].rstrip().endswith(":"):
+            continue
+        for k in range(1, LIST_ITEMS + 1):  # items end with ";" but the last
+            nxt = by_place.get((item[2], item[3] + k))
+            if nxt is None:
+                break
+            if nxt not in out:
+                out.append(nxt)
+            if not nxt[1].rstrip().endswith(";"):
+                break
+    return out
 
 
 def _complete_enumeration(
