@@ -265,3 +265,21 @@ def test_a_list_lead_brings_its_items_and_stops_at_the_lists_end(e5_cached):
     joined = " ".join(claims)
     assert all(f"Modul {n}" in joined for n in (1, 2, 3)), claims
     assert "satgas" not in joined, claims
+
+
+def test_one_question_is_answered_from_one_document(e5_cached):
+    """Two reports both rank a "second most common reason"; the question is about one of them,
+    and the other's look-alike sentence is not added next to it."""
+    from cpassist.evidence import EvidenceIndex
+    from cpassist.extractive import extractive_answer
+
+    passages = [
+        _passage("a", "id-dispensasi", "id", 0, "Telaah berkas dispensasi menunjukkan pola yang konsisten. Alasan yang paling sering dicantumkan adalah pasangan sudah terlanjur menikah (68%), sedangkan alasan terbanyak kedua adalah kehamilan (19%)."),
+        _passage("b", "en-parenting", "en", 0, "The most common reason for missing a session was having to care for younger children, and the second most common reason was agricultural work during the planting season."),
+    ]  # fmt: skip
+    claims = extractive_answer(
+        "What was the second most common reason given in the dispensation files they reviewed?",
+        passages,
+        EvidenceIndex(e5_cached),
+    )
+    assert {c.sources[0] for c in claims} == {0}, [c.text for c in claims]

@@ -81,7 +81,7 @@ TYPE_BONUS = 0.2
 CROSS_LANGUAGE_COS = 0.06
 #: Questions spanning several studies or documents: the best sentence of each is taken.
 _CROSS = re.compile(
-    r"\b(both|each|two|all|compare|comparison|differ\w*|similar\w*|common|which (study|studies|"
+    r"\b(both|each|two|all|compare|comparison|differ\w*|similar\w*|in common|which (study|studies|"
     r"document|report)|kedua|masing-masing|semua|bandingkan|perbandingan|perbedaan|persamaan|"
     r"studi mana|penelitian mana|dokumen mana)\b",
     re.I,
@@ -309,6 +309,9 @@ def _answer(
     named = studies_named(question, study_names(sources))
     if _EVERY_STUDY.search(question):
         named = {src.study for src in sources}
+    spans_documents = bool(_CROSS.search(question) or _EVERY_STUDY.search(question)) or (
+        len(named) > 1
+    )
     for item in scored[1:]:
         study = sources[item[2]].study
         spans = study in named or (_CROSS.search(question) and item[0] >= OTHER_STUDY * best)
@@ -320,6 +323,8 @@ def _answer(
             break
         if item in chosen or item[0] < NEAR_BEST * best:
             continue
+        if not spans_documents and sources[item[2]].study not in studies:
+            continue  # one question, one document: not another report's look-alike sentence
         # a focused question ("which method?") answered by a sentence of that kind takes only
         # other sentences of that kind
         if cue_hits.get(scored[0][2:]) and not cue_hits.get(item[2:]):
