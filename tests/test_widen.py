@@ -283,3 +283,12 @@ def test_one_question_is_answered_from_one_document(e5_cached):
         EvidenceIndex(e5_cached),
     )
     assert {c.sources[0] for c in claims} == {0}, [c.text for c in claims]
+
+
+def test_a_carried_subject_is_named_and_an_affixed_loanword_is_shared():
+    from cpassist.text import named_terms, root
+
+    # the rewrite puts the carried names first: they are names, not a capitalised first word
+    assert named_terms("Aceh LKSA: and how many were not accredited at all?") == {"aceh", "lksa"}
+    # "terakreditasi" (prefix ter-) is "accredited" once its root is taken
+    assert shared_across({stem("accredited")}, {root("terakreditasi")})

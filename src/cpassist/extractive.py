@@ -248,8 +248,8 @@ def _answer(
         ):  # a word of the same root counts ("celaka" ~ "kecelakaan")
             roots = {root(w) for w in words(sentence.lower())}
             matched = {x for x in q_stems if x in stems or q_roots.get(x, "") in roots}
-        else:  # a glossary twin or the same loanword ("accreditation" ~ "akreditasi")
-            matched = shared_across(q_stems, raw)
+        else:  # a glossary twin or the same loanword ("accredited" ~ "terakreditasi")
+            matched = shared_across(q_stems, raw | {root(w) for w in words(sentence.lower())})
         lex = len(matched) / len(q_stems) if q_stems else 0.0
         if sources[i].language != language:
             cos += CROSS_LANGUAGE_COS  # e5 scores a translation lower than a same-language match

@@ -151,6 +151,9 @@ def content_stems(text: str) -> set[str]:
 def named_terms(text: str) -> set[str]:
     """Stems of proper names and acronyms in `text` (capitalised words not opening a sentence)."""
     out = set()
+    lead, colon, _ = text.partition(":")
+    if colon and 1 <= len(words(lead)) <= 4:  # a follow-up's carried subject ("Aceh LKSA: ...")
+        out |= {stem(t) for t in words(lead) if t[:1].isupper() and t.lower() not in STOPWORDS}
     for sentence in split_sentences(text) or [text]:
         tokens = words(strip_citations(sentence))
         for i, token in enumerate(tokens):
