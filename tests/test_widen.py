@@ -292,3 +292,20 @@ def test_a_carried_subject_is_named_and_an_affixed_loanword_is_shared():
     assert named_terms("Aceh LKSA: and how many were not accredited at all?") == {"aceh", "lksa"}
     # "terakreditasi" (prefix ter-) is "accredited" once its root is taken
     assert shared_across({stem("accredited")}, {root("terakreditasi")})
+
+
+def test_a_count_asked_of_a_name_prefers_the_figure_next_to_it(e5_cached):
+    from cpassist.evidence import EvidenceIndex
+    from cpassist.extractive import extractive_answer
+
+    study = "en-helpline"
+    passages = [
+        _passage("a", study, "en", 0, "In 2023 the helpline received 3,480 reports, up from 2,150 in 2022."),
+        _passage("b", study, "en", 1, "Indonesia accounted for 1,620 of the reports, the Philippines for 1,390 and Cambodia for 470."),
+    ]  # fmt: skip
+    claims = extractive_answer(
+        "Berapa laporan dari Indonesia yang diterima helpline SafeNet Asia?",
+        passages,
+        EvidenceIndex(e5_cached),
+    )
+    assert "1,620" in claims[0].text, [c.text for c in claims]

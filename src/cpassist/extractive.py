@@ -21,6 +21,7 @@ from collections.abc import Sequence
 from cpassist.actors import CLAUSE_SPLIT, actor_stem, subject
 from cpassist.answer_type import expected_answer_type, holds_answer_type, is_recommendation
 from cpassist.evidence import EvidenceIndex, scaled_cosine
+from cpassist.figures import named_near_numbers
 from cpassist.focus import LAST, question_focus
 from cpassist.language import question_language
 from cpassist.lexicon import shared_across, translations
@@ -301,6 +302,11 @@ def _answer(
             # ("reports from Indonesia" in a report about three countries)
             own = {stem(w) for w in words(sources[i].title)}
             score += NAME_BONUS * len((q_names - own) & stems)
+            if typed and asked_type in ("count", "share", "money"):
+                # "reports from Indonesia?": "Indonesia accounted for 1,620", not the total
+                near = set().union(*named_near_numbers(sentence).values())
+                if {stem(n.lower()) for n in near} & (q_names - own):
+                    score += NAME_BONUS
         scored.append((score, sentence, i, j))
     scored.sort(key=lambda t: -t[0])
     best = scored[0][0]

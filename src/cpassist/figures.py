@@ -21,7 +21,7 @@ from cpassist.text import STOPWORDS, root, stem, words
 _NUMBER_TOKEN = re.compile(r"\d+(?:[.,]\d+)*")
 
 
-def _named_near_numbers(text: str) -> dict[str, set[str]]:
+def named_near_numbers(text: str) -> dict[str, set[str]]:
     """For each number of `text` (normalised as `lexicon.features` does), the names written within
     four words of it ("the Philippines for 1,390" -> {"1390": {"Philippines"}})."""
     from cpassist.lexicon import number_key
@@ -54,11 +54,11 @@ def _number_owner_missing(
     mine = {stem(w.lower()) for w in words(f"{claim} {question}")}
     mine |= translations(mine)
     spelled = {_name_key(w) for w in words(f"{claim} {question}") if w[:1].isupper()}
-    for number in _named_near_numbers(claim):
+    for number in named_near_numbers(claim):
         owners = [
             names
             for s in evidence
-            for n, names in _named_near_numbers(s.text).items()
+            for n, names in named_near_numbers(s.text).items()
             if n == number
         ]
         if not owners or any(not names for names in owners):
