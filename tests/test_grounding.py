@@ -348,3 +348,22 @@ def test_a_year_that_dates_something_else_and_a_wrong_month_are_rejected(studies
     # a month is no actor, and "Juli" is the source's month
     faithful = checker.check("Kerja lapangan dilakukan antara Juli dan November 2021.", question)
     assert faithful.ok, faithful
+
+
+def test_a_figure_given_for_an_ordinal_the_source_gives_another_figure_is_rejected(
+    studies_vectorstore,
+):
+    text = (
+        "Jenis laporan terbanyak adalah perundungan (21 laporan), sedangkan kekerasan seksual "
+        "menempati urutan kedua dengan 9 laporan; 7 laporan sisanya berkaitan dengan hukuman fisik."
+    )
+    checker = _one_source_checker(studies_vectorstore, text, "pesantren", "Pesantren di Jombang")
+    question = "What was the second most common type of report in the pesantren?"
+    false = checker.check(
+        "The second most common type of report was bullying (21 reports).", question
+    )
+    assert not false.ok and "ranks" in false.reason
+    faithful = checker.check(
+        "The second most common type of report was sexual violence, with 9 reports.", question
+    )
+    assert faithful.ok, faithful

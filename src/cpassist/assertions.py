@@ -54,6 +54,7 @@ from cpassist.figures import (
     _count_conflict,
     _neighbour_number,
     _number_owner_missing,
+    _ordinal_number_conflict,
 )
 from cpassist.lexicon import CAUSE_MARKER as _CAUSE_MARKER
 from cpassist.lexicon import Features, aim_object, has_aim
@@ -142,6 +143,9 @@ class AssertionChecks(NameChecks, FigureChecks):
         neighbour = _neighbour_number(claim, c.numbers, evidence)
         if neighbour:
             return f"number {neighbour} is said of what the source says of another number"
+        misplaced = _ordinal_number_conflict(claim, grounding)
+        if misplaced:
+            return f"number {misplaced} is not what the source ranks at that place"
         conflict = _count_conflict(claim, grounding)
         if conflict:
             return f"the source gives another count than {conflict!r}"

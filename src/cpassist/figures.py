@@ -259,3 +259,29 @@ def _count_conflict(claim: str, grounding: Sequence[_Sentence]) -> str:
         if said and values - said and not values & said:
             return f"{sorted(values - said)[0]} {noun}"
     return ""
+
+
+_CLAUSE = re.compile(r"[;,]|\b(while|whereas|but|and|sedangkan|sementara|tetapi|namun|dan)\b", re.I)
+
+
+def _ordinal_number_conflict(claim: str, grounding: Sequence[_Sentence]) -> str:
+    """A claim pairing an ordinal with a figure ("the second most common was bullying (21)") whose
+    grounding sentence gives that ordinal in a clause with another figure ("kekerasan seksual
+    menempati urutan kedua dengan 9 laporan") and the claim's figure elsewhere. "" when none."""
+    from cpassist.lexicon import ORDINALS
+
+    feats = _features(claim)
+    wanted = {o for o in feats.ordinals if o < 99}
+    if not wanted or not feats.numbers or not grounding:
+        return ""
+    text = grounding[0].text
+    for clause in _CLAUSE.split(text):
+        if not clause:
+            continue
+        ordinals = {ORDINALS.get(w.lower()) for w in words(clause)} & wanted
+        if not ordinals:
+            continue
+        numbers = _features(clause).numbers
+        if numbers and not numbers & feats.numbers and feats.numbers & _features(text).numbers:
+            return sorted(feats.numbers & _features(text).numbers)[0]
+    return ""
