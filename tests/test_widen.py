@@ -309,3 +309,20 @@ def test_a_count_asked_of_a_name_prefers_the_figure_next_to_it(e5_cached):
         EvidenceIndex(e5_cached),
     )
     assert "1,620" in claims[0].text, [c.text for c in claims]
+
+
+def test_a_question_about_boys_prefers_the_sentence_about_boys(e5_cached):
+    from cpassist.evidence import EvidenceIndex
+    from cpassist.extractive import extractive_answer
+
+    study = "en-brebes"
+    passages = [
+        _passage("a", study, "en", 0, "The top-up pays an additional Rp150,000 per month per girl, on condition that the girl is enrolled in school."),
+        _passage("b", study, "en", 1, "In addition, there was no spillover to boys: enrolment of boys aged 16-18 stayed at around 61% in both groups."),
+    ]  # fmt: skip
+    claims = extractive_answer(
+        "Brebes: kalau anak laki-laki bagaimana, ada efeknya ke partisipasi sekolah mereka?",
+        passages,
+        EvidenceIndex(e5_cached),
+    )
+    assert "boys" in claims[0].text, [c.text for c in claims]

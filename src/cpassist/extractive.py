@@ -19,7 +19,12 @@ import re
 from collections.abc import Sequence
 
 from cpassist.actors import CLAUSE_SPLIT, actor_stem, subject
-from cpassist.answer_type import expected_answer_type, holds_answer_type, is_recommendation
+from cpassist.answer_type import (
+    SEXES,
+    expected_answer_type,
+    holds_answer_type,
+    is_recommendation,
+)
 from cpassist.evidence import EvidenceIndex, scaled_cosine
 from cpassist.figures import named_near_numbers
 from cpassist.focus import LAST, question_focus
@@ -87,6 +92,9 @@ _CROSS = re.compile(
     r"studi mana|penelitian mana|dokumen mana)\b",
     re.I,
 )
+#: A sentence naming the one sex a question asks about gains this; one naming only the other
+#: loses it.
+SEX_BONUS = 0.1
 #: A sentence announcing a list ("structured around several goals") brings the next sentence when
 #: that one is of the kind the question asks for.
 _ANNOUNCES = re.compile(
@@ -239,6 +247,10 @@ def _answer(
     asked_type = expected_answer_type(question)
     byline_asked = asked_type in _BYLINE_ASKED or "author" in focus.names
     enumeration = bool(_ENUMERATION.search(question)) and not focus.ordinal
+    asked_words = {w.lower() for w in words(question)}
+    sides = [side for side in SEXES if side & asked_words]
+    asked_sex = sides[0] if len(sides) == 1 else frozenset()
+    other_sex = next((side for side in SEXES if side is not asked_sex), frozenset())
     scored: list[tuple[float, str, int, int]] = []
     cue_hits: dict[tuple[int, int], int] = {}
     for (sentence, i, j), cos in zip(candidates, cosines, strict=True):
@@ -290,6 +302,12 @@ def _answer(
         if _PRONOUN_START.match(sentence) and j == 0:
             score -= 0.1  # its referent is in another passage
         score += 0.05 * (1.0 - i / max(1, len(sources)))
+        if asked_sex:  # "kalau anak laki-laki?": a sentence about boys, not about girls
+            said = {w.lower() for w in words(sentence)}
+            if said & asked_sex:
+                score += SEX_BONUS
+            elif said & other_sex:
+                score -= SEX_BONUS
         if enumeration and sentence.rstrip().endswith(":") and matched:
             score += LIST_LEAD_BONUS  # "terdiri atas tiga modul:" for "apa saja isi modulnya?"
         if _KEYWORDS.match(sentence):
