@@ -122,9 +122,12 @@ _INSTITUTION = re.compile(
     r"Politeknik|Polytechnic)\b"
 )
 _RECOMMENDATION_Q = re.compile(r"\b(recommend\w*|rekomendasi\w*|saran\w*|menyarankan)\b", re.I)
+#: Words that say what should be done, in both languages (shared by the patterns below).
+_SHOULD = (
+    r"recommend\w*|\w*rekomendasi\w*|\w*usulkan|saran\w*|menyarankan|disarankan|should|sebaiknya"
+)
 _RECOMMENDATION = re.compile(
-    r"\b(recommend\w*|rekomendasi\w*|saran\w*|menyarankan|disarankan|should|sebaiknya|"
-    r"perlu|harus|must|urge\w*|mendorong agar)\b",
+    rf"\b({_SHOULD}|perlu|harus|must|urge\w*|mendorong agar)\b",
     re.I,
 )
 _PLACE_Q = re.compile(
@@ -217,8 +220,13 @@ def _has_type(text: str, kind: AnswerType, question_numbers: set[str]) -> bool:
 #: What should be done ("should", "perlu" but not "tidak perlu"); "harus" / "must" also state
 #: facts ("anak harus berjalan 5 km").
 _PROPOSAL = re.compile(
-    r"\b(recommend\w*|\w*rekomendasi\w*|\w*usulkan|menyarankan|disarankan|should|sebaiknya|"
-    r"(?<!tidak )(?<!tak )(?<!tanpa )perlu|needs to|need to)\b",
+    rf"\b({_SHOULD}|(?<!tidak )(?<!tak )(?<!tanpa )perlu|needs to|need to)\b",
+    re.I,
+)
+#: ... and, in a claim, any wording of a proposal ("suggests", "agar", "calls for").
+_PROPOSING = re.compile(
+    rf"\b({_SHOULD}|\w*usul\w*|suggest\w*|propos\w*|perlu|harus|must|urge\w*|agar|need\w*|"
+    r"calls? for)\b",
     re.I,
 )
 
@@ -232,6 +240,12 @@ def _lower_words(text: str) -> set[str]:
 def is_recommendation(sentence: str) -> bool:
     """Whether `sentence` says what should be done ("... perlu menambah dua psikolog")."""
     return bool(_PROPOSAL.search(sentence))
+
+
+def proposes(text: str) -> bool:
+    """Whether `text` is worded as a proposal at all ("recommends", "agar", "needs"): a claim so
+    worded may rest on a recommendation; one that is not states it as done."""
+    return bool(_PROPOSING.search(text))
 
 
 def holds_answer_type(question: str, text: str) -> bool | None:

@@ -10,7 +10,6 @@ nothing). It does not match claims to sentences or score them.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 
 from cpassist.actors import (
@@ -32,7 +31,7 @@ from cpassist.actors import (
     translations,
     verb_forms,
 )
-from cpassist.answer_type import is_recommendation
+from cpassist.answer_type import is_recommendation, proposes
 from cpassist.claim_text import _features, _Sentence, _stems
 from cpassist.claim_words import (
     _CONDUCTED,
@@ -61,14 +60,6 @@ from cpassist.lexicon import Features, aim_object, has_aim
 from cpassist.name_checks import NameChecks
 from cpassist.schema import Passage
 from cpassist.text import STOPWORDS, content_stems, root, stem, words
-
-#: A claim that itself says what should be done ("recommends", "perlu", "agar") may rest on a
-#: recommendation; one that does not states it as done.
-_PROPOSES = re.compile(
-    r"\b(recommend\w*|\w*rekomendasi\w*|saran\w*|menyarankan|disarankan|suggest\w*|propos\w*|"
-    r"\w*usul\w*|should|sebaiknya|perlu|harus|must|urge\w*|agar|need\w*|calls? for|proposal)\b",
-    re.I,
-)
 
 
 class AssertionChecks(NameChecks, FigureChecks):
@@ -152,8 +143,8 @@ class AssertionChecks(NameChecks, FigureChecks):
         if (
             grounding
             and is_recommendation(grounding[0].text)
-            and not _PROPOSES.search(claim)
-            and not _PROPOSES.search(question)
+            and not proposes(claim)
+            and not proposes(question)
         ):
             return "what the source recommends is stated as done"
         if c.ordinals - ev.ordinals or not self._ordinals_match(claim, grounding):

@@ -278,18 +278,14 @@ class HybridRetriever(Rankings, BaseRetriever):
                 )
         return out
 
-    def document_passages(self, study: str, language: str | None = None) -> list[Passage]:
-        """Every passage of the document `study` (in `language` when given), in reading order,
-        from the keyword index (no store round trip)."""
+    def document_passages(self, study: str) -> list[Passage]:
+        """Every passage of the document `study`, in reading order, from the keyword index (no
+        store round trip; the index's study column is scanned in numpy, not per chunk)."""
+        import numpy as np
+
         index = self.keyword_index()
-        mask = index.study_mask([study])
-        ids = [
-            chunk_id
-            for chunk_id, inside, meta in zip(index.ids, mask, index.metadatas, strict=True)
-            if inside and (language is None or meta.get("language") == language)
-        ]
-        passages = self.get_by_ids(ids)
-        return sorted(passages, key=lambda p: (p.source, p.position))
+        ids = [index.ids[k] for k in np.flatnonzero(index.study_mask([study]))]
+        return sorted(self.get_by_ids(ids), key=lambda p: (p.source, p.position))
 
     def get_by_ids(self, ids: Sequence[str]) -> list[Passage]:
         """Passages for `ids` in the given order (unknown ids are left out)."""
