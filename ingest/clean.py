@@ -298,6 +298,27 @@ def clean_text(text: str) -> list[Paragraph]:
     return paragraphs
 
 
+#: A paragraph opened by a bold run-in heading: "**Hazards.** 64.6% of ...", "__Temuan:__ ...".
+_RUN_IN = re.compile(r"[ \t]*(\*\*|__)(?=[^\s*_])([^*_\n]{2,80}?[.:])\1[ \t]+(?=\S)")
+
+
+def _run_in_headings(lines: list[Mapped]) -> list[Mapped]:
+    """`lines` with a bold run-in heading of up to eight words cut off into a line of its own
+    (a markdown heading), so it names the section instead of becoming a sentence of the text."""
+    out: list[Mapped] = []
+    for line in lines:
+        m = _RUN_IN.match(line.text)
+        if m and len(m.group(2).split()) <= 8:
+            heading = line.slice(m.start(2), m.end(2) - 1)
+            out.append(
+                Mapped("## " + heading.text, [heading.offsets[0]] * 3 + list(heading.offsets))
+            )
+            out.append(line.slice(m.end(), len(line.text)))
+        else:
+            out.append(line)
+    return out
+
+
 def _block_paragraphs(lines: list[Mapped]) -> list[Paragraph]:
     """Paragraphs of one block: headings alone, a keyword line with its wrapped continuation lines
     (the line before ends with a comma, or the next starts in lower case), other lines joined."""
@@ -312,7 +333,7 @@ def _block_paragraphs(lines: list[Mapped]) -> list[Paragraph]:
                 paragraphs.append(Paragraph(kind, cleaned))
             current.clear()
 
-    for line in lines:
+    for line in _run_in_headings(lines):
         if heading_name(line.text):
             flush()
             kind = "text"

@@ -167,3 +167,29 @@ def test_a_by_line_of_names_takes_the_language_of_the_report() -> None:
     )
     segments = split_document(clean_text(raw))
     assert {s.language for s in segments} == {"en"}
+
+
+def test_a_bold_run_in_heading_names_the_section_instead_of_joining_the_text() -> None:
+    text = (
+        "## Findings\n\n"
+        "**Hazards.** 64.6% of working children handled wet leaves. Few used gloves.\n\n"
+        "**Kampung Tembakau Bebas Pekerja Anak.** Since 2021 the programme ran in 3 villages.\n\n"
+        "A **bold.** word inside a sentence stays, and so does **a long bold lead that runs on "
+        "for many more than eight words.** after it.\n"
+    )
+    paragraphs = clean_text(text)
+    assert [(p.kind, p.text) for p in paragraphs] == [
+        ("heading", "## Findings"),
+        ("heading", "## Hazards"),
+        ("text", "64.6% of working children handled wet leaves. Few used gloves."),
+        ("heading", "## Kampung Tembakau Bebas Pekerja Anak"),
+        ("text", "Since 2021 the programme ran in 3 villages."),
+        ("text", "A bold. word inside a sentence stays, and so does a long bold lead that runs on "
+                 "for many more than eight words. after it."),
+    ]  # fmt: skip
+    # offsets still point into the original: the heading at its words, the text after the lead
+    assert paragraphs[1].mapped.original(text) == "Hazards"
+    assert paragraphs[2].mapped.original(text).startswith("64.6% of working")
+    segments = split_document(paragraphs)
+    assert [s.section for s in segments] == ["Hazards", "Kampung Tembakau Bebas Pekerja Anak"]
+    assert not any("Hazards." in s.text or "Anak. Since" in s.text for s in segments)

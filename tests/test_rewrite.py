@@ -153,7 +153,7 @@ def test_a_chat_opener_after_a_carried_subject_is_not_read_as_a_name():
         {"role": "assistant", "content": "322 dari 731 anak."},
     ]
     standalone = rule_rewrite("Terus berapa banyak dari mereka yang lahir di Malaysia?", history)
-    assert "terus berapa" in standalone
+    assert "terus berapa" in standalone.lower()
     assert named_terms(standalone) == {"malays"}
     passage = Passage(
         chunk_id="n1", study="nunukan", title="Nunukan", language="en", section="",

@@ -28,6 +28,7 @@ from pydantic import ValidationError
 from cpassist.abstain import fallback_addresses
 from cpassist.amend import addresses, correct_premise, each_named_study
 from cpassist.compose import compose_answer, quoted_report, refusal_text
+from cpassist.continuity import CONTEXT_CHARS, continued_document
 from cpassist.errors import InputError, ModelError, StoreError
 from cpassist.evidence import index_for
 from cpassist.extractive import extractive_answer
@@ -120,7 +121,8 @@ class Assistant:
         )
         previous = next((x.content for x in reversed(turns) if x.role == "user"), "")
         language = question_language(question, default=question_language(previous, default="en"))
-        turn = Turn(question, standalone, previous, language, start=start)
+        answered = next((x.content for x in reversed(turns) if x.role == "assistant"), "")
+        turn = Turn(question, standalone, previous, language, start=start, previous_answer=answered)
         turn.timings.retrieve_ms = ms_since(start)  # the rewrite counts with retrieval
         return turn
 
@@ -129,6 +131,17 @@ class Assistant:
         the other-language versions as companions) as the evidence."""
         t = time.perf_counter()
         turn.passages = self.retriever.search(turn.standalone, k=self.settings.top_k)
+        study = continued_document(  # a follow-up stays with the previous question's document
+            turn.question,
+            turn.standalone,
+            f"{turn.previous} {turn.previous_answer[:CONTEXT_CHARS]}".strip(),
+            lambda text: self.retriever.search(text, k=self.settings.top_k),
+        )
+        if study and any(p.study != study for p in turn.passages):
+            own = self.retriever.restricted_to([study]).search(
+                turn.standalone, k=self.settings.top_k
+            )
+            turn.passages = own or turn.passages
         if not turn.passages:
             raise StoreError(
                 "The store is empty: run `cpassist ingest` to add the bundled studies "

@@ -32,7 +32,15 @@ from cpassist.language import question_language
 from cpassist.lexicon import shared_across, translations
 from cpassist.schema import Passage
 from cpassist.study_mix import about_named, studies_named, study_names
-from cpassist.text import content_stems, named_terms, root, split_sentences, stem, words
+from cpassist.text import (
+    QUESTION_FILLERS,
+    content_stems,
+    named_terms,
+    root,
+    split_sentences,
+    stem,
+    words,
+)
 from cpassist.verify import Claim
 
 _KEYWORDS = re.compile(r"^\s*(kata kunci|keywords?)\b", re.IGNORECASE)
@@ -162,6 +170,8 @@ def two_parts(question: str) -> tuple[str, str] | None:
     if not m:
         return None
     first, second = question[: m.start()].strip(), question[m.end() :].strip()
+    if first.endswith(":"):  # a follow-up's carried context: "Indramayu: and which sub-districts?"
+        return None
     if len(words(first)) < 3 or len(words(second)) < 2:
         return None
     names = [w for w in words(first) if w[:1].isupper() and w.lower() not in _OPENERS][:4]
@@ -201,7 +211,7 @@ def _answer(
     if colon and len(words(lead)) <= 4:  # a follow-up's context from the rewrite ("Nepal: ...")
         q_names |= {stem(w.lower()) for w in words(lead) if w[:1].isupper()}
     # the names pick the study (below); what the sentence must share is the rest of the question
-    q_stems = content_stems(question) - q_names or content_stems(question)
+    q_stems = (content_stems(question) - QUESTION_FILLERS) - q_names or content_stems(question)
     q_roots = {stem(w.lower()): root(w.lower()) for w in words(question) if len(w) > 5}
     candidates: list[tuple[str, int, int]] = []  # sentence, source index, position
     seen: set[str] = set()

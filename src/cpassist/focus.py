@@ -61,7 +61,8 @@ _FOCI: dict[str, tuple[str, str]] = {
     ),
     "place": (
         "where dimana mana lokasi location tempat place conducted based",
-        "conducted dilakukan lokasi location office kantor pusat head di at in located",
+        "conducted dilakukan lokasi location office kantor pusat head di at in located kecamatan "
+        "desa kelurahan kabupaten village district",
     ),
     "time": (
         "period periode year years tahun",
@@ -112,6 +113,12 @@ _AUTHOR_Q = re.compile(
 #: question (not "when collecting"), collecting data (not "collecting palm fruit").
 _PHRASES = {
     "count": re.compile(r"\bhow (many|much)\b", re.I),
+    "place": re.compile(
+        r"\b(which|what) (sub-?districts?|districts?|villages?|cities|city|provinces?|regenc(y|ies)|"
+        r"islands?|areas?|locations?|sites?)\b|\b(kecamatan|desa|kelurahan|kabupaten|kota|provinsi|"
+        r"pulau|daerah|wilayah|lokasi) (mana|apa)\b",
+        re.I,
+    ),
     "time": re.compile(
         r"^\s*(when|kapan|sejak kapan|since when)\b|\b(since|sejak|between|antara) (19|20)\d\d\b",
         re.I,

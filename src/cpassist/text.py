@@ -11,7 +11,8 @@ changes chunk ids (ingest), BM25 scores (retrieval) or verdicts (the answer path
   language of a sentence and its weight).
 - stop words: `STOPWORDS` (answer path: overlap, names, follow-ups; it also drops question and
   "study" words), `KEYWORD_STOPWORDS` (BM25: function words and chat fillers only, so "study" or
-  "research" still count), `ID_MARKERS` / `EN_MARKERS` (language vote: typical words of each
+  "research" still count), `QUESTION_FILLERS` (auxiliaries dropped from a question's words but
+  not from a claim's), `ID_MARKERS` / `EN_MARKERS` (language vote: typical words of each
   language, content words included).
 - stems: `stem` (one crude stem for both languages, 6 letters), `root` (Indonesian affixes off, for
   word families), `plural_stem` (BM25: English plural only).
@@ -63,8 +64,14 @@ STOPWORDS = frozenset(
     tapi jika kalau maka agar supaya yaitu yakni seperti hingga sampai mulai antara setiap lain lainnya
     menurut penelitian studi peneliti penulis skripsi jurnal source sources sumber
     mention mentions mentioned menyebut menyebutkan disebutkan two dua keduanya
+    many much got get gets really berapa
+    sih dong kah lah pun nih tuh aja deh terus
     """.split()  # noqa: SIM905 - readable word lists
 )
+
+#: Auxiliaries that say nothing in a question ("how many had no birth certificate?") but which the
+#: claim checker must keep: in a claim they carry its relation ("has lowered the number").
+QUESTION_FILLERS = frozenset("has have had having".split())
 
 #: BM25's stop words: function words of both languages and chat fillers; content words (also short
 #: ones like "isu", and "study"/"research") are kept.

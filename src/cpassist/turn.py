@@ -30,6 +30,8 @@ class Turn:
     previous: str
     language: str
     start: float = 0.0
+    #: the assistant's last answer (what the previous question was answered with)
+    previous_answer: str = ""
     timings: Timings = field(default_factory=Timings)
     passages: list[Passage] = field(default_factory=list)
     sources: list[Passage] = field(default_factory=list)
