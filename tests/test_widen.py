@@ -106,6 +106,18 @@ def test_the_rest_of_a_one_language_document_joins_only_across_languages():
     assert asked_document("When was the fieldwork done?", hits) == ""
 
 
+def test_of_two_documents_bearing_the_asked_name_the_better_ranked_one_is_asked():
+    hits = [
+        _passage("m1", "migrant-mothers", "id", 1, "Anak pekerja migran di Indramayu."),
+        _passage("d1", "marriage-court", "id", 1, "Dispensasi kawin di Indramayu."),
+        _passage("d2", "marriage-court", "id", 2, "Pengadilan Agama Indramayu."),
+    ]
+    question = "What share of the Indramayu children were left by their mother?"
+    assert asked_document(question, hits) == "migrant-mothers"
+    # unless the question is about both of them
+    assert asked_document("How do both Indramayu reports differ?", hits) == ""
+
+
 # --- real store ---------------------------------------------------------------------------------
 REPORT = """# Evaluasi Layanan Rumah Aman Anak di Kota Kendari
 

@@ -27,7 +27,7 @@ from cpassist.answer_type import holds_answer_type
 from cpassist.evidence import EvidenceIndex, scaled_cosine
 from cpassist.focus import COMPARES_STUDIES, WHICH_STUDY, kind_cues
 from cpassist.language import detect_language, question_language
-from cpassist.lexicon import translations
+from cpassist.lexicon import shared_across, translations
 from cpassist.prompts import render
 from cpassist.schema import Passage
 from cpassist.text import STOPWORDS, content_stems, stem, words
@@ -61,8 +61,10 @@ def _relevance(
         ]
     best_cos = max(cosines, default=0.0)
     question_stems = content_stems(question)
-    found = translations(content_stems(vocabulary))  # a question in the other language counts too
-    coverage = len(question_stems & found) / len(question_stems) if question_stems else 0.0
+    said = content_stems(vocabulary)
+    # a question in the other language counts too: glossary twins and loanwords ("asesmen")
+    found = (question_stems & translations(said)) | shared_across(question_stems, said)
+    coverage = len(found) / len(question_stems) if question_stems else 0.0
     return 0.5 * scaled_cosine(best_cos) + 0.5 * coverage
 
 

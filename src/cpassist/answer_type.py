@@ -237,9 +237,28 @@ def _lower_words(text: str) -> set[str]:
     return {w.lower() for w in words(text)}
 
 
-def is_recommendation(sentence: str) -> bool:
-    """Whether `sentence` says what should be done ("... perlu menambah dua psikolog")."""
-    return bool(_PROPOSAL.search(sentence))
+#: The heading of a report's recommendations ("Rekomendasi", "Policy Recommendations", "Saran").
+_RECOMMENDATIONS_SECTION = re.compile(
+    r"\b(recommendations?|rekomendasi|saran|suggestions|implications?|implikasi|"
+    r"the way forward|langkah ke depan)\b",
+    re.I,
+)
+#: A question asking what should be done ("What should schools do?", "Apa yang perlu ...?").
+_ASKS_PROPOSAL = re.compile(
+    rf"\b({_SHOULD}|seharusnya|perlu|harus|suggest\w*|propos\w*|\w*usul\w*|advice|advise\w*)\b",
+    re.I,
+)
+
+
+def is_recommendation(sentence: str, section: str = "") -> bool:
+    """Whether `sentence` says what should be done ("... perlu menambah dua psikolog"), or stands
+    under a recommendations heading (`section`: "Kepada DP3A: memperluas konseling ...")."""
+    return bool(_PROPOSAL.search(sentence) or _RECOMMENDATIONS_SECTION.search(section))
+
+
+def asks_proposal(question: str) -> bool:
+    """Whether `question` asks what should be done, or for recommendations."""
+    return bool(_RECOMMENDATION_Q.search(question) or _ASKS_PROPOSAL.search(question))
 
 
 def proposes(text: str) -> bool:

@@ -21,6 +21,7 @@ from collections.abc import Sequence
 from cpassist.actors import CLAUSE_SPLIT, actor_stem, subject
 from cpassist.answer_type import (
     SEXES,
+    asks_proposal,
     expected_answer_type,
     holds_answer_type,
     is_recommendation,
@@ -124,7 +125,9 @@ ORDINAL_BONUS = 0.35
 ORDINAL_PENALTY = 0.25
 #: What the study itself did (its method, theory, place, findings) is said in sentences about the
 #: study ("The research is based on ..."); other foci are not.
-_STUDY_FOCI = frozenset({"method", "theory", "concept", "place", "finding", "author"})
+_STUDY_FOCI = frozenset(
+    {"method", "theory", "concept", "place", "finding", "author", "initiator", "funder"}
+)
 _ABOUT_STUDY = re.compile(
     r"^\s*(this|the) (research|study|thesis|paper)\b|^\s*(penelitian|studi|skripsi|tulisan) ini\b",
     re.I,
@@ -133,6 +136,8 @@ _ABOUT_STUDY = re.compile(
 _REPORTS_FINDING = re.compile(
     r"^\s*\S+ \S+ (\w+ )?(found|finds|shows|showed|menemukan|menunjukkan)\b", re.I
 )
+#: Foci that ask who stands behind the study: "The study was funded by ..." answers them.
+_PROVENANCE = frozenset({"initiator", "funder", "author"})
 #: Foci asked of an actor ("Nepal's goals", "what did ECPAT gain?", "who initiated ...").
 _ACTOR_FOCI = frozenset({"aim", "benefit", "role"})
 #: A sentence with a clause whose actor is the one the question asks about, holding an answer cue.
@@ -141,7 +146,7 @@ ACTOR_BONUS = 0.15
 SHORT_LEAD = 9
 #: A recommendation ("the facility needs two more psychologists") loses this against a question
 #: asking what is (a count, a year, a place ...), not what should be.
-PROPOSAL_PENALTY = 0.1
+PROPOSAL_PENALTY = 0.3
 #: A sentence announcing a list ("... consists of three modules:") that shares a word with a
 #: question asking for all items gains this, and brings up to `LIST_ITEMS` items after it.
 LIST_LEAD_BONUS = 0.2
@@ -242,7 +247,8 @@ def _answer(
         )
     names_of = [names_in[s.study] for s in sources]
     focus = question_focus(question)
-    about_study = not _ASKS_ABOUT_STUDY.search(question)
+    # who initiated, funded or wrote it asks about the study ("Cianjur: siapa yang mendanainya?")
+    about_study = not _ASKS_ABOUT_STUDY.search(question) and not focus.names & _PROVENANCE
     cues = focus.cue_stems
     language = question_language(question)
     ordinals = _ordinals(sources) if focus.ordinal else {}
@@ -255,6 +261,7 @@ def _answer(
         else set()
     )
     asked_type = expected_answer_type(question)
+    proposal_asked = asked_type == "recommendation" or asks_proposal(question)
     byline_asked = asked_type in _BYLINE_ASKED or "author" in focus.names
     enumeration = bool(_ENUMERATION.search(question)) and not focus.ordinal
     asked_words = {w.lower() for w in words(question)}
@@ -303,8 +310,8 @@ def _answer(
         typed = holds_answer_type(question, sentence)
         if typed is not None:  # "how many ...?" wants a sentence with a count
             score += TYPE_BONUS if typed else -TYPE_BONUS
-            if asked_type != "recommendation" and is_recommendation(sentence):
-                score -= PROPOSAL_PENALTY  # "how many psychologists?": not "needs two more"
+        if not proposal_asked and is_recommendation(sentence, sources[i].section):
+            score -= PROPOSAL_PENALTY  # "how many psychologists?": not "needs two more"
         if about_study and _META.match(sentence):
             score -= (
                 META_PENALTY  # "This research aims to describe ..." answers no content question

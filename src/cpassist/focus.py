@@ -41,8 +41,16 @@ _FOCI: dict[str, tuple[str, str]] = {
     ),
     "initiator": (
         "initiated initiate initiator inisiasi menginisiasi diinisiasi memprakarsai prakarsa "
-        "founded started began mendirikan didirikan memulai dimulai behind",
-        "initiation initiated inisiasi diinisiasi prakarsa founded didirikan started dimulai",
+        "founded started began mendirikan didirikan memulai dimulai behind commissioned "
+        "commission menugaskan ditugaskan memesan dipesan",
+        "initiation initiated inisiasi diinisiasi prakarsa founded didirikan started dimulai "
+        "commissioned menugaskan ditugaskan diminta",
+    ),
+    "funder": (
+        "funded fund funds funding funder funders financed didanai mendanai dana pendanaan "
+        "penyandang dibiayai membiayai sponsor sponsored paid",
+        "funded fund funds funding didanai mendanai dana pendanaan dibiayai membiayai grant hibah "
+        "sponsored financed support dukungan",
     ),
     "factors": (
         "why mengapa kenapa faktor factor factors penyebab cause causes sebab driven drive "
@@ -145,7 +153,18 @@ _DATA_SOURCE = re.compile(
 #: Foci whose answer sentences are recognisable by their words alone ("which method?" ->
 #: "interviews ... documents"); counts, times and trends need the evidence's values instead.
 KIND_FOCI = frozenset(
-    {"method", "theory", "concept", "initiator", "factors", "role", "place", "aim", "benefit"}
+    {
+        "method",
+        "theory",
+        "concept",
+        "initiator",
+        "funder",
+        "factors",
+        "role",
+        "place",
+        "aim",
+        "benefit",
+    }
 )
 
 

@@ -12,19 +12,23 @@ when widened). It does not search, score or answer.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 
+from cpassist.focus import COMPARES_STUDIES
 from cpassist.schema import Passage
 from cpassist.study_mix import about_named
 from cpassist.text import named_terms
 
+#: "both", "each", "kedua", "masing-masing": a question about more than one document.
+_SEVERAL = re.compile(r"\b(both|each|the two|kedua|masing-masing|keduanya)\b", re.I)
 #: Hits of one document that make it the document a question without names is about.
 MOST_HITS = 3
 
 
 def asked_document(question: str, sources: Sequence[Passage]) -> str:
-    """The document `question` is about: the one document it names among `sources`, else the one
-    holding at least `MOST_HITS` of them; "" when neither or several."""
+    """The document `question` is about: the best-ranked document it names among `sources` (in
+    rank order), else the one holding at least `MOST_HITS` of them; "" when neither."""
     if not sources:
         return ""
     named = about_named(question, sources)
@@ -32,7 +36,10 @@ def asked_document(question: str, sources: Sequence[Passage]) -> str:
         top = sources[0].study
         return top if sum(p.study == top for p in sources) >= MOST_HITS else ""
     studies = {p.study for p in named}
-    return studies.pop() if len(studies) == 1 else ""
+    if len(studies) > 1 and (COMPARES_STUDIES.search(question) or _SEVERAL.search(question)):
+        return ""  # a question about several documents
+    # several documents bear the name ("Indramayu"): the one ranked first is asked about
+    return named[0].study
 
 
 def rest_of_document(
