@@ -134,3 +134,48 @@ def test_a_figure_asked_of_one_sex_needs_that_sex_in_its_sentence():
     assert (
         evidence_lacks_answer_type(question, ["Physical punishment of girls fell to 7%."]) is None
     )
+
+
+def test_a_figure_asked_of_one_kind_of_relative_needs_that_relative():
+    question = "How many of the 40 caregivers interviewed in Indramayu were grandfathers?"
+    caregivers = (
+        "Data dikumpulkan melalui wawancara dengan 48 anak dan 40 pengasuh, serta 15 informan."
+    )
+    assert evidence_lacks_answer_type(question, [caregivers]) == "count"
+    grandfathers = "Dari 40 pengasuh, 6 orang adalah kakek dan 27 orang nenek."
+    assert evidence_lacks_answer_type(question, [caregivers, grandfathers]) is None
+
+
+def test_a_figure_asked_for_a_year_needs_that_year_when_the_figures_are_dated():
+    question = "Berapa jumlah anak jalanan yang terdata di Surabaya pada tahun 2020?"
+    other_years = (
+        "Jumlah anak jalanan yang terdata turun dari 1.148 anak pada 2019 menjadi 612 pada 2022."
+    )
+    assert evidence_lacks_answer_type(question, [other_years]) == "count"
+    that_year = "Pada 2020 jumlah anak jalanan yang terdata sebanyak 903 anak."
+    assert evidence_lacks_answer_type(question, [other_years, that_year]) is None
+    # a year naming the study is no year of the figure; an undated figure may answer
+    assert (
+        evidence_lacks_answer_type(
+            "In the 2023 survey, how many street children were interviewed?",
+            ["In 2022 the team interviewed 42 street children."],
+        )
+        is None
+    )
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["Berapa gaji bulanan seorang agen SAPA 129?", "How much do children earn per day?",
+     "What wage do child domestic workers get?"],
+)  # fmt: skip
+def test_salaries_and_earnings_are_money(question):
+    assert expected_answer_type(question) == "money"
+
+
+def test_rupiah_written_against_the_figure_is_money():
+    question = "What do child domestic workers earn on average per month?"
+    said = "upah rata-rata Rp850.000 per bulan, jauh di bawah UMK;"
+    assert holds_answer_type(question, said)
+    assert evidence_lacks_answer_type(question, [said]) is None
+    assert evidence_lacks_answer_type(question, ["The rpm of the machine was high."]) == "money"

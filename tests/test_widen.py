@@ -338,3 +338,14 @@ def test_a_question_about_boys_prefers_the_sentence_about_boys(e5_cached):
         EvidenceIndex(e5_cached),
     )
     assert "boys" in claims[0].text, [c.text for c in claims]
+
+
+def test_a_place_written_in_lower_case_is_a_name_when_the_documents_capitalise_it():
+    from cpassist.study_mix import about_named, names_in
+
+    bitung = _passage("b1", "bitung", "id", 1, "Di Kota Bitung, 38% anak bekerja di perikanan.")
+    court = _passage("c1", "court", "id", 1, "Data penetapan menunjukkan 62,0% anak perempuan.")
+    question = "berapa persen anak pekerja di bitung yang perempuan?"
+    assert stem("bitung") in names_in(question, [bitung, court])
+    assert stem("anak") not in names_in(question, [bitung, court])  # also written in lower case
+    assert about_named(question, [court, bitung]) == [bitung]

@@ -32,7 +32,8 @@ AnswerType = Literal[
 
 _MONEY_Q = re.compile(
     r"\b(how much money|budget|cost|costs|spend|spent|spending|funding|funds?|dollars?|anggaran|"
-    r"biaya|dana|uang|rupiah|berapa (juta|miliar|ribu))\b",
+    r"biaya|dana|uang|rupiah|berapa (juta|miliar|ribu)|salary|salaries|wages?|gaji|upah|"
+    r"honorarium|earn|earns|earned|penghasilan)\b",
     re.IGNORECASE,
 )
 #: "What percentage ...?", "Berapa persen ...?": a share, written with % or percent / persen.
@@ -66,6 +67,14 @@ _DURATION = re.compile(
 SEXES = (
     frozenset("laki-laki lelaki pria putra boy boys male males men".split()),
     frozenset("perempuan wanita putri girl girls female females women".split()),
+)
+#: Words naming one kind of relative: a figure asked of grandfathers is not one given for all
+#: caregivers ("How many of the 40 caregivers were grandfathers?").
+KIN = (
+    frozenset("ayah bapak father fathers".split()),
+    frozenset("ibu mother mothers".split()),
+    frozenset("kakek grandfather grandfathers kakek-nenek grandparents".split()),
+    frozenset("nenek grandmother grandmothers kakek-nenek grandparents".split()),
 )
 _COUNT_Q = re.compile(
     r"\bhow many\b|\bberapa (banyak|jumlah|orang|anak|kasus|kali)\b|\bberapa\b(?! (lama|tahun))|"
@@ -149,7 +158,8 @@ _PLACE = re.compile(
 )
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 _MONEY = re.compile(
-    r"(\b(rp|idr|usd|npr|eur|rupiah|rupees?|dollars?|euros?)\b|[$€£]\s?\d)", re.IGNORECASE
+    r"(\b(rp|idr|usd|npr|eur)(?=[\s.]|\d)|\b(rupiah|rupees?|dollars?|euros?)\b|[$€£]\s?\d)",
+    re.IGNORECASE,
 )
 _NUMBER = re.compile(r"\b\d+([.,]\d+)?\b")
 _NUMBER_WORDS = re.compile(
@@ -299,7 +309,10 @@ def evidence_lacks_answer_type(question: str, passages: Iterable[str]) -> Answer
     topic = content_stems(question) - named_terms(question) - _TYPE_WORDS
     counted = counted_nouns(question) if kind == "count" else set()
     asked = _lower_words(question)
-    asked_sexes = set().union(*(side for side in SEXES if asked & side))
+    asked_sexes = set().union(*(side for side in (*SEXES, *KIN) if asked & side))
+    asked_years = (
+        set(_ASKED_YEAR.findall(question)) if kind in ("count", "share", "money") else set()
+    )
     passages = list(passages)
     if counted and not _mentioned(counted, passages):
         # what is counted is nowhere in the evidence, in any form the glossary knows: it may be
@@ -317,7 +330,8 @@ def evidence_lacks_answer_type(question: str, passages: Iterable[str]) -> Answer
             if kind not in ("count", "share", "money", "year", "duration") or not topic:
                 return None
             if asked_sexes and not asked_sexes & _lower_words(sentence):
-                continue  # "what share of girls?" is not answered by a share of all students
+                continue  # "what share of girls?" is not answered by a share of all students,
+                # "how many were grandfathers?" not by the number of caregivers
             if not _shares_topic(topic, translations(content_stems(sentence))):
                 continue
             if not _covers_enough(question, topic, sentence):
@@ -326,8 +340,21 @@ def evidence_lacks_answer_type(question: str, passages: Iterable[str]) -> Answer
                 continue  # "how many teachers?" is not answered by "a three-day training"
             if _AVERAGE.search(question) and not _AVERAGE.search(sentence):
                 continue  # "the average age?" is not answered by "the minimum age of 19"
+            dated = set(_YEAR.findall(sentence))
+            if asked_years and dated and not dated & asked_years:
+                continue  # "how many in 2020?" is not answered by "1.148 in 2019, 612 in 2022"
             return None
     return kind
+
+
+#: A year the asked figure is of ("in 2020", "pada tahun 2020"), not the year naming a study
+#: ("the 2023 survey", "in the 2023 study").
+_ASKED_YEAR = re.compile(
+    r"\b(?:in|on|during|for|pada|tahun|selama|untuk)\s+(?:tahun\s+)?((?:19|20)\d\d)\b"
+    r"(?!\s*(?:study|survey|report|evaluation|assessment|penelitian|studi|laporan|kajian|evaluasi|"
+    r"survei|asesmen))",
+    re.I,
+)
 
 
 _AVERAGE = re.compile(r"\b(average|mean|median|rata-rata|rerata|median)\b", re.I)

@@ -78,12 +78,35 @@ def by_study(claim: str, names: dict[str, set[str]]) -> dict[str, str] | None:
     return parts if len(parts) >= 2 else None
 
 
+def names_in(question: str, evidence: Sequence[Passage]) -> set[str]:
+    """The stems of the names `question` uses: its capitalised names (`named_terms`) and the words
+    it writes in lower case that the evidence only ever writes capitalised ("berapa persen anak
+    pekerja di bitung?": "Kota Bitung"), a casual question's place and programme names."""
+    names = named_terms(question)
+    lower = {
+        w.lower()
+        for w in words(question)
+        if w.islower() and len(w) >= 4 and w not in STOPWORDS and not w.isdigit()
+    }
+    if not lower:
+        return names
+    upper_seen: set[str] = set()
+    lower_seen: set[str] = set()
+    for p in evidence:
+        for w in words(p.text):
+            low = w.lower()
+            if low in lower:
+                (upper_seen if w[:1].isupper() else lower_seen).add(low)
+    return names | {stem(w) for w in upper_seen - lower_seen}
+
+
 def about_named(question: str, evidence: Sequence[Passage]) -> list[Passage]:
     """The passages of the documents the question names ("... in East Lombok?": the document
-    whose passages and title hold most of its names, in either language, and any other holding a
-    name it does not, "the Nepal study and the Down to Zero study"); all of them when it names
-    none or none holds any. A value asked about one report is not answered by another report's."""
-    names = named_terms(question)
+    whose passages and title hold most of its names (`names_in`), in either language, and any
+    other holding a name it does not, "the Nepal study and the Down to Zero study"); all of them
+    when it names none or none holds any. A value asked about one report is not answered by
+    another report's."""
+    names = names_in(question, evidence)
     if not names:
         return list(evidence)
     held: dict[str, set[str]] = {}  # per document: the words of its passages and title
