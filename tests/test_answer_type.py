@@ -179,3 +179,17 @@ def test_rupiah_written_against_the_figure_is_money():
     assert holds_answer_type(question, said)
     assert evidence_lacks_answer_type(question, [said]) is None
     assert evidence_lacks_answer_type(question, ["The rpm of the machine was high."]) == "money"
+
+
+def test_a_loanword_counted_noun_is_counted_across_languages():
+    question = "Berapa jumlah kontak terkait anak yang masuk ke SAPA 129 pada 2022 dan pada 2023?"
+    said = "Contacts involving children rose from 9,841 in 2022 to 13,506 in 2023."
+    assert evidence_lacks_answer_type(question, [said]) is None
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["Siapa penyandang dananya?", "Who funded the study?", "Siapa yang mendanai program?"],
+)
+def test_who_funded_asks_for_an_actor_not_an_amount(question):
+    assert expected_answer_type(question) is None

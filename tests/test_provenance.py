@@ -103,3 +103,12 @@ def test_a_finding_is_answered_by_the_finding_not_by_the_recommendation(garut):
     first = result.answer.split("[1]")[0]
     assert "31% had skin rashes" in first, result.answer
     assert "To the Garut District Health Office" not in first, result.answer
+
+
+def test_a_follow_up_on_the_funder_is_answered_by_the_funding_sentence(garut):
+    first = "Who commissioned the Garut flood assessment?"
+    answer = garut.ask(first)
+    history = [{"role": "user", "content": first}, {"role": "assistant", "content": answer.answer}]
+    result = garut.ask("Siapa penyandang dananya?", history)
+    assert not result.abstained, result.answer
+    assert "funded by the Tirta Foundation" in result.answer.split("[1]")[0], result.answer

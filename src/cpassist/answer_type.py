@@ -30,6 +30,8 @@ AnswerType = Literal[
     "recommendation",
 ]
 
+#: "Who funded it?", "Siapa penyandang dananya?": asks for an actor, not an amount.
+_WHO_Q = re.compile(r"\b(who|whom|siapa|pihak mana|lembaga mana)\b", re.I)
 _MONEY_Q = re.compile(
     r"\b(how much money|budget|cost|costs|spend|spent|spending|funding|funds?|dollars?|anggaran|"
     r"biaya|dana|uang|rupiah|berapa (juta|miliar|ribu)|salary|salaries|wages?|gaji|upah|"
@@ -190,7 +192,7 @@ def expected_answer_type(question: str) -> AnswerType | None:
         return "place"
     if _SHARE_Q.search(question):
         return "share"
-    if _MONEY_Q.search(question):
+    if _MONEY_Q.search(question) and not _WHO_Q.search(question):  # "siapa penyandang dananya?"
         return "money"
     if _DURATION_Q.search(question):
         return "duration"
@@ -427,24 +429,24 @@ def _shares_topic(topic: set[str], stems: set[str]) -> bool:
 
 
 def _mentioned(counted: set[str], passages: list[str]) -> bool:
-    """Whether one of `counted` (or its glossary equivalent, or a word sharing its first five
-    letters) is written in `passages`."""
-    from cpassist.lexicon import translations
+    """Whether one of `counted` (or its glossary equivalent, a word sharing its first five
+    letters, or the same loanword) is written in `passages`."""
+    from cpassist.lexicon import shared_across, translations
     from cpassist.text import stem, words
 
     wanted = translations(counted) | counted
     prefixes = {w[:5] for w in wanted if len(w) >= 5}
     for text in passages:
         stems = {stem(t.lower()) for t in words(text)}
-        if wanted & stems or prefixes & {x[:5] for x in stems}:
-            return True
+        if wanted & stems or prefixes & {x[:5] for x in stems} or shared_across(counted, stems):
+            return True  # ... or the same loanword ("kontak" ~ "contacts")
     return False
 
 
 def _counts(sentence: str, counted: set[str], shares: bool = True) -> bool:
     """Whether a number of `sentence` quantifies one of `counted` (the word within three words
     after it or six before it, in either language: "45 kader desa", "requests rose from 312")."""
-    from cpassist.lexicon import translations
+    from cpassist.lexicon import shared_across, translations
     from cpassist.text import stem, words
 
     wanted = translations(counted) | counted
@@ -463,7 +465,10 @@ def _counts(sentence: str, counted: set[str], shares: bool = True) -> bool:
             ):
                 continue  # "how many teachers?" is not answered by a share
             near = stems[max(0, i - 6) : i] + stems[i + 1 : i + 4]
-            if any(wanted & s or prefixes & {x[:5] for x in s} for s in near):
+            if any(
+                wanted & s or prefixes & {x[:5] for x in s} or shared_across(counted, s)
+                for s in near
+            ):
                 return True
     return False
 

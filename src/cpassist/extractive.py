@@ -237,7 +237,10 @@ def _answer(
                 candidates.append((sentence, i, j))
     if not candidates:
         return []
-    cosines = index.cosines(question, [c[0] for c in candidates])
+    # a carried context ("SAPA: siapa penyandang dananya?") picked the document above; within it,
+    # every sentence naming "SAPA" would look alike to the embedding, so it compares the rest
+    own_words = question[len(lead) + 1 :].strip() if colon and len(words(lead)) <= 4 else ""
+    cosines = index.cosines(own_words or question, [c[0] for c in candidates])
     # a passage is named by every passage of its document here: "LPA NTB" of the by-line, the
     # programme named in the background, name the methods passage too
     names_in: dict[str, set[str]] = {}
