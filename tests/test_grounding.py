@@ -367,3 +367,12 @@ def test_a_figure_given_for_an_ordinal_the_source_gives_another_figure_is_reject
         "The second most common type of report was sexual violence, with 9 reports.", question
     )
     assert faithful.ok, faithful
+
+
+def test_phrasal_trend_verbs_are_trends():
+    from cpassist.lexicon import features
+
+    assert features("the number of children went up after 2020").trends == {("up", False)}
+    assert features("cases go down every year").trends == {("down", False)}
+    assert not features("the office was set up in 2019").trends
+    assert not features("Down to Zero is a programme").trends

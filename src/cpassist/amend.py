@@ -17,9 +17,9 @@ from cpassist.evidence import EvidenceIndex
 from cpassist.extractive import extractive_answer
 from cpassist.focus import premise_of
 from cpassist.grounding import ClaimChecker
-from cpassist.lexicon import features
+from cpassist.lexicon import features, translations
 from cpassist.schema import Passage, VerificationReport
-from cpassist.study_mix import studies_named, study_names
+from cpassist.study_mix import about_named, studies_named, study_names
 from cpassist.text import content_stems, split_sentences
 from cpassist.verify import Claim
 
@@ -69,6 +69,17 @@ def correct_premise(
     if verdict.reason.startswith("number ") and not re.search(r"\d", premise):
         return claims, False  # "the two studies": a number word, not a figure the premise asserts
     source, sentence = verdict.grounding[0]
+    if verdict.reason.startswith(("the trend", "a trend")):
+        # the sentence stating the trend says otherwise, not the one that grounds the subject
+        # ("KEKAR was launched in 2020", then "the number of children fell from 1.236 to 811")
+        source, sentence = (
+            next(
+                ((i, s) for i, s in verdict.grounding if features(s).trends),
+                None,
+            )
+            or _opposite_trend(premise, question, sources, index)
+            or (source, sentence)
+        )
     if verdict.reason.startswith("method ") or features(premise).methods - {"documents"}:
         # a premise about the method is answered by the sentence naming the study's own method
         source, sentence = _method_sentence(question, sources, index) or (source, sentence)
@@ -81,6 +92,34 @@ def correct_premise(
     if not own:
         return claims, False
     return [Claim(text=sentence, sources=[source])], True
+
+
+def _opposite_trend(
+    premise: str, question: str, sources: Sequence[Passage], index: EvidenceIndex
+) -> tuple[int, str] | None:
+    """The source sentence of the asked document closest to `premise` whose trend runs the other
+    way ("requests kept rising" -> "Jumlah permohonan ... menurun dari 452 perkara pada 2021"),
+    sharing a content word, figure or year with it; None when there is none."""
+    asserted = features(premise).trends
+    if not asserted:
+        return None
+    flipped = {("up" if d == "down" else "down", neg) for d, neg in asserted}
+    flipped |= {(d, not neg) for d, neg in asserted}
+    asked = {id(p) for p in about_named(question, sources)}
+    wanted = translations(content_stems(premise)) | features(premise).numbers
+    found = [
+        (i, s)
+        for i, p in enumerate(sources)
+        if id(p) in asked
+        for s in split_sentences(p.text)
+        if features(s).trends & flipped
+        and not features(s).trends & asserted
+        and (translations(content_stems(s)) | features(s).numbers) & wanted
+    ]
+    if not found:
+        return None
+    cosines = index.cosines(premise, [s for _, s in found])
+    return found[max(range(len(found)), key=cosines.__getitem__)]
 
 
 def _method_sentence(

@@ -173,9 +173,13 @@ def _phrase_in(text: str, phrase: str) -> bool:
     return re.search(rf"(?<![\w-]){re.escape(phrase)}(?![\w-])", text) is not None
 
 
+#: Phrasal trend verbs: "went up" rises, "goes down" falls ("set up" and "down to zero" do not).
+_PHRASAL = re.compile(r"\b(?:go|goes|went|gone|going)\s+(up|down)\b")
+
+
 def features(text: str) -> Features:
     """The assertion markers of `text` (see the module docstring)."""
-    low = (text or "").lower()
+    low = _PHRASAL.sub(lambda m: "rise" if m.group(1) == "up" else "fall", (text or "").lower())
     tokens = [w.lower() for w in words(low)]
     out = Features()
     out.numbers = {_number(m.group(0)) for m in _DIGITS.finditer(low)}
