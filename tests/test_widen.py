@@ -349,3 +349,35 @@ def test_a_place_written_in_lower_case_is_a_name_when_the_documents_capitalise_i
     assert stem("bitung") in names_in(question, [bitung, court])
     assert stem("anak") not in names_in(question, [bitung, court])  # also written in lower case
     assert about_named(question, [court, bitung]) == [bitung]
+
+
+def test_an_english_question_about_an_indonesian_thesis_body_with_an_english_abstract(
+    tmp_path_factory: pytest.TempPathFactory, e5_cached
+):
+    """A thesis whose abstract alone is in English is widened by a search within it: the fact on
+    page 17 of 30 is found for an English question."""
+    from cpassist.assistant import Assistant
+    from cpassist.build import build_vectorstore
+    from cpassist.ingest.pipeline import ingest_paths
+    from cpassist.retrieval import HybridRetriever
+    from tests.thesis_docs import thesis_pdf
+
+    docs = Path(tmp_path_factory.mktemp("thesis"))
+    thesis_pdf(docs / "skripsi-sumba.pdf")
+    settings = Settings(data_dir=tmp_path_factory.mktemp("thesis-data"), embedder="e5")
+    vectorstore = build_vectorstore(settings, embeddings=e5_cached)
+    ingest_paths([docs], settings, progress=False, vectorstore=vectorstore)
+    retriever = HybridRetriever.from_settings(vectorstore, settings)
+    passages = retriever.document_passages("skripsi-sumba")
+    assert 0 < sum(p.language == "en" for p in passages) <= 0.25 * len(passages)
+    assistant = Assistant(
+        retriever=retriever, chat_model=None, embeddings=retriever.embeddings,
+        settings=settings, generator_name="extractive",
+    )  # fmt: skip
+    result = assistant.ask(
+        "How many village cadres in Kodi Utara were trained to recognise signs of violence "
+        "against children?"
+    )
+    assert not result.abstained, result.answer
+    assert "347 kader desa di Kecamatan Kodi Utara" in result.answer, result.answer
+    assert result.answer.startswith("The source is in Indonesian"), result.answer

@@ -156,6 +156,7 @@ class Assistant:
             turn.sources,
             self.retriever.document_passages,
             self.settings.widen_other_language,
+            lambda study, k: self.retriever.restricted_to([study]).search(turn.standalone, k=k),
         )
         turn.companions = self.companions_for(turn.sources, turn.passages)
         turn.timings.retrieve_ms += ms_since(t)

@@ -184,12 +184,14 @@ class Settings(BaseSettings):
         description="Passages put in the LLM prompt (fewer = faster local answers).",
     )
     widen_other_language: int = Field(
-        default=12,
+        default=20,
         ge=0,
         le=50,
-        description="When the question is about a document with no version in the question's "
-        "language, up to this many more of its passages join the evidence the answer is picked "
-        "from (passage search across languages finds the document, not always the passage). 0: off.",
+        description="When the question is about a document (almost) all in the other language "
+        "than the question's (a one-language report, a thesis with only its abstract in the "
+        "question's language), up to this many more of its passages join the evidence the answer "
+        "is picked from, the best by a search within the document when there are more (passage "
+        "search across languages finds the document, not always the passage). 0: off.",
     )
     llm_evidence: Literal["selected", "nearest"] = Field(
         default="selected",

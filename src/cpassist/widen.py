@@ -1,13 +1,16 @@
-"""More of a one-language document, for a question asked in the other language.
+"""More of a document in the other language, for a question asked in one language.
 
-Contract: `rest_of_document(question, language, sources, passages_of, limit)` returns the passages
-of the one document the question is about (the one it names, else the one holding at least three
-of the hits) that are not among `sources`, in reading order, at most `limit`, when that document
-has no passage in the question's language; else []. Passage search across languages finds such a
-document but often not the passage holding the fact ("When was the fieldwork done?" asked of an
-Indonesian report); the extractive selection then scores its sentences. A document with a version
-in the question's language gains nothing (measured: the bundled studies lost 0.03-0.04 fact recall
-when widened). It does not search, score or answer.
+Contract: `rest_of_document(question, language, sources, passages_of, limit, search_in)` returns
+passages of the one document the question is about (the best-ranked one it names, else the one
+holding at least three of the hits) that are not among `sources` and not in the question's
+language, at most `limit`, in reading order, when at most `OWN_LANGUAGE_SHARE` of that document
+is in the question's language (a one-language report, or an Indonesian thesis with an English
+abstract); else []. When more than `limit` are left, `search_in` (a search within the document)
+picks them. Passage search across languages finds such a document but often not the passage
+holding the fact ("When was the fieldwork done?" asked of an Indonesian report); the extractive
+selection then scores its sentences. A document with a version in the question's language gains
+nothing (measured: the bundled studies lost 0.03-0.04 fact recall when widened). It does not
+score or answer.
 """
 
 from __future__ import annotations
@@ -22,6 +25,9 @@ from cpassist.text import named_terms
 
 #: "both", "each", "kedua", "masing-masing": a question about more than one document.
 _SEVERAL = re.compile(r"\b(both|each|the two|kedua|masing-masing|keduanya)\b", re.I)
+#: A document at most this share of whose passages are in the question's language is read as
+#: one in the other language: a thesis in Indonesian with an English abstract, asked in English.
+OWN_LANGUAGE_SHARE = 0.25
 #: Hits of one document that make it the document a question without names is about.
 MOST_HITS = 3
 
@@ -48,13 +54,24 @@ def rest_of_document(
     sources: Sequence[Passage],
     passages_of: Callable[[str], list[Passage]],
     limit: int,
+    search_in: Callable[[str, int], list[Passage]] | None = None,
 ) -> list[Passage]:
-    """The passages of the asked document not among `sources` (see the module docstring)."""
+    """The passages of the asked document not among `sources` (see the module docstring): all of
+    them in reading order when they fit in `limit`, else the `limit` best by `search_in(study, k)`
+    (a search within that document), in reading order."""
     study = asked_document(question, sources) if limit > 0 else ""
     if not study:
         return []
     whole = passages_of(study)
-    if any(p.language == language for p in whole):
-        return []
+    own = sum(p.language == language for p in whole)
+    if not whole or own > OWN_LANGUAGE_SHARE * len(whole):
+        return []  # a document with a version in the question's language
     have = {p.chunk_id for p in sources}
-    return [p for p in whole if p.chunk_id not in have][:limit]
+    rest = [p for p in whole if p.chunk_id not in have and p.language != language]
+    if len(rest) <= limit or search_in is None:
+        return rest[:limit]
+    order = {p.chunk_id: k for k, p in enumerate(rest)}
+    ranked = list(
+        dict.fromkeys(p.chunk_id for p in search_in(study, 3 * limit) if p.chunk_id in order)
+    )
+    return sorted((rest[order[c]] for c in ranked[:limit]), key=lambda p: order[p.chunk_id])
