@@ -376,3 +376,19 @@ def test_phrasal_trend_verbs_are_trends():
     assert features("cases go down every year").trends == {("down", False)}
     assert not features("the office was set up in 2019").trends
     assert not features("Down to Zero is a programme").trends
+
+
+def test_a_decimal_comma_does_not_split_the_clause_of_a_ranked_figure():
+    from cpassist.claim_text import _Sentence
+    from cpassist.figures import _ordinal_number_conflict
+
+    source = (
+        "Kehamilan menjadi alasan terbanyak kedua (33,5%), disusul alasan ekonomi, misalnya "
+        "untuk meringankan beban keluarga (12,8%)."
+    )
+    from cpassist.lexicon import features
+
+    grounding = [_Sentence(0, source, "id", set(), features(source), 0)]
+    claim = "Pregnancy was the second most common reason (33,5%)."
+    assert _ordinal_number_conflict(claim, grounding) == ""
+    assert _ordinal_number_conflict("The second most common reason was 12,8%.", grounding) == "12.8"

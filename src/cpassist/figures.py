@@ -261,7 +261,10 @@ def _count_conflict(claim: str, grounding: Sequence[_Sentence]) -> str:
     return ""
 
 
-_CLAUSE = re.compile(r"[;,]|\b(while|whereas|but|and|sedangkan|sementara|tetapi|namun|dan)\b", re.I)
+#: Clause ends: a semicolon, a comma that is no decimal comma ("33,5%"), a conjunction.
+_CLAUSE = re.compile(
+    r";|(?<!\d),|,(?!\d)|\b(while|whereas|but|and|sedangkan|sementara|tetapi|namun|dan)\b", re.I
+)
 
 
 def _ordinal_number_conflict(claim: str, grounding: Sequence[_Sentence]) -> str:
