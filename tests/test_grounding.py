@@ -392,3 +392,61 @@ def test_a_decimal_comma_does_not_split_the_clause_of_a_ranked_figure():
     claim = "Pregnancy was the second most common reason (33,5%)."
     assert _ordinal_number_conflict(claim, grounding) == ""
     assert _ordinal_number_conflict("The second most common reason was 12,8%.", grounding) == "12.8"
+
+
+def _bitung_checker(e5_cached):
+    from cpassist.evidence import EvidenceIndex
+    from cpassist.grounding import ClaimChecker
+    from cpassist.schema import Passage
+
+    text = (
+        "Di 612 rumah tangga yang disurvei terdapat 1.148 anak berusia 10–17 tahun. Sebanyak "
+        "27,4% di antaranya melakukan pekerjaan di sektor perikanan dalam 12 bulan terakhir."
+    )
+    method = (
+        "Data dikumpulkan melalui wawancara mendalam dengan 48 anak berusia 12–17 tahun, 40 "
+        "pengasuh, dan 15 informan kunci."
+    )
+    sources = [
+        Passage(chunk_id=f"b{i}", text=t, study="id-bitung", language="id", section="",
+                title="Pekerja Anak di Kota Bitung", source="b.md", position=i)
+        for i, t in enumerate([text, method])
+    ]  # fmt: skip
+    return ClaimChecker(sources, EvidenceIndex(e5_cached))
+
+
+def test_a_figure_is_not_given_the_predicate_another_figure_has(e5_cached):
+    checker = _bitung_checker(e5_cached)
+    question = "What share of children aged 10-17 in the surveyed households worked in fisheries?"
+    wrong = checker.check(
+        "1.148 children aged 10-17 in the surveyed households worked in fisheries.", question
+    )
+    assert not wrong.ok and wrong.reason.startswith("number 1148"), wrong
+    right = checker.check(
+        "There were 1.148 children aged 10-17 in the surveyed households.", question
+    )
+    assert right.ok, right
+
+
+def test_a_count_keeps_what_the_source_counts_with_it(e5_cached):
+    checker = _bitung_checker(e5_cached)
+    question = "How many children were interviewed?"
+    wrong = checker.check("The study interviewed 48 children, 40 of whom were girls.", question)
+    assert not wrong.ok and wrong.reason.startswith("number 40"), wrong
+    right = checker.check(
+        "The study interviewed 48 children aged 12-17, 40 caregivers and 15 key informants.",
+        question,
+    )
+    assert right.ok, right
+
+
+def test_an_amount_keeps_its_kind_of_payment():
+    from cpassist.claim_text import _Sentence
+    from cpassist.figures import _money_kind_conflict
+    from cpassist.lexicon import features
+
+    text = "upah rata-rata Rp850.000 per bulan bagi pekerja rumah tangga anak."
+    grounding = [_Sentence(0, text, "id", set(), features(text), 0)]
+    assert _money_kind_conflict("The average remittance is Rp850.000 a month.", grounding)
+    assert not _money_kind_conflict("The average wage is Rp850.000 a month.", grounding)
+    assert not _money_kind_conflict("They earn Rp850.000 a month on average.", grounding)

@@ -51,6 +51,8 @@ from cpassist.claim_words import (
 from cpassist.figures import (
     FigureChecks,
     _count_conflict,
+    _count_noun_dropped,
+    _money_kind_conflict,
     _neighbour_number,
     _number_owner_missing,
     _ordinal_number_conflict,
@@ -137,6 +139,15 @@ class AssertionChecks(NameChecks, FigureChecks):
         misplaced = _ordinal_number_conflict(claim, grounding)
         if misplaced:
             return f"number {misplaced} is not what the source ranks at that place"
+        joined = self._figure_joined(claim, question, c.numbers, grounding)
+        if joined:
+            return f"number {joined} is joined to what the source says of another figure"
+        paid = _money_kind_conflict(claim, grounding)
+        if paid:
+            return f"number: {paid!r} counts something else in the source"
+        dropped = _count_noun_dropped(claim, grounding)
+        if dropped:
+            return f"number {dropped} counts something else in the source"
         conflict = _count_conflict(claim, grounding)
         if conflict:
             return f"the source gives another count than {conflict!r}"

@@ -135,6 +135,43 @@ class FigureChecks:
     _claim_language: str
     _claim_roots: dict[str, str]
 
+    def _figure_joined(
+        self, claim: str, question: str, numbers: set[str], grounding: Sequence[_Sentence]
+    ) -> str:
+        """A figure of the claim said of two or more of the question's words that no sentence
+        holding the claim's figures says, while one sentence of the same passage holding another
+        figure says them all: "1.148 children ... worked in fisheries" where "terdapat 1.148
+        anak berusia 10-17 tahun" and "27,4% di antaranya melakukan pekerjaan di sektor
+        perikanan". "" when none. (The question's words need no grounding of their own, so a
+        claim can give the question's predicate to the wrong figure.)"""
+        figures = {n for n in numbers if not re.fullmatch(r"(19|20)\d\d", n)}
+        figures -= _features(question).numbers
+        if not figures or not grounding:
+            return ""
+        passages = {g.source for g in grounding}
+        near = [s for s in self._sentences if s.source in passages]
+        holders = [s for s in near if s.feats.numbers & figures]
+        others = [
+            s
+            for s in near
+            if not s.feats.numbers & numbers
+            and any(not re.fullmatch(r"(19|20)\d\d", n) for n in s.feats.numbers)
+        ]
+        if not holders or not others:
+            return ""
+        repeated = {
+            x
+            for x in (set(_stems(claim)) & set(_stems(question))) - _HEDGES - self._names
+            if not any(ch.isdigit() for ch in x)
+        }
+        missing = repeated - self._covered(repeated, [*holders, *self._versions(holders)])
+        if len(missing) < 2:
+            return ""
+        for other in others:
+            if self._covered(missing, [other, *self._versions([other])]) == missing:
+                return sorted(figures)[0]
+        return ""
+
     def _number_elsewhere(
         self, claim: str, question: str, numbers: set[str], evidence: Sequence[_Sentence]
     ) -> str:
@@ -244,6 +281,85 @@ def _counted_pairs(text: str) -> dict[str, set[str]]:
             continue
         out.setdefault(stem(following.lower()), set()).add(value)
     return out
+
+
+#: Units after a figure say how it is measured, not what it counts ("12-17 tahun", "4 days").
+_UNITS = frozenset(
+    stem(w)
+    for w in "percent persen per tahun years year bulan months month minggu weeks week hari days "
+    "day jam hours hour kali times kilometer km meter menit minutes rupiah rp".split()
+)
+
+
+#: Kinds of payment, each in both languages: an amount is of one kind ("upah" is no remittance).
+_MONEY_KINDS = (
+    frozenset("upah wage wages gaji salary salaries honor honorarium".split()),
+    frozenset("kiriman remitansi remittance remittances".split()),
+    frozenset("anggaran budget budgets".split()),
+    frozenset("biaya cost costs fee fees ongkos".split()),
+    frozenset("pendapatan penghasilan income earnings".split()),
+    frozenset("harga price prices".split()),
+    frozenset("tunjangan allowance allowances top-up".split()),
+    frozenset("utang hutang debt debts pinjaman loan loans".split()),
+    frozenset("denda fine fines".split()),
+)
+
+
+def _money_kind_conflict(claim: str, grounding: Sequence[_Sentence]) -> str:
+    """An amount of the claim that its grounding sentence gives as another kind of payment: "the
+    average remittance ... is Rp850.000" where the sentence says "upah rata-rata Rp850.000" (a
+    wage). The kind the claim names must be among the sentence's kinds. "" when none."""
+    if not grounding or not _features(claim).numbers:
+        return ""
+    mine = {w.lower() for w in words(claim)}
+    theirs = {w.lower() for g in grounding for w in words(g.text)}
+    claimed = [k for k in _MONEY_KINDS if k & mine]
+    said = [k for k in _MONEY_KINDS if k & theirs]
+    if claimed and said and not any(k in said for k in claimed):
+        return sorted(claimed[0] & mine)[0]
+    return ""
+
+
+def _counted_nouns_near(text: str) -> dict[str, set[str]]:
+    """For each count of `text`, the stems of the up to three words after it that say what it
+    counts ("40 pengasuh, dan" -> {"40": {"pengas"}}; "12 public junior schools" -> public, junior,
+    school); years and shares are left out."""
+    from cpassist.lexicon import number_key
+
+    tokens = re.findall(r"[\w’'-]+(?:[.,]\d+)*%?", text)
+    out: dict[str, set[str]] = {}
+    for i, token in enumerate(tokens):
+        if not _NUMBER_TOKEN.fullmatch(token) or re.fullmatch(r"(19|20)\d\d", token):
+            continue
+        nouns: set[str] = set()
+        for following in tokens[i + 1 : i + 4]:
+            low = following.lower()
+            if low in STOPWORDS or not following[:1].isalpha():
+                break
+            nouns.add(stem(low))
+        if nouns and not nouns & _UNITS:
+            out.setdefault(number_key(token), set()).update(nouns)
+    return out
+
+
+def _count_noun_dropped(claim: str, grounding: Sequence[_Sentence]) -> str:
+    """A count of the claim whose grounding sentence says what it counts with words the claim
+    never uses, in either language: "48 children, 40 of whom were migrant workers' children"
+    where the sentence says "48 anak ..., 40 pengasuh". "" when none."""
+    from cpassist.lexicon import shared_across
+    from cpassist.lexicon import translations as full
+
+    numbers = _features(claim).numbers
+    if not numbers or not grounding:
+        return ""
+    said = {stem(w.lower()) for w in words(claim)}
+    said |= full(said)
+    for value, nouns in _counted_nouns_near(grounding[0].text).items():
+        if value not in numbers:
+            continue
+        if not nouns & said and not shared_across(nouns, said) and not full(nouns) & said:
+            return value
+    return ""
 
 
 def _count_conflict(claim: str, grounding: Sequence[_Sentence]) -> str:
