@@ -239,8 +239,11 @@ def _answer(
         return []
     # a carried context ("SAPA: siapa penyandang dananya?") picked the document above; within it,
     # every sentence naming "SAPA" would look alike to the embedding, so it compares the rest
-    own_words = question[len(lead) + 1 :].strip() if colon and len(words(lead)) <= 4 else ""
+    own_words = question[len(lead) + 1 :].strip() if colon and len(words(lead)) <= 12 else ""
     cosines = index.cosines(own_words or question, [c[0] for c in candidates])
+    own_stems = (content_stems(own_words) - QUESTION_FILLERS - q_names) & q_stems
+    if own_stems == q_stems:
+        own_stems = set()
     # a passage is named by every passage of its document here: "LPA NTB" of the by-line, the
     # programme named in the background, name the methods passage too
     names_in: dict[str, set[str]] = {}
@@ -284,6 +287,8 @@ def _answer(
         else:  # a glossary twin or the same loanword ("accredited" ~ "terakreditasi")
             matched = shared_across(q_stems, raw | {root(w) for w in words(sentence.lower())})
         lex = len(matched) / len(q_stems) if q_stems else 0.0
+        if own_stems:  # a follow-up's own words count as much as the topic it carries
+            lex = (lex + len(matched & own_stems) / len(own_stems)) / 2
         if sources[i].language != language:
             cos += CROSS_LANGUAGE_COS  # e5 scores a translation lower than a same-language match
         score = 0.6 * scaled_cosine(cos) + 0.4 * lex
