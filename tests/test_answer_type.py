@@ -193,3 +193,11 @@ def test_a_loanword_counted_noun_is_counted_across_languages():
 )
 def test_who_funded_asks_for_an_actor_not_an_amount(question):
     assert expected_answer_type(question) is None
+
+
+def test_a_figure_asked_of_one_age_needs_that_age():
+    question = "What percentage of 13-year-olds in the survey received sexual messages?"
+    overall = "Overall, 38.4% of students said they had received sexual messages."
+    assert evidence_lacks_answer_type(question, [overall]) == "share"
+    that_age = "Among 13-year-olds, 21% had received sexual messages."
+    assert evidence_lacks_answer_type(question, [overall, that_age]) is None

@@ -450,3 +450,12 @@ def test_an_amount_keeps_its_kind_of_payment():
     assert _money_kind_conflict("The average remittance is Rp850.000 a month.", grounding)
     assert not _money_kind_conflict("The average wage is Rp850.000 a month.", grounding)
     assert not _money_kind_conflict("They earn Rp850.000 a month on average.", grounding)
+
+
+def test_a_question_naming_a_survey_presumes_only_the_survey():
+    from cpassist.focus import presumes_method_only
+
+    assert presumes_method_only("Menurut survei di Makassar, di mana kontak pertama terjadi?")
+    assert presumes_method_only("How many households were surveyed?")
+    assert not presumes_method_only("Why did the survey find that cases fell?")
+    assert not presumes_method_only("Where did the first contact happen?")

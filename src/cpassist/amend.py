@@ -15,7 +15,7 @@ from collections.abc import Sequence
 
 from cpassist.evidence import EvidenceIndex
 from cpassist.extractive import extractive_answer
-from cpassist.focus import premise_of
+from cpassist.focus import premise_of, presumes_method_only
 from cpassist.grounding import ClaimChecker
 from cpassist.lexicon import features, translations
 from cpassist.schema import Passage, VerificationReport
@@ -66,6 +66,8 @@ def correct_premise(
     verdict = ClaimChecker(sources, index, companions).check(premise)
     if verdict.ok or not verdict.grounding or not verdict.reason.startswith(CONTRADICTIONS):
         return claims, False
+    if presumes_method_only(question) and not verdict.reason.startswith("method "):
+        return claims, False  # "Menurut survei di Makassar, di mana ...?" presumes a survey only
     if verdict.reason.startswith("number ") and not re.search(r"\d", premise):
         return claims, False  # "the two studies": a number word, not a figure the premise asserts
     source, sentence = verdict.grounding[0]

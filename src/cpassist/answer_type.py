@@ -312,6 +312,7 @@ def evidence_lacks_answer_type(question: str, passages: Iterable[str]) -> Answer
     counted = counted_nouns(question) if kind == "count" else set()
     asked = _lower_words(question)
     asked_sexes = set().union(*(side for side in (*SEXES, *KIN) if asked & side))
+    asked_ages = {a for pair in _ASKED_AGE.findall(question) for a in pair if a}
     asked_years = (
         set(_ASKED_YEAR.findall(question)) if kind in ("count", "share", "money") else set()
     )
@@ -342,6 +343,8 @@ def evidence_lacks_answer_type(question: str, passages: Iterable[str]) -> Answer
                 continue  # "how many teachers?" is not answered by "a three-day training"
             if _AVERAGE.search(question) and not _AVERAGE.search(sentence):
                 continue  # "the average age?" is not answered by "the minimum age of 19"
+            if asked_ages and not asked_ages & set(re.findall(r"\d+", sentence)):
+                continue  # "what share of 13-year-olds?" is not answered by a share of all ages
             dated = set(_YEAR.findall(sentence))
             if asked_years and dated and not dated & asked_years:
                 continue  # "how many in 2020?" is not answered by "1.148 in 2019, 612 in 2022"
@@ -349,6 +352,11 @@ def evidence_lacks_answer_type(question: str, passages: Iterable[str]) -> Answer
     return kind
 
 
+#: An age a figure is asked of: "13-year-olds", "anak berusia 13 tahun", "umur 15".
+_ASKED_AGE = re.compile(
+    r"\b(\d{1,2})[- ]years?[- ]olds?\b|\b(?:berusia|usia|umur)\s+(\d{1,2})(?:\s*tahun)?\b(?![-–])",
+    re.I,
+)
 #: A year the asked figure is of ("in 2020", "pada tahun 2020"), not the year naming a study
 #: ("the 2023 survey", "in the 2023 study").
 _ASKED_YEAR = re.compile(

@@ -270,6 +270,15 @@ _WH_LEAD = re.compile(
 )
 
 
+def presumes_method_only(question: str) -> bool:
+    """Whether the premise `premise_of` finds is only the method a question names ("How many
+    were surveyed?", "Menurut survei di Makassar, di mana ...?"): then only a method the study
+    did not use contradicts it, not what the rest of the question asks."""
+    return bool(premise_of(question)) and not (
+        _GIVEN.match(question or "") or _PREMISE_LEAD.match(question or "")
+    )
+
+
 def premise_of(question: str) -> str:
     """The statement a why / yes-no question takes for granted ("" when it is not one), or the
     method a question presumes ("How many were surveyed?" -> "were surveyed ...")."""
