@@ -17,10 +17,10 @@ from cpassist.evidence import EvidenceIndex
 from cpassist.extractive import extractive_answer
 from cpassist.focus import premise_of, presumes_method_only
 from cpassist.grounding import ClaimChecker
-from cpassist.lexicon import features, translations
+from cpassist.lexicon import features, shared_across, translations
 from cpassist.schema import Passage, VerificationReport
 from cpassist.study_mix import about_named, studies_named, study_names
-from cpassist.text import content_stems, split_sentences
+from cpassist.text import content_stems, named_terms, split_sentences
 from cpassist.verify import Claim
 
 #: Verdict reasons (grounding.ClaimChecker) that mean the studies do not say what a premise takes
@@ -63,6 +63,11 @@ def correct_premise(
     premise = premise_of(question)
     if not premise or not sources:
         return claims, False
+    assumed = None if presumes_method_only(question) else _contrary_assumption(premise, sources)
+    if assumed:  # "Contrary to the common assumption that X, ...": the premise is that X
+        source, sentence = assumed
+        rest = [c for c in claims if c.text != sentence and not _echoes(c, premise, sources)]
+        return [Claim(text=sentence, sources=[source]), *rest], True
     verdict = ClaimChecker(sources, index, companions).check(premise)
     if verdict.ok or not verdict.grounding or not verdict.reason.startswith(CONTRADICTIONS):
         return claims, False
@@ -87,13 +92,68 @@ def correct_premise(
         source, sentence = _method_sentence(question, sources, index) or (source, sentence)
     own = sentence in split_sentences(sources[source].text)  # not the other-language version
     if claims:  # the answer is what the studies say instead, led by the sentence that says so
-        if own:  # the sentence that says otherwise comes first
-            rest = [c for c in claims if c.text != sentence]
+        if own:  # the sentence that says otherwise comes first; no claim repeats the premise
+            rest = [c for c in claims if c.text != sentence and not _echoes(c, premise, sources)]
             return [Claim(text=sentence, sources=[source]), *rest], True
         return claims, True
     if not own:
         return claims, False
     return [Claim(text=sentence, sources=[source])], True
+
+
+#: A report saying what was assumed and is not so: "Bertentangan dengan anggapan umum bahwa X",
+#: "Contrary to the common assumption that X", "It is often assumed that X", "had expected X".
+_ASSUMED = re.compile(
+    r"\b(?:bertentangan|berlawanan|berbeda) dengan (?:anggapan|asumsi|dugaan|harapan)"
+    r"(?: umum| banyak pihak)?(?: bahwa)?\s+(?P<id>[^,;]+)|"
+    r"\bcontrary to (?:the )?(?:common |popular |widespread )?(?:assumption|belief|expectation|"
+    r"view)s?(?: that)?\s+(?P<en>[^,;]+)|"
+    r"\b(?:it is|it was) (?:often |commonly |widely )?(?:assumed|believed|expected) that\s+"
+    r"(?P<en2>[^.;]+)|\bhad expected\s+(?P<en3>[^.;]+)|"
+    r"\b(?:sering|umumnya|banyak yang) (?:dianggap|diasumsikan|diduga) bahwa\s+(?P<id2>[^.;]+)",
+    re.I,
+)
+#: Share of a premise's words (beyond its names) an assumption must hold to be that premise (and
+#: two words at least): "pregnancy ... dispensation" of "pregnancy was the top reason given in the
+#: dispensation cases".
+ASSUMED_SHARE = 1 / 3
+
+
+def _contrary_assumption(premise: str, sources: Sequence[Passage]) -> tuple[int, str] | None:
+    """The source sentence that names the premise as a mistaken assumption ("Bertentangan dengan
+    anggapan umum bahwa sebagian besar dispensasi diajukan karena kehamilan, ..." for "Since
+    pregnancy was the top reason ..."), with its source index; None when none does."""
+    wanted = content_stems(premise) - named_terms(premise)
+    if len(wanted) < 2:
+        return None
+    for i, p in enumerate(sources):
+        for sentence in split_sentences(p.text):
+            m = _ASSUMED.search(sentence)
+            if not m:
+                continue
+            assumption = next(g for g in m.groups() if g)
+            said = translations(content_stems(assumption))
+            shared = (wanted & said) | shared_across(wanted, content_stems(assumption))
+            if len(shared) >= max(2, ASSUMED_SHARE * len(wanted)):
+                return i, sentence
+    return None
+
+
+#: Share of a premise's words a claim holding a figure repeats to be restating the premise.
+ECHO_SHARE = 0.5
+
+
+def _echoes(claim: Claim, premise: str, sources: Sequence[Passage]) -> bool:
+    """Whether a generated `claim` restates the contradicted premise ("41,2% of cases cited
+    pregnancy as the top reason" for "pregnancy was the top reason"): it shares at least half of
+    the premise's words beyond its names, negates nothing and is no sentence of its sources."""
+    wanted = content_stems(premise) - named_terms(premise)
+    text = claim.text
+    if len(wanted) < 2 or features(text).negated:
+        return False
+    if any(text in split_sentences(sources[i].text) for i in claim.sources if i < len(sources)):
+        return False  # a quote says what the source says
+    return len(wanted & translations(content_stems(text))) >= ECHO_SHARE * len(wanted)
 
 
 def _opposite_trend(

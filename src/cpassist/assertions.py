@@ -58,7 +58,7 @@ from cpassist.figures import (
     _ordinal_number_conflict,
 )
 from cpassist.lexicon import CAUSE_MARKER as _CAUSE_MARKER
-from cpassist.lexicon import Features, aim_object, has_aim
+from cpassist.lexicon import Features, aim_object, has_aim, universal_kinds
 from cpassist.name_checks import NameChecks
 from cpassist.schema import Passage
 from cpassist.text import STOPWORDS, content_stems, root, stem, words
@@ -188,9 +188,9 @@ class AssertionChecks(NameChecks, FigureChecks):
             and not any(_PAID.search(s.text) for s in evidence)
         ):
             return "a payment or funding the source does not state"
-        if (c.universal - q.universal) - ev.universal - {"only", "hanya"} or (
-            {"only", "hanya"} & (c.universal - q.universal) - ev.universal
-        ):
+        # compared by meaning across languages ("most" ~ "paling", "all" ~ "semua")
+        c_u, q_u, ev_u = (universal_kinds(x.universal) for x in (c, q, ev))
+        if (c_u - q_u) - ev_u - {"only"} or ({"only"} & (c_u - q_u) - ev_u):
             return "generalises beyond the source (all/every/only)"
         anchor = [grounding[0], *self._versions(grounding[:1])]
         swapped = _opposite_side(claim, question, evidence)

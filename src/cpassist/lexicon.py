@@ -85,6 +85,32 @@ _UNIVERSAL = frozenset(
     "highest largest biggest lowest smallest greatest worst best most least first-ever "
     "tertinggi terbesar terendah terkecil terburuk terbaik paling".split()
 )
+#: Universal words of one meaning in both languages: a claim's "most" is the source's "paling".
+_UNIVERSAL_KINDS = {
+    w: kind
+    for kind, ws in {
+        "all": "all every entire entirely whole everyone everything semua seluruh setiap segala "
+        "semuanya seluruhnya",
+        "always": "always selalu",
+        "only": "only sole solely hanya satu-satunya",
+        "never": "never none",
+        "most": "most paling",
+        "highest": "highest tertinggi",
+        "largest": "largest biggest greatest terbesar",
+        "lowest": "lowest terendah",
+        "smallest": "smallest terkecil",
+        "worst": "worst terburuk",
+        "best": "best terbaik",
+    }.items()
+    for w in ws.split()
+}
+
+
+def universal_kinds(universal: set[str]) -> set[str]:
+    """`Features.universal` words as their meaning, the same in both languages."""
+    return {_UNIVERSAL_KINDS.get(w, w) for w in universal}
+
+
 #: Universal words inside these idioms quantify nothing the claim asserts ("around the world").
 _IDIOMS = re.compile(
     r"\b(di ?seluruh dunia|seluruh dunia|all over the world|throughout the world|around the world|"
