@@ -459,3 +459,16 @@ def test_a_question_naming_a_survey_presumes_only_the_survey():
     assert presumes_method_only("How many households were surveyed?")
     assert not presumes_method_only("Why did the survey find that cases fell?")
     assert not presumes_method_only("Where did the first contact happen?")
+
+
+def test_a_cash_transfer_is_no_cost_and_an_extra_amount_no_trend():
+    from cpassist.claim_text import _Sentence
+    from cpassist.figures import _money_kind_conflict
+    from cpassist.lexicon import features
+
+    text = "Households received an extra Rp 300,000 per month (the cash)."
+    grounding = [_Sentence(0, text, "en", set(), features(text), 0)]
+    assert _money_kind_conflict("The total cost per adolescent was Rp 300,000 a month.", grounding)
+    assert not _money_kind_conflict("Each household got Rp 300,000 in cash a month.", grounding)
+    assert not features("Rumah tangga menerima tambahan Rp 300.000 per bulan.").trends
+    assert features("Jumlah kasus bertambah dari 12 menjadi 20.").trends == {("up", False)}

@@ -299,7 +299,7 @@ _MONEY_KINDS = (
     frozenset("biaya cost costs fee fees ongkos".split()),
     frozenset("pendapatan penghasilan income earnings".split()),
     frozenset("harga price prices".split()),
-    frozenset("tunjangan allowance allowances top-up".split()),
+    frozenset("tunjangan allowance allowances top-up cash tunai transfer transfers".split()),
     frozenset("utang hutang debt debts pinjaman loan loans".split()),
     frozenset("denda fine fines".split()),
 )

@@ -137,8 +137,8 @@ def _direction(token: str) -> str | None:
         return "up"
     if token in _DOWN:
         return "down"
-    if token in ("kurang", "lebih"):  # "kurang memadai" (inadequate), "lebih" (more): no trend
-        return None
+    if token in ("kurang", "lebih", "tambahan"):  # "kurang memadai" (inadequate), "lebih" (more),
+        return None  # "tambahan Rp 300.000" (an extra amount): no trend
     if _ID_UP.match(token):
         return "up"
     if _ID_DOWN.match(token):
