@@ -192,7 +192,23 @@ def test_a_loanword_counted_noun_is_counted_across_languages():
     ["Siapa penyandang dananya?", "Who funded the study?", "Siapa yang mendanai program?"],
 )
 def test_who_funded_asks_for_an_actor_not_an_amount(question):
-    assert expected_answer_type(question) is None
+    assert expected_answer_type(question) == "funder"
+
+
+def test_who_funded_needs_a_sentence_about_funding():
+    question = "Siapa yang mendanai penelitian tentang anak pekerja migran di Indramayu ini?"
+    launched = "In 2021 the local foundation Yayasan Tunas Pantura launched the programme."
+    assert evidence_lacks_answer_type(question, [launched]) == "funder"
+    funded = "The study was funded by the Tifa Foundation."
+    assert evidence_lacks_answer_type(question, [launched, funded]) is None
+
+
+def test_a_total_is_not_an_amount_per_unit():
+    question = "How much did Brebes regency spend in total on the girls' school top-up in 2023?"
+    rate = "The top-up pays an additional Rp150,000 per month per girl, disbursed quarterly."
+    assert evidence_lacks_answer_type(question, [rate]) == "money"
+    total = "In 2023 the regency spent Rp 1.2 billion in total on the top-up for girls."
+    assert evidence_lacks_answer_type(question, [rate, total]) is None
 
 
 def test_a_figure_asked_of_one_age_needs_that_age():
@@ -201,3 +217,12 @@ def test_a_figure_asked_of_one_age_needs_that_age():
     assert evidence_lacks_answer_type(question, [overall]) == "share"
     that_age = "Among 13-year-olds, 21% had received sexual messages."
     assert evidence_lacks_answer_type(question, [overall, that_age]) is None
+
+
+def test_a_fund_in_a_recommendation_or_a_broker_called_sponsor_is_no_funder():
+    question = "Siapa yang mendanai penelitian ini?"
+    others = [
+        "Recruitment brokers, known locally as sponsors, often recruited mothers.",
+        "Village governments should allocate part of the Village Fund to caregiver groups.",
+    ]
+    assert evidence_lacks_answer_type(question, others) == "funder"

@@ -28,6 +28,7 @@ AnswerType = Literal[
     "place",
     "institution",
     "recommendation",
+    "funder",
 ]
 
 #: "Who funded it?", "Siapa penyandang dananya?": asks for an actor, not an amount.
@@ -132,6 +133,20 @@ _INSTITUTION = re.compile(
     r"\b(University|Universitas|Institut|Institute|Fakultas|Faculty|College|Sekolah Tinggi|"
     r"Politeknik|Polytechnic)\b"
 )
+#: "Who funded the study?", "Siapa yang mendanainya?", "Siapa penyandang dananya?".
+_FUNDER_Q = re.compile(
+    r"\b(who|which (organi[sz]ation|donor|agency|foundation)) (funded|financed|paid for|"
+    r"sponsored|supported)\b|\bwho (was|were|is|are) the (funders?|donors?|sponsors?)\b|"
+    r"\bsiapa (yang )?(mendanai\w*|membiayai\w*|mensponsori\w*|penyandang dana\w*)|"
+    r"\bsiapa penyandang dana\w*|\b(funded|financed) by whom\b|\bdidanai oleh siapa\b",
+    re.I,
+)
+#: Funding said in a sentence: "funded by", "didanai", "pendanaan berasal dari", "a grant from".
+_FUNDED = re.compile(
+    r"\b(fund\w*|financ\w*|grants?|sponsored by|sponsorship|donors?|paid for|didanai|mendanai|dana|"
+    r"pendanaan|dibiayai|membiayai|pembiayaan|hibah|penyandang dana|donor|APBD|APBN)\b",
+    re.I,
+)
 _RECOMMENDATION_Q = re.compile(r"\b(recommend\w*|rekomendasi\w*|saran\w*|menyarankan)\b", re.I)
 #: Words that say what should be done, in both languages (shared by the patterns below).
 _SHOULD = (
@@ -186,6 +201,8 @@ def expected_answer_type(question: str) -> AnswerType | None:
         return "named"
     if _INSTITUTION_Q.search(question):
         return "institution"
+    if _FUNDER_Q.search(question):
+        return "funder"
     if _RECOMMENDATION_Q.search(question):
         return "recommendation"
     if _PLACE_Q.search(question):
@@ -212,6 +229,8 @@ def _has_type(text: str, kind: AnswerType, question_numbers: set[str]) -> bool:
         return bool(_HOLDER.search(text))
     if kind == "institution":
         return bool(_INSTITUTION.search(text))
+    if kind == "funder":
+        return bool(_FUNDED.search(text))
     if kind == "recommendation":
         return bool(_RECOMMENDATION.search(text))
     if kind == "place":
@@ -330,6 +349,8 @@ def evidence_lacks_answer_type(question: str, passages: Iterable[str]) -> Answer
                 counted and _counts(sentence, counted, _shares(question))  # "satu psikolog"
             ):
                 continue
+            if kind == "funder" and is_recommendation(sentence):
+                continue  # "... should allocate part of the Village Fund": no one funded it
             if kind not in ("count", "share", "money", "year", "duration") or not topic:
                 return None
             if asked_sexes and not asked_sexes & _lower_words(sentence):
@@ -343,6 +364,12 @@ def evidence_lacks_answer_type(question: str, passages: Iterable[str]) -> Answer
                 continue  # "how many teachers?" is not answered by "a three-day training"
             if _AVERAGE.search(question) and not _AVERAGE.search(sentence):
                 continue  # "the average age?" is not answered by "the minimum age of 19"
+            if (
+                kind in ("money", "count")
+                and _TOTAL_Q.search(question)
+                and (_PER_UNIT.search(sentence) and not _TOTAL_Q.search(sentence))
+            ):
+                continue  # "how much in total?" is not "Rp150,000 per month per girl"
             if asked_ages and not asked_ages & set(re.findall(r"\d+", sentence)):
                 continue  # "what share of 13-year-olds?" is not answered by a share of all ages
             dated = set(_YEAR.findall(sentence))
@@ -352,6 +379,13 @@ def evidence_lacks_answer_type(question: str, passages: Iterable[str]) -> Answer
     return kind
 
 
+#: A total asked for, and an amount given per unit (which is no total).
+_TOTAL_Q = re.compile(r"\b(in total|total|altogether|keseluruhan|seluruhnya)\b", re.I)
+_PER_UNIT = re.compile(
+    r"\b(per|setiap|tiap|a|an|each)\s+(month|year|week|day|child|girl|boy|person|household|family|"
+    r"student|bulan|tahun|minggu|hari|anak|orang|rumah tangga|keluarga|siswa|remaja)\b",
+    re.I,
+)
 #: An age a figure is asked of: "13-year-olds", "anak berusia 13 tahun", "umur 15".
 _ASKED_AGE = re.compile(
     r"\b(\d{1,2})[- ]years?[- ]olds?\b|\b(?:berusia|usia|umur)\s+(\d{1,2})(?:\s*tahun)?\b(?![-–])",
