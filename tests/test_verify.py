@@ -149,3 +149,14 @@ def test_split_cuts_a_list_flattened_into_one_line() -> None:
         "Cases rose in 2019: 12.",
         "Next.",
     ]
+
+
+def test_fragments_and_bare_pointers_are_dropped_as_saying_nothing():
+    from cpassist.text import content_stems
+    from cpassist.verify import _empty_reason
+
+    for text in ("kekerasan seksual (11,3%).", "Temuan evaluasi justru sebaliknya.",
+                 "The data showed the opposite."):  # fmt: skip
+        assert _empty_reason(text, content_stems(text), set(), []), text
+    kept = "Sebagian besar pelaku adalah orang yang dikenal anak."
+    assert _empty_reason(kept, content_stems(kept), set(), []) == ""

@@ -179,9 +179,18 @@ def _empty_reason(
             return "repeats an earlier sentence"
     if _self_relation(text):
         return "relates a name to itself"
+    tokens = [w for w in words(text) if any(c.isalpha() for c in w)]
+    if len(tokens) < 4 and text.lstrip()[:1].islower():
+        return "a fragment"  # "kekerasan seksual (11,3%)." cut from a longer sentence
+    if len(tokens) <= 6 and _POINTS_BACK.search(text):
+        return "points to what it does not say"  # "Temuan evaluasi justru sebaliknya."
     return ""
 
 
+#: A short sentence whose whole content is a pointer to another one ("The finding was the opposite").
+_POINTS_BACK = re.compile(
+    r"\b(sebaliknya|the opposite|the reverse|otherwise|hal (ini|itu|tersebut)|demikian)\W*$", re.I
+)
 _BULLET = re.compile(r"\s*(?:[-*•]|\d+[.)])\s+")  # a list item needs no full stop
 _ENDS = re.compile(r"""[.!?:;)\]"'”’*]\s*$""")
 
