@@ -116,6 +116,11 @@ def test_of_two_documents_bearing_the_asked_name_the_better_ranked_one_is_asked(
     assert asked_document(question, hits) == "migrant-mothers"
     # unless the question is about both of them
     assert asked_document("How do both Indramayu reports differ?", hits) == ""
+    # the rest of both is read: either may hold the answer
+    from cpassist.widen import asked_documents
+
+    assert asked_documents(question, hits) == ["migrant-mothers", "marriage-court"]
+    assert asked_documents("When was the fieldwork done?", hits[:1]) == []
 
 
 # --- real store ---------------------------------------------------------------------------------

@@ -1,9 +1,9 @@
 """More of a document in the other language, for a question asked in one language.
 
 Contract: `rest_of_document(question, language, sources, passages_of, limit, search_in)` returns
-passages of the one document the question is about (the best-ranked one it names, else the one
-holding at least three of the hits) that are not among `sources` and not in the question's
-language, at most `limit`, in reading order, when at most `OWN_LANGUAGE_SHARE` of that document
+passages of the document the question is about (the best-ranked one it names, and the next one
+when two bear the name it asks by; else the one holding at least three of the hits) that are not
+among `sources` and not in the question's language, at most `limit`, in reading order, when at most `OWN_LANGUAGE_SHARE` of that document
 is in the question's language (a one-language report, or an Indonesian thesis with an English
 abstract); else []. When more than `limit` are left, `search_in` (a search within the document)
 picks them. Passage search across languages finds such a document but often not the passage
@@ -48,6 +48,16 @@ def asked_document(question: str, sources: Sequence[Passage]) -> str:
     return named[0].study
 
 
+def asked_documents(question: str, sources: Sequence[Passage]) -> list[str]:
+    """`asked_document`, and the next-ranked document when several bear the name the question
+    asks by (two Indramayu reports): either may hold the answer."""
+    first = asked_document(question, sources)
+    if not first or not named_terms(question) or COMPARES_STUDIES.search(question):
+        return [first] if first else []
+    others = [p.study for p in about_named(question, sources) if p.study != first]
+    return [first, others[0]] if others else [first]
+
+
 def rest_of_document(
     question: str,
     language: str,
@@ -56,12 +66,23 @@ def rest_of_document(
     limit: int,
     search_in: Callable[[str, int], list[Passage]] | None = None,
 ) -> list[Passage]:
-    """The passages of the asked document not among `sources` (see the module docstring): all of
+    """The passages of the asked documents not among `sources` (see the module docstring): all of
     them in reading order when they fit in `limit`, else the `limit` best by `search_in(study, k)`
     (a search within that document), in reading order."""
-    study = asked_document(question, sources) if limit > 0 else ""
-    if not study:
-        return []
+    out: list[Passage] = []
+    for study in asked_documents(question, sources) if limit > 0 else []:
+        out += _rest_of(study, language, sources, passages_of, limit, search_in)
+    return out
+
+
+def _rest_of(
+    study: str,
+    language: str,
+    sources: Sequence[Passage],
+    passages_of: Callable[[str], list[Passage]],
+    limit: int,
+    search_in: Callable[[str, int], list[Passage]] | None,
+) -> list[Passage]:
     whole = passages_of(study)
     own = sum(p.language == language for p in whole)
     if not whole or own > OWN_LANGUAGE_SHARE * len(whole):
