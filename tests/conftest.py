@@ -101,3 +101,32 @@ def extractive_assistant(studies_settings: Settings, studies_retriever):
         settings=studies_settings,
         generator_name="extractive",
     )
+
+
+def assistant_over_documents(
+    tmp_path_factory: pytest.TempPathFactory,
+    embeddings,
+    documents: dict[str, str],
+    *,
+    with_studies: bool = True,
+):
+    """An extractive `Assistant` over `documents` (file name -> text) written to a temporary
+    folder and ingested through the real pipeline into a real Chroma store (with the studies
+    unless `with_studies` is false). Tests call it from a module-scoped fixture."""
+    from cpassist.assistant import Assistant
+    from cpassist.build import build_vectorstore
+    from cpassist.ingest.pipeline import ingest_paths
+    from cpassist.retrieval import HybridRetriever
+
+    docs = Path(tmp_path_factory.mktemp("docs"))
+    for name, text in documents.items():
+        (docs / name).write_text(text, encoding="utf-8")
+    settings = Settings(data_dir=tmp_path_factory.mktemp("docs-data"), embedder="e5")
+    vectorstore = build_vectorstore(settings, embeddings=embeddings)
+    paths = [STUDIES_DIR, docs] if with_studies else [docs]
+    ingest_paths(paths, settings, progress=False, vectorstore=vectorstore)
+    retriever = HybridRetriever.from_settings(vectorstore, settings)
+    return Assistant(
+        retriever=retriever, chat_model=None, embeddings=retriever.embeddings,
+        settings=settings, generator_name="extractive",
+    )  # fmt: skip

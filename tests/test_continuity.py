@@ -5,13 +5,10 @@ wrong one."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from cpassist.continuity import continued_document
 from cpassist.schema import Passage
-from cpassist.settings import Settings
 
 
 def _hit(study: str, text: str = "") -> Passage:
@@ -85,27 +82,15 @@ Schools should train teachers to listen to girls and boys who report bullying.
 
 @pytest.fixture(scope="module")
 def kendari(tmp_path_factory: pytest.TempPathFactory, e5_cached):
-    from cpassist.build import build_vectorstore
-    from cpassist.ingest.pipeline import ingest_paths
-    from cpassist.retrieval import HybridRetriever
+    from tests.conftest import assistant_over_documents
 
-    docs = Path(tmp_path_factory.mktemp("kendari-two"))
-    (docs / "id-rumah-aman-kendari.md").write_text(SAFE_HOUSE, encoding="utf-8")
-    (docs / "en-bullying-kendari.md").write_text(BULLYING, encoding="utf-8")
-    settings = Settings(data_dir=tmp_path_factory.mktemp("kendari-two-data"), embedder="e5")
-    vectorstore = build_vectorstore(settings, embeddings=e5_cached)
-    ingest_paths([docs], settings, progress=False, vectorstore=vectorstore)
-    return settings, HybridRetriever.from_settings(vectorstore, settings)
+    documents = {"id-rumah-aman-kendari.md": SAFE_HOUSE, "en-bullying-kendari.md": BULLYING}
+    return assistant_over_documents(tmp_path_factory, e5_cached, documents, with_studies=False)
 
 
 def test_a_follow_up_is_answered_from_the_document_the_chat_was_about(kendari):
-    from cpassist.assistant import Assistant
-
-    settings, retriever = kendari
-    assistant = Assistant(
-        retriever=retriever, chat_model=None, embeddings=retriever.embeddings,
-        settings=settings, generator_name="extractive",
-    )  # fmt: skip
+    assistant = kendari
+    retriever = assistant.retriever
     first = "How many children did the Kendari safe house evaluation trace?"
     answer = assistant.ask(first)
     assert "48 anak" in answer.answer, answer.answer

@@ -4,11 +4,7 @@ store with the real e5 embedder."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
-
-from cpassist.settings import Settings
 
 REPORT = """# Evaluasi Program Kembali ke Keluarga (KEKAR) di Kota Kupang
 
@@ -28,22 +24,9 @@ Sebanyak 81 anak masih tinggal bersama keluarga pada saat penelusuran.
 
 @pytest.fixture(scope="module")
 def kupang(tmp_path_factory: pytest.TempPathFactory, e5_cached):
-    from cpassist.assistant import Assistant
-    from cpassist.build import build_vectorstore
-    from cpassist.ingest.pipeline import ingest_paths
-    from cpassist.retrieval import HybridRetriever
-    from tests.conftest import STUDIES_DIR
+    from tests.conftest import assistant_over_documents
 
-    docs = Path(tmp_path_factory.mktemp("kekar"))
-    (docs / "id-kekar-kupang.md").write_text(REPORT, encoding="utf-8")
-    settings = Settings(data_dir=tmp_path_factory.mktemp("kekar-data"), embedder="e5")
-    vectorstore = build_vectorstore(settings, embeddings=e5_cached)
-    ingest_paths([STUDIES_DIR, docs], settings, progress=False, vectorstore=vectorstore)
-    retriever = HybridRetriever.from_settings(vectorstore, settings)
-    return Assistant(
-        retriever=retriever, chat_model=None, embeddings=retriever.embeddings,
-        settings=settings, generator_name="extractive",
-    )  # fmt: skip
+    return assistant_over_documents(tmp_path_factory, e5_cached, {"id-kekar-kupang.md": REPORT})
 
 
 @pytest.mark.parametrize(

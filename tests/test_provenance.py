@@ -5,13 +5,10 @@ study, and a sentence under a recommendations heading treated as what should be,
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from cpassist.answer_type import asks_proposal, is_recommendation
 from cpassist.focus import question_focus
-from cpassist.settings import Settings
 
 
 @pytest.mark.parametrize(
@@ -72,22 +69,11 @@ To BPBD Garut: provide a children's space in all sites.
 
 @pytest.fixture(scope="module")
 def garut(tmp_path_factory: pytest.TempPathFactory, e5_cached):
-    from cpassist.assistant import Assistant
-    from cpassist.build import build_vectorstore
-    from cpassist.ingest.pipeline import ingest_paths
-    from cpassist.retrieval import HybridRetriever
-    from tests.conftest import STUDIES_DIR
+    from tests.conftest import assistant_over_documents
 
-    docs = Path(tmp_path_factory.mktemp("garut"))
-    (docs / "en-flood-sites-garut.md").write_text(REPORT, encoding="utf-8")
-    settings = Settings(data_dir=tmp_path_factory.mktemp("garut-data"), embedder="e5")
-    vectorstore = build_vectorstore(settings, embeddings=e5_cached)
-    ingest_paths([STUDIES_DIR, docs], settings, progress=False, vectorstore=vectorstore)
-    retriever = HybridRetriever.from_settings(vectorstore, settings)
-    return Assistant(
-        retriever=retriever, chat_model=None, embeddings=retriever.embeddings,
-        settings=settings, generator_name="extractive",
-    )  # fmt: skip
+    return assistant_over_documents(
+        tmp_path_factory, e5_cached, {"en-flood-sites-garut.md": REPORT}
+    )
 
 
 def test_who_commissioned_and_who_funded_are_both_answered_across_languages(garut):
