@@ -36,6 +36,7 @@ from cpassist.study_mix import about_named, studies_named, study_names
 from cpassist.text import (
     QUESTION_FILLERS,
     content_stems,
+    english_base,
     named_terms,
     root,
     split_sentences,
@@ -113,6 +114,16 @@ _META = re.compile(
     r"^\s*(this|the) (research|study|thesis|paper)\b(?! (also )?(was conducted|is based|used|uses|"
     r"found|finds|is a|is an))|^\s*(penelitian|studi|skripsi|tulisan) ini\b(?! (juga )?(dilakukan|"
     r"menggunakan|merupakan|menemukan))",
+    re.I,
+)
+#: A sentence stating what the study set out to do ("Tujuannya adalah memahami ... hambatan apa
+#: yang dihadapi ...") restates questions, it answers none but "what was the aim?".
+_AIM = re.compile(
+    r"^\s*(tujuan(nya)?( (utama|umum|khusus))?( (penelitian|studi|kajian|evaluasi))?( ini)? "
+    r"(adalah|ialah|yaitu|untuk)|(penelitian|studi|kajian|evaluasi) ini bertujuan|"
+    r"(the|its) (main |overall )?(aim|purpose|objective|goal)s? (of (this|the) (study|research|"
+    r"report|evaluation|assessment) )?(is|was|were|are)|this (study|research|report|evaluation|"
+    r"assessment) (aims|aimed|seeks|sought))\b",
     re.I,
 )
 _ASKS_ABOUT_STUDY = re.compile(
@@ -218,6 +229,7 @@ def _answer(
     # the names pick the study (below); what the sentence must share is the rest of the question
     q_stems = (content_stems(question) - QUESTION_FILLERS) - q_names or content_stems(question)
     q_roots = {stem(w.lower()): root(w.lower()) for w in words(question) if len(w) > 5}
+    q_bases = {stem(w.lower()): english_base(w) for w in words(question)}
     candidates: list[tuple[str, int, int]] = []  # sentence, source index, position
     seen: set[str] = set()
     # a question about a named document is answered from that document only ("reports to SafeNet
@@ -283,7 +295,13 @@ def _answer(
             sources[i].language == language
         ):  # a word of the same root counts ("celaka" ~ "kecelakaan")
             roots = {root(w) for w in words(sentence.lower())}
-            matched = {x for x in q_stems if x in stems or q_roots.get(x, "") in roots}
+            if language == "en":  # "helped" answers "help"
+                roots |= {english_base(w) for w in words(sentence)}
+            matched = {
+                x
+                for x in q_stems
+                if x in stems or q_roots.get(x, "") in roots or q_bases.get(x, "") in roots
+            }
         else:  # a glossary twin or the same loanword ("accredited" ~ "terakreditasi")
             matched = shared_across(q_stems, raw | {root(w) for w in words(sentence.lower())})
         lex = len(matched) / len(q_stems) if q_stems else 0.0
@@ -324,6 +342,8 @@ def _answer(
             score -= (
                 META_PENALTY  # "This research aims to describe ..." answers no content question
             )
+        if "aim" not in focus.names and _AIM.match(sentence):
+            score -= META_PENALTY  # the aim restates what is asked, it answers nothing
         if _PRONOUN_START.match(sentence) and j == 0:
             score -= 0.1  # its referent is in another passage
         score += 0.05 * (1.0 - i / max(1, len(sources)))
@@ -441,7 +461,8 @@ def _answer(
             ordered.append(follower)
     if enumeration:
         ordered = _complete_enumeration(ordered, sources)
-        ordered = _with_list_items(ordered, by_place)
+    # a sentence announcing a list ("bentuk yang paling sering adalah:") says nothing without it
+    ordered = _with_list_items(ordered, by_place)
     return [Claim(text=sentence, sources=[i]) for _, sentence, i, _ in ordered]
 
 

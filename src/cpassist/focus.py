@@ -1,5 +1,6 @@
 """What a question asks for: its focus (method, theory, who initiated, factors, findings, role with
-its ordinal, place, time, author, aim, benefit, count, trend), in Indonesian or English.
+its ordinal, place, time, author, aim, benefit, barrier, frequency, count, trend), in Indonesian or
+English.
 
 Contract: `question_focus(question)` returns a `Focus` with the focus names found, the ordinal asked
 for (e.g. 3 for "the third role", None otherwise) and the stems of words that sentences answering
@@ -95,6 +96,19 @@ _FOCI: dict[str, tuple[str, str]] = {
         "most paling terbanyak tertinggi terendah highest lowest largest biggest weakest "
         "terlemah strongest terkuat common umum frequent sering followed disusul",
     ),
+    "barrier": (
+        "barrier barriers obstacle obstacles hambatan kendala challenge challenges tantangan "
+        "hinder hinders menghambat penghambat halangan difficulty difficulties kesulitan "
+        "constraint constraints",
+        "hambatan kendala barrier barriers obstacle obstacles challenge challenges tantangan "
+        "menghambat penghambat halangan kesulitan difficulty difficulties constraint constraints "
+        "hinder hindered",
+    ),
+    "frequency": (
+        "frequency frekuensi frequently",
+        "every setiap each kali times sekali once twice monthly bulanan weekly mingguan daily "
+        "harian annually tahunan quarterly triwulan average rata-rata",
+    ),
     "trend": (
         "fall fell decrease decreased decline declined drop dropped rise rose increase increased "
         "trend menurun turun naik meningkat penurunan peningkatan tren berkurang down effective "
@@ -143,6 +157,17 @@ _PHRASES = {
         re.I,
     ),
 }
+_PHRASES["barrier"] = re.compile(
+    r"\b(stop|stops|stopping|stopped|prevent|prevents|preventing|prevented|keeps?|keeping|kept) "
+    r"(\w+ ){0,3}from\b|\bwhat (makes|made) it (hard|difficult)\b|\b(susah|sulit)nya\b|"
+    r"\byang (membuat|bikin) (sulit|susah)\b",
+    re.I,
+)
+_PHRASES["frequency"] = re.compile(
+    r"\bhow (often|frequently|regularly)\b|\bseberapa (sering|rutin)\b|\bberapa kali\b|"
+    r"\bsebulan berapa\b",
+    re.I,
+)
 #: "Where did its data come from?": a question about data sources, not a place.
 _DATA_SOURCE = re.compile(
     r"\bdata\b.{0,20}\b(come|came|comes|coming|from)\b|\bdata(nya)? (berasal|bersumber|dari mana)\b",
@@ -164,6 +189,7 @@ KIND_FOCI = frozenset(
         "place",
         "aim",
         "benefit",
+        "barrier",
     }
 )
 
