@@ -119,21 +119,26 @@ def stem(word: str) -> str:
     return word[:6]
 
 
-def english_base(word: str) -> str:
-    """`stem` of an English word without -ing / -ed ("helped" ~ "help", "carried" ~ "carry",
-    "stopping" ~ "stop"), for matching an English question word to another form of it."""
+def inflection_base(word: str) -> str:
+    """An English word without -ing / -ed ("helped" -> "help", "carried" -> "carry", "stopping" ->
+    "stop"); other words as they are."""
     w = word.lower()
     if len(w) > 5 and w.endswith("ing"):
         w = w[:-3]
     elif len(w) > 4 and w.endswith("ied"):
-        w = w[:-3] + "y"
+        return w[:-3] + "y"
     elif len(w) > 4 and w.endswith("ed"):
         w = w[:-2]
     else:
-        return stem(w)
+        return w
     if len(w) > 3 and w[-1] == w[-2] and w[-1] not in "lsz":  # "stopp" -> "stop"
         w = w[:-1]
-    return stem(w)
+    return w
+
+
+def english_base(word: str) -> str:
+    """`stem` of `inflection_base`, for matching an English question word to another form of it."""
+    return stem(inflection_base(word))
 
 
 _ID_PREFIX = re.compile(r"^(meng|meny|mem|men|me|peng|peny|pem|pen|pe|ber|ter|di|ke|se)(?=\w{4,})")
