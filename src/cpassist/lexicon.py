@@ -293,9 +293,15 @@ def _glossary_pairs(with_file: bool = True) -> list[tuple[str, str]]:
                 and parts[0]
                 and parts[1]
                 and (" " not in parts[0] or " " not in parts[1])
+                and not _NEGATED.search(line)
             ):
                 pairs.append((parts[0].replace(" ", "_"), parts[1].replace(" ", "_")))
     return pairs
+
+
+#: A phrase with a negation ("tidak bersalah" ~ "innocent") would pair "bersalah" with "innocent"
+#: and "tidak" with every negated word: such pairs are left out.
+_NEGATED = re.compile(r"(^|[\s\t])(tidak|tak|belum|bukan|tanpa|non|not|no|without)([\s\t]|$)", re.I)
 
 
 def _glossary(with_file: bool = True) -> dict[str, set[str]]:
@@ -304,9 +310,20 @@ def _glossary(with_file: bool = True) -> dict[str, set[str]]:
         sa = " ".join(stem(w) for w in a.split("_"))
         sb = " ".join(stem(w) for w in b.split("_"))
         for x, y in ((sa, sb), (sb, sa)):
-            for part in x.split():
+            parts = x.split()
+            for part in parts:
+                if len(parts) > 1 and part in _PHRASE_FILLERS:
+                    continue  # "orang tua tunggal": "tunggal" is single, "orang" is no parent
                 out.setdefault(part, set()).update(y.split())
     return out
+
+
+#: Words of a glossary phrase that do not stand for it alone.
+_PHRASE_FILLERS = frozenset(
+    stem(w)
+    for w in "yang dan atau untuk dari di ke pada dengan the of and or for to in on with a an "
+    "orang anak child children".split()
+)
 
 
 GLOSSARY = _glossary()
