@@ -311,14 +311,18 @@ def holds_answer_type(question: str, text: str) -> bool | None:
     return not counted
 
 
-def evidence_lacks_answer_type(question: str, passages: Iterable[str]) -> AnswerType | None:
+def evidence_lacks_answer_type(
+    question: str, passages: Iterable[str], titles: Iterable[str] = ()
+) -> AnswerType | None:
     """The expected answer type when no sentence of the passages holds one about what the question
     asks (a reason to abstain), else None.
 
     A sentence counts when it holds a value of that kind and shares a content word with the question
     other than its names (in either language): "How many informants were interviewed?" is not
     answered by a sentence with the number of cases. Numbers that the question itself contains
-    ("... in 2015?") do not count as evidence.
+    ("... in 2015?") do not count as evidence. A figure asked of a place the documents' `titles`
+    do not name ("How many adolescents in Sakra subdistrict dropped out?") is answered only by a
+    sentence naming that place.
     """
     from cpassist.lexicon import translations
     from cpassist.text import content_stems, named_terms, split_sentences
@@ -336,6 +340,12 @@ def evidence_lacks_answer_type(question: str, passages: Iterable[str]) -> Answer
         set(_ASKED_YEAR.findall(question)) if kind in ("count", "share", "money") else set()
     )
     passages = list(passages)
+    titled = " ".join(titles).lower()
+    asked_places = (
+        {p for p in asked_places_of(question) if p.lower() not in titled}
+        if kind in ("count", "share", "money")
+        else set()
+    )
     if counted and not _mentioned(counted, passages):
         # what is counted is nowhere in the evidence, in any form the glossary knows: it may be
         # named by a word the glossary lacks ("vonis" ~ "convictions"), so it cannot be required
@@ -372,11 +382,30 @@ def evidence_lacks_answer_type(question: str, passages: Iterable[str]) -> Answer
                 continue  # "how much in total?" is not "Rp150,000 per month per girl"
             if asked_ages and not asked_ages & set(re.findall(r"\d+", sentence)):
                 continue  # "what share of 13-year-olds?" is not answered by a share of all ages
+            if asked_places and not any(p.lower() in sentence.lower() for p in asked_places):
+                continue  # "how many in Sakra?" is not answered by the four subdistricts' total
             dated = set(_YEAR.findall(sentence))
             if asked_years and dated and not dated & asked_years:
                 continue  # "how many in 2020?" is not answered by "1.148 in 2019, 612 in 2022"
             return None
     return kind
+
+
+#: A place a figure is asked of: "in Sakra subdistrict", "dari Kecamatan Leihitu", "di Desa X saja".
+_ASKED_PLACE = re.compile(
+    r"\b(?i:in|from|at|di|dari)\s+(?i:the\s+)?(?:(?i:kecamatan|desa|kelurahan|kabupaten|kampung|"
+    r"dusun|nagari|negeri|subdistrict|district|village|regency)\s+)?"
+    r"((?:[A-Z][a-z]+)(?:\s+[A-Z][a-z]+)?)\s+(?i:sub-?districts?|districts?|villages?|regency|"
+    r"saja|alone|only)\b|"
+    r"\b(?i:kecamatan|desa|kelurahan|kampung|dusun|subdistrict|village)\s+"
+    r"((?:[A-Z][a-z]+)(?:\s+[A-Z][a-z]+)?)\s+(?i:saja|alone|only)\b"
+)
+
+
+def asked_places_of(question: str) -> set[str]:
+    """Places a figure is asked of, named as a part ("in Sakra subdistrict", "di Kecamatan Rasau
+    Jaya saja")."""
+    return {g for m in _ASKED_PLACE.finditer(question) for g in m.groups() if g}
 
 
 #: A total asked for, and an amount given per unit (which is no total).

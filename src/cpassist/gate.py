@@ -67,8 +67,10 @@ def gate(
             f"the question names {absent!r}, which no passage found mentions",
             render(f"abstain_absent_{lang}", term=absent).strip(),
         )
-    texts = [p.text for p in about_named(question, evidence)]
-    missing = evidence_lacks_answer_type(question, texts)
+    named = about_named(question, evidence)
+    missing = evidence_lacks_answer_type(
+        question, [p.text for p in named], {p.title for p in named}
+    )
     if missing:
         return Refusal(
             f"the question asks for a {missing} and no passage found contains one",
