@@ -29,6 +29,7 @@ AnswerType = Literal[
     "institution",
     "recommendation",
     "funder",
+    "company",
 ]
 
 #: "Who funded it?", "Siapa penyandang dananya?": asks for an actor, not an amount.
@@ -123,6 +124,45 @@ _HOLDER = re.compile(
     rf"\b({_OFFICES})\b(?!\s+(office|offices|quarters|of state|of government))(?<!kantor pusat)",
     re.IGNORECASE,
 )
+#: "Which company buys ...?", "Perusahaan mana ...?": a company named, not companies described.
+_COMPANY_Q = re.compile(
+    r"\b(which|what) (?!kind|type|sort)([\w-]+ )?(company|companies|firm|firms|corporation|brand|"
+    r"buyer|buyers)\b|"
+    r"\b(name of|names of) the (company|companies|firm|buyer)\b|"
+    r"\b(perusahaan|pabrik|pembeli|merek) (mana|apa)\b|\bnama (perusahaan|pabrik|pembeli)\b",
+    re.I,
+)
+#: A company named: "PT Sumber Makmur", "Wilmar Group", "Acme Ltd", "CV Maju".
+_COMPANY = re.compile(
+    r"\b(PT|CV)\.?\s+[A-Z]|\b[A-Z][\w&-]*\s+(Tbk|Ltd|Inc|Corp|Corporation|Group|Company|Plc|"
+    r"LLC|Limited)\b"
+)
+#: Capitalised words that name organisations, offices and places, not people.
+_NOT_PERSON = frozenset(
+    "dinas badan kantor kabupaten kota provinsi kecamatan desa kelurahan kementerian ministry office "
+    "department agency district regency province city village universitas university institute "
+    "institut yayasan foundation lembaga pusat centre center unit sekolah school rumah pengadilan "
+    "court polres polda kepolisian police forum program programme sosial social perlindungan "
+    "protection pemberdayaan empowerment women perempuan anak children child indonesia jawa "
+    "sumatera kalimantan sulawesi papua maluku nusa tenggara bali timur barat utara selatan tengah "
+    "raya negeri state national nasional regional daerah komisi commission council dewan satgas "
+    "task force team tim the this these in di pada and dan of the".split()
+)
+_CAPITALISED_RUN = re.compile(r"\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+){1,3}\b")
+
+
+def names_a_person(text: str) -> bool:
+    """Whether `text` names a person: an honorific or title before a name ("Ibu Sari", "Dr.
+    Rahman"), or two to four capitalised words none of which names an office, place or
+    organisation ("Baiq Nurul Aini")."""
+    if _NAMED.search(text):
+        return True
+    return any(
+        not {w.lower() for w in m.group(0).split()} & _NOT_PERSON
+        for m in _CAPITALISED_RUN.finditer(text)
+    )
+
+
 _INSTITUTION_Q = re.compile(
     r"\b(which|what) (university|universities|institution|faculty|college|campus)\b|"
     r"\b(universitas|kampus|fakultas|perguruan tinggi|institusi) (mana|apa)\b|"
@@ -201,6 +241,8 @@ def expected_answer_type(question: str) -> AnswerType | None:
         return "named"
     if _INSTITUTION_Q.search(question):
         return "institution"
+    if _COMPANY_Q.search(question):
+        return "company"
     if _FUNDER_Q.search(question):
         return "funder"
     if _RECOMMENDATION_Q.search(question):
@@ -225,8 +267,10 @@ def _has_type(text: str, kind: AnswerType, question_numbers: set[str]) -> bool:
         return bool(_PERSON.search(text))
     if kind == "named":
         return bool(_NAMED.search(text) or _PERSON.search(text))
-    if kind == "holder":  # the office is at least mentioned (a name follows it or precedes it)
-        return bool(_HOLDER.search(text))
+    if kind == "holder":  # the office and a person's name ("Kepala DP3A, Ibu Sari", "head, Ana Wu")
+        return bool(_HOLDER.search(text)) and names_a_person(text)
+    if kind == "company":
+        return bool(_COMPANY.search(text))
     if kind == "institution":
         return bool(_INSTITUTION.search(text))
     if kind == "funder":

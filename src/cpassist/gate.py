@@ -28,14 +28,14 @@ _TYPE_NAMES = {
         "named": "names of the people",
         "holder": "name of the person in that position", "share": "percentage",
         "place": "place", "institution": "university or institution", "recommendation":
-        "recommendation", "funder": "funder",
+        "recommendation", "funder": "funder", "company": "company's name",
     },
     "id": {
         "count": "angka", "duration": "lama waktu", "year": "tahun", "money": "jumlah uang", "person": "nama penulis",
         "named": "nama orang-orangnya",
         "holder": "nama orang yang memegang jabatan itu", "share": "persentase",
         "place": "tempat", "institution": "nama universitas atau lembaga", "recommendation":
-        "rekomendasi", "funder": "penyandang dana",
+        "rekomendasi", "funder": "penyandang dana", "company": "nama perusahaan",
     },
 }  # fmt: skip
 
