@@ -426,7 +426,7 @@ def evidence_lacks_answer_type(
                 continue  # "how much in total?" is not "Rp150,000 per month per girl"
             if asked_ages and not asked_ages & set(re.findall(r"\d+", sentence)):
                 continue  # "what share of 13-year-olds?" is not answered by a share of all ages
-            if asked_places and not any(p.lower() in sentence.lower() for p in asked_places):
+            if asked_places and not any(_figure_of(p, sentence) for p in asked_places):
                 continue  # "how many in Sakra?" is not answered by the four subdistricts' total
             dated = set(_YEAR.findall(sentence))
             if asked_years and dated and not dated & asked_years:
@@ -444,6 +444,22 @@ _ASKED_PLACE = re.compile(
     r"\b(?i:kecamatan|desa|kelurahan|kampung|dusun|subdistrict|village)\s+"
     r"((?:[A-Z][a-z]+)(?:\s+[A-Z][a-z]+)?)\s+(?i:saja|alone|only)\b"
 )
+
+
+def _figure_of(place: str, sentence: str) -> bool:
+    """Whether `sentence` names `place` other than as one of a list sharing one figure ("tiga
+    kecamatan, yaitu Dolo, Marawola, dan Biromaru, dengan 412 remaja"): alone, or with its own
+    number right after it ("Dolo (150), Marawola (140)")."""
+    for m in re.finditer(rf"\b{re.escape(place)}\b", sentence, re.I):
+        after, before = sentence[m.end() :], sentence[: m.start()]
+        if re.match(r"\W{0,3}\d", after):
+            return True
+        listed = re.match(r"\s*(,|\band\b|\bdan\b|\bserta\b)\s*[A-Z]", after) or re.search(
+            r"[A-Z][\w-]*\s*(,|\band|\bdan|\bserta)\s*$", before
+        )
+        if not listed:
+            return True
+    return False
 
 
 def asked_places_of(question: str) -> set[str]:

@@ -240,20 +240,31 @@ def _answer(
         if not (_CROSS.search(question) or _EVERY_STUDY.search(question))
         else {id(p) for p in sources}
     )
+    compared: list[str] = []  # what the embedding compares: a list's lead with its items
     for i, source in enumerate(sources):
         if id(source) not in named_docs:
             continue
-        for j, sentence in enumerate(split_sentences(source.text)):
+        sentences = split_sentences(source.text)
+        for j, sentence in enumerate(sentences):
             key = " ".join(words(sentence.lower()))
             if key and key not in seen and len(words(sentence)) >= 4:
                 seen.add(key)
                 candidates.append((sentence, i, j))
+                compared.append(_with_items(sentence, sentences[j + 1 :]))
     if not candidates:
         return []
     # a carried context ("SAPA: siapa penyandang dananya?") picked the document above; within it,
     # every sentence naming "SAPA" would look alike to the embedding, so it compares the rest
     own_words = question[len(lead) + 1 :].strip() if colon and len(words(lead)) <= 12 else ""
-    cosines = index.cosines(own_words or question, [c[0] for c in candidates])
+    cosines = index.cosines(own_words or question, compared)
+    # the names that pick the document ("the Sigi mentors") draw the embedding to every sentence
+    # naming it; half the cosine is taken without them
+    unnamed = " ".join(
+        w for w in (own_words or question).split() if stem(_bare_word(w)) not in q_names
+    )
+    if not own_words and q_names and len(words(unnamed)) >= 3 and unnamed != question:
+        plain = index.cosines(unnamed, compared)
+        cosines = [(2 * a + b) / 3 for a, b in zip(cosines, plain, strict=True)]
     own_stems = (content_stems(own_words) - QUESTION_FILLERS - q_names) & q_stems
     if own_stems == q_stems:
         own_stems = set()
@@ -467,6 +478,24 @@ def _answer(
     # a sentence announcing a list ("bentuk yang paling sering adalah:") says nothing without it
     ordered = _with_list_items(ordered, by_place)
     return [Claim(text=sentence, sources=[i]) for _, sentence, i, _ in ordered]
+
+
+def _bare_word(token: str) -> str:
+    """`token` lower-cased without surrounding punctuation and a possessive ("Sigi's" -> "sigi")."""
+    return re.sub(r"['’]s$", "", token.strip(".,;:?!()\"'“”‘’").lower())
+
+
+def _with_items(sentence: str, after: Sequence[str]) -> str:
+    """`sentence` joined to the list items after it when it announces a list ("Hambatan utama
+    yang disebut pendamping adalah:" says what the barriers are only with them)."""
+    if not sentence.rstrip().endswith(":"):
+        return sentence
+    items = []
+    for item in after[:LIST_ITEMS]:
+        items.append(item)
+        if not item.rstrip().endswith(";"):
+            break
+    return " ".join([sentence, *items])
 
 
 def _with_list_items(

@@ -159,7 +159,7 @@ _PHRASES = {
 }
 _PHRASES["barrier"] = re.compile(
     r"\b(stop|stops|stopping|stopped|prevent|prevents|preventing|prevented|keeps?|keeping|kept) "
-    r"(\w+ ){0,3}from\b|\bwhat (makes|made) it (hard|difficult)\b|\b(susah|sulit)nya\b|"
+    r"([\w-]+ ){0,6}from\b|\bwhat (makes|made) it (hard|difficult)\b|\b(susah|sulit)nya\b|"
     r"\byang (membuat|bikin) (sulit|susah)\b",
     re.I,
 )
@@ -239,8 +239,8 @@ def question_focus(question: str) -> Focus:
         and ORDINALS[t] < 99
         and not (t == "kedua" and tokens[i + 1 : i + 2] and tokens[i + 1] in _GROUP_NOUNS)
     ]  # "kedua penelitian" is "both studies", "peran kedua" the second role
-    if ordinals:
-        out.ordinal = ordinals[0]
+    if ordinals and not (out.names & {"rank"} and _FIRST_AND_SECOND.search(question)):
+        out.ordinal = ordinals[0]  # "the most common and the second" asks for both, not one
     elif _LAST_ITEM.search(question):
         out.ordinal = LAST  # the highest ordinal the evidence numbers
     return out
@@ -263,6 +263,11 @@ WHICH_STUDY = re.compile(
     r"\b(which|what) (of the (two )?)?(study|studies|thesis|research|paper|document|report)\b|"
     r"\b(studi|penelitian|skripsi|dokumen|laporan) (mana|apa)\b|\bdi (studi|penelitian) mana\b",
     re.IGNORECASE,
+)
+#: "The most common ... and the second most common ...": the first two of a ranking.
+_FIRST_AND_SECOND = re.compile(
+    r"\b(most|paling|terbanyak|tertinggi|utama|main)\b.*\b(and|dan|serta)\b.*\b(second|kedua)\b",
+    re.I,
 )
 #: `Focus.ordinal` for "the last one" / "yang terakhir".
 LAST = 99
