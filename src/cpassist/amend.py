@@ -5,6 +5,7 @@ Contract: `correct_premise` leads the claims with what the studies say when the 
 yes-no question is contradicted or stated nowhere in a way the claim checker can tell (opposite
 trend, negation, reversed roles, another ordinal, method or actor, a wrong kind of body, an end or
 refusal, "only"); `each_named_study` adds the best sentence of each named study no claim cites;
+`with_best_quote` adds the extractive answer's lead sentence when no verified sentence rests on it;
 `addresses` tells whether claims share a content word with the question. It does not generate.
 """
 
@@ -226,4 +227,29 @@ def each_named_study(
     if added:
         note = f"added the best evidence sentence of {len(added)} study(ies) the answer left out"
         report.reason = "; ".join(x for x in (report.reason, note) if x)
+    return claims + added
+
+
+def with_best_quote(
+    question: str,
+    sources: Sequence[Passage],
+    claims: list[Claim],
+    report: VerificationReport,
+    index: EvidenceIndex,
+) -> list[Claim]:
+    """`claims` plus the sentences the extractive answer leads with (the best of each part of a
+    two-part question, a list's items with their lead) that no kept sentence rests on, quoted: what
+    a small model left out ("... and what came second?") is shown in the source's words."""
+    from cpassist.compose import quoted_report
+
+    covered = {c.text for c in claims} | {
+        g for check in report.sentences if check.status != "dropped" for g in check.grounding
+    }
+    best = extractive_answer(question, sources, index, 1)
+    added = [c for c in best if c.text not in covered]
+    if not added:
+        return claims
+    report.sentences += quoted_report(added).sentences
+    note = f"quoted {len(added)} evidence sentence(s) the answer did not rest on"
+    report.reason = "; ".join(x for x in (report.reason, note) if x)
     return claims + added

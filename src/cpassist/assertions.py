@@ -61,6 +61,7 @@ from cpassist.lexicon import CAUSE_MARKER as _CAUSE_MARKER
 from cpassist.lexicon import Features, aim_object, has_aim, universal_kinds
 from cpassist.name_checks import NameChecks
 from cpassist.schema import Passage
+from cpassist.superlatives import superlative_misplaced
 from cpassist.text import STOPWORDS, content_stems, root, stem, words
 
 
@@ -139,6 +140,9 @@ class AssertionChecks(NameChecks, FigureChecks):
         misplaced = _ordinal_number_conflict(claim, grounding)
         if misplaced:
             return f"number {misplaced} is not what the source ranks at that place"
+        ranked = superlative_misplaced(claim, question, grounding[0].text) if grounding else ""
+        if ranked:
+            return f"number: the source ranks a larger share above {ranked!r}"
         joined = self._figure_joined(claim, question, c.numbers, grounding)
         if joined:
             return f"number {joined} is joined to what the source says of another figure"

@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING, Any
 from pydantic import ValidationError
 
 from cpassist.abstain import fallback_addresses
-from cpassist.amend import addresses, correct_premise, each_named_study
+from cpassist.amend import addresses, correct_premise, each_named_study, with_best_quote
 from cpassist.compose import compose_answer, quoted_report, refusal_text
 from cpassist.continuity import CONTEXT_CHARS, continued_document
 from cpassist.errors import InputError, ModelError, StoreError
@@ -262,6 +262,7 @@ class Assistant:
                 report.fallback = True
             else:
                 claims = each_named_study(standalone, sources, claims, report, self.index)
+                claims = with_best_quote(standalone, sources, claims, report, self.index)
         if report.fallback:  # the fallback quotes from every hit, not only the prompt's few
             sources, companions = turn.sources, turn.companions
             claims = extractive_answer(standalone, sources, self.index)

@@ -1,0 +1,69 @@
+"""Superlatives in claims: "most successful diversions were reached at the prosecution stage" must
+give that stage the largest share its source sentence ranks.
+
+Contract: `superlative_misplaced(claim, question, source)` returns the share the claim's item has
+in `source` when `source` ranks a larger one beside it ("" when the claim makes no superlative or
+names a rank, the sentence gives fewer than two shares, or the item is not found near one). It
+looks at percentages only; whether the claim's numbers are in the source is the figure checks'
+business (`figures.py`), not this module's.
+"""
+
+from __future__ import annotations
+
+import re
+
+from cpassist.lexicon import translations
+from cpassist.text import content_stems, stem
+
+#: A claim ranking its item first: "the most common", "paling banyak", "terbanyak", "the main".
+_SUPERLATIVE = re.compile(
+    r"\b(most|paling|terbanyak|tertinggi|terbesar|largest|highest|biggest|main|utama|majority|"
+    r"mayoritas|sebagian besar|top)\b",
+    re.I,
+)
+#: ... unless it names another rank or the other end ("the second most common", "the lowest").
+_OTHER_RANK = re.compile(
+    r"\b(second|third|fourth|kedua|ketiga|keempat|urutan|least|lowest|smallest|fewest|terendah|"
+    r"terkecil|tersedikit|paling (sedikit|rendah|kecil|jarang))\b",
+    re.I,
+)
+_SHARE = re.compile(r"(\d+(?:[.,]\d+)?)\s*(?:%|percent\b|per cent\b|persen\b)", re.I)
+_WORD = re.compile(r"[^\W\d_][\w-]*")
+#: How far (characters) a share may stand from the word naming its item.
+NEAR = 40
+
+
+def _value(text: str) -> float:
+    return float(text.replace(",", "."))
+
+
+def superlative_misplaced(claim: str, question: str, source: str) -> str:
+    """The share (as written in `source`) of the item a superlative claim ranks first, when
+    `source` gives a larger one; "" otherwise (see the module docstring)."""
+    if not _SUPERLATIVE.search(claim) or _OTHER_RANK.search(claim):
+        return ""
+    shares = [(_value(m.group(1)), m.start(), m.group(0)) for m in _SHARE.finditer(source)]
+    if len({v for v, _, _ in shares}) < 2:
+        return ""
+    top = max(v for v, _, _ in shares)
+    claimed = {_value(m.group(1)) for m in _SHARE.finditer(claim)} & {v for v, _, _ in shares}
+    if claimed:
+        return "" if max(claimed) >= top else next(t for v, _, t in shares if v == max(claimed))
+    # no share in the claim: the share nearest the word naming its item in the source
+    own = content_stems(claim) - content_stems(question)
+    wanted = {s for s in own if len(s) >= 4}
+    wanted |= translations(wanted)
+    found = [(m.start(), stem(m.group(0).lower())) for m in _WORD.finditer(source)]
+    counts: dict[str, int] = {}
+    for _, s in found:
+        counts[s] = counts.get(s, 0) + 1
+    near: list[tuple[float, str]] = []
+    for at, s in found:
+        if s not in wanted or counts[s] > 1:  # a word said of every item names none of them
+            continue
+        dist, value, text = min((abs(start - at), v, t) for v, start, t in shares)
+        if dist <= NEAR:
+            near.append((value, text))
+    if not near or max(v for v, _ in near) >= top:
+        return ""
+    return max(near)[1]
