@@ -233,23 +233,35 @@ def each_named_study(
 def with_best_quote(
     question: str,
     sources: Sequence[Passage],
+    hits: Sequence[Passage],
     claims: list[Claim],
     report: VerificationReport,
     index: EvidenceIndex,
-) -> list[Claim]:
-    """`claims` plus the sentences the extractive answer leads with (the best of each part of a
-    two-part question, a list's items with their lead) that no kept sentence rests on, quoted: what
-    a small model left out ("... and what came second?") is shown in the source's words."""
+) -> tuple[list[Claim], list[Passage]]:
+    """`claims` plus the sentences the extractive answer over every hit leads with (the best of
+    each part of a two-part question, a list's items with their lead) that no kept sentence rests
+    on, quoted: what a small model left out ("... and what came second?") is shown in the source's
+    words. Returns the claims and `sources` with the passages they newly cite appended."""
     from cpassist.compose import quoted_report
 
     covered = {c.text for c in claims} | {
         g for check in report.sentences if check.status != "dropped" for g in check.grounding
     }
-    best = extractive_answer(question, sources, index, 1)
-    added = [c for c in best if c.text not in covered]
-    if not added:
-        return claims
+    best = [c for c in extractive_answer(question, hits, index, 1) if c.text not in covered]
+    if not best:
+        return claims, list(sources)
+    out = list(sources)
+    place = {p.chunk_id: i for i, p in enumerate(out)}
+    added = []
+    for c in best:
+        cited = []
+        for i in c.sources:
+            if hits[i].chunk_id not in place:
+                place[hits[i].chunk_id] = len(out)
+                out.append(hits[i])
+            cited.append(place[hits[i].chunk_id])
+        added.append(Claim(text=c.text, sources=cited))
     report.sentences += quoted_report(added).sentences
     note = f"quoted {len(added)} evidence sentence(s) the answer did not rest on"
     report.reason = "; ".join(x for x in (report.reason, note) if x)
-    return claims + added
+    return claims + added, out

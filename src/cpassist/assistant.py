@@ -262,7 +262,9 @@ class Assistant:
                 report.fallback = True
             else:
                 claims = each_named_study(standalone, sources, claims, report, self.index)
-                claims = with_best_quote(standalone, sources, claims, report, self.index)
+                claims, sources = with_best_quote(
+                    standalone, sources, turn.sources, claims, report, self.index
+                )
         if report.fallback:  # the fallback quotes from every hit, not only the prompt's few
             sources, companions = turn.sources, turn.companions
             claims = extractive_answer(standalone, sources, self.index)

@@ -187,6 +187,12 @@ def _empty_reason(
     return ""
 
 
+#: A sentence that opens by pointing at the one before it ("This share was 27%").
+_REFERS_BACK = re.compile(
+    r"^\s*(this|these|that|those|it|its|they|their|such|ini|itu|hal (ini|itu|tersebut)|"
+    r"(jumlah|angka|persentase|proporsi|tahap|kelompok|mereka) (ini|itu|tersebut)|mereka)\b",
+    re.I,
+)
 #: A short sentence whose whole content is a pointer to another one ("The finding was the opposite").
 _POINTS_BACK = re.compile(
     r"\b(sebaliknya|the opposite|the reverse|otherwise|hal (ini|itu|tersebut)|demikian)\W*$", re.I
@@ -230,6 +236,9 @@ def verify_answer(
     else:
         checks_tail = []
     kept_stems: list[set[str]] = []
+    previous_dropped = (
+        False  # the sentence before was rejected: a "This ..." after it lost its referent
+    )
     for sentence in sentences:
         text = strip_citations(sentence)
         cited = citations_in(sentence)
@@ -253,7 +262,16 @@ def verify_answer(
             checks.append(SentenceCheck(text=text, status="dropped", cited=cited, note=empty))
             continue
         content_sentences += 1
+        if previous_dropped and _REFERS_BACK.match(text):
+            checks.append(
+                SentenceCheck(
+                    text=text, status="dropped", cited=cited,
+                    note="refers to the sentence before it, which was dropped",
+                )
+            )  # fmt: skip
+            continue
         verdict = checker.check(text, question=question, cited=[n - 1 for n in cited])
+        previous_dropped = not verdict.ok
         grounding = [g for _, g in verdict.grounding]
         if not verdict.ok:
             checks.append(
