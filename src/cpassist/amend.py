@@ -15,7 +15,7 @@ import re
 from collections.abc import Sequence
 
 from cpassist.evidence import EvidenceIndex
-from cpassist.extractive import extractive_answer
+from cpassist.extractive import extractive_answer, two_parts
 from cpassist.focus import premise_of, presumes_method_only
 from cpassist.grounding import ClaimChecker
 from cpassist.lexicon import features, shared_across, translations
@@ -230,6 +230,11 @@ def each_named_study(
     return claims + added
 
 
+def _figures(text: str) -> set[str]:
+    """The numbers of `text` as `features` normalises them ("61%" -> "61")."""
+    return set(features(text).numbers)
+
+
 def with_best_quote(
     question: str,
     sources: Sequence[Passage],
@@ -241,13 +246,17 @@ def with_best_quote(
     """`claims` plus the sentences the extractive answer over every hit leads with (the best of
     each part of a two-part question, a list's items with their lead) that no kept sentence rests
     on, quoted: what a small model left out ("... and what came second?") is shown in the source's
-    words. Returns the claims and `sources` with the passages they newly cite appended."""
+    words. For a one-part question only such a sentence with a figure the claims lack is added.
+    Returns the claims and `sources` with the passages they newly cite appended."""
     from cpassist.compose import quoted_report
 
     covered = {c.text for c in claims} | {
         g for check in report.sentences if check.status != "dropped" for g in check.grounding
     }
     best = [c for c in extractive_answer(question, hits, index, 1) if c.text not in covered]
+    said = set().union(set(), *(_figures(c.text) for c in claims))
+    if two_parts(question) is None:  # a one-part question: only a figure the answer lacks adds
+        best = [c for c in best if _figures(c.text) - said]
     if not best:
         return claims, list(sources)
     out = list(sources)

@@ -50,7 +50,7 @@ def superlative_misplaced(claim: str, question: str, source: str) -> str:
     if claimed:
         return "" if max(claimed) >= top else next(t for v, _, t in shares if v == max(claimed))
     # no share in the claim: the share nearest the word naming its item in the source
-    own = content_stems(claim) - content_stems(question)
+    own = content_stems(claim) - translations(content_stems(question))
     wanted = {s for s in own if len(s) >= 4}
     wanted |= translations(wanted)
     found = [(m.start(), stem(m.group(0).lower())) for m in _WORD.finditer(source)]

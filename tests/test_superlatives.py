@@ -1,0 +1,95 @@
+"""A superlative must rank its item first, a sentence pointing back at a dropped one goes with it,
+and a local answer that leaves out the lead evidence sentence gets it quoted (real e5)."""
+
+from __future__ import annotations
+
+from cpassist.schema import Passage, SentenceCheck, VerificationReport
+from cpassist.superlatives import superlative_misplaced
+
+STAGES = (
+    "Dari 200 diversi yang berhasil, 61% dicapai pada tahap penyidikan di kepolisian, 27% pada "
+    "tahap penuntutan di kejaksaan, dan 12% pada tahap persidangan di pengadilan."
+)
+Q = "At which stage were most successful diversions in Palembang reached, and what share?"
+
+
+def _passage(text: str, chunk: str = "c0", language: str = "id") -> Passage:
+    return Passage(
+        chunk_id=chunk, text=text, study="id-diversi-palembang", language=language,
+        section="Temuan", title="Diversi di Palembang", source="id-diversi-palembang.md",
+        position=0,
+    )  # fmt: skip
+
+
+def test_a_superlative_given_to_an_item_the_source_ranks_lower_is_found():
+    assert superlative_misplaced("Most were reached at the penuntutan stage.", Q, STAGES) == "27%"
+    assert (
+        superlative_misplaced("Most diversions succeeded at prosecution (27%).", Q, STAGES) == "27%"
+    )
+    q_id = "Pada tahap apa diversi yang berhasil paling banyak dicapai?"
+    assert (
+        superlative_misplaced("Paling banyak dicapai pada tahap penuntutan.", q_id, STAGES) == "27%"
+    )
+
+
+def test_the_right_item_another_rank_or_no_ranking_is_not_flagged():
+    assert (
+        superlative_misplaced("Most were reached at the penyidikan stage (61%).", Q, STAGES) == ""
+    )
+    assert superlative_misplaced("Most were reached at the penyidikan stage.", Q, STAGES) == ""
+    assert superlative_misplaced("The second most common was penuntutan (27%).", Q, STAGES) == ""
+    assert superlative_misplaced("The lowest share was at persidangan.", Q, STAGES) == ""
+    one = "Sebanyak 61% diversi dicapai pada tahap penyidikan."
+    assert superlative_misplaced("Most were reached at the penuntutan stage.", Q, one) == ""
+
+
+def test_verification_drops_the_misranked_claim_and_the_sentence_pointing_back_at_it(e5_cached):
+    from cpassist.evidence import EvidenceIndex
+    from cpassist.verify import verify_answer
+
+    answer = (
+        "The most successful diversions in Palembang were reached at the penuntutan stage [1]. "
+        "This share was 27% [1]."
+    )
+    verified = verify_answer(answer, [_passage(STAGES)], EvidenceIndex(e5_cached), "en", question=Q)
+    assert verified.claims == [], verified.report
+    notes = [c.note for c in verified.report.sentences]
+    assert "ranks a larger share" in notes[0], notes
+    assert "refers to the sentence before it" in notes[1], notes
+
+
+def test_verification_keeps_the_rightly_ranked_claim(e5_cached):
+    from cpassist.evidence import EvidenceIndex
+    from cpassist.verify import verify_answer
+
+    answer = (
+        "Most successful diversions in Palembang (61%) were reached at the penyidikan stage [1]."
+    )
+    verified = verify_answer(answer, [_passage(STAGES)], EvidenceIndex(e5_cached), "en", question=Q)
+    assert len(verified.claims) == 1, verified.report
+
+
+def test_the_lead_evidence_sentence_no_kept_sentence_rests_on_is_quoted(e5_cached):
+    from cpassist.amend import with_best_quote
+    from cpassist.evidence import EvidenceIndex
+    from cpassist.verify import Claim
+
+    other = _passage("Anak perempuan tercatat dalam 29 perkara (7%).", "c1")
+    hit = _passage(STAGES, "c0")
+    index = EvidenceIndex(e5_cached)
+    kept = Claim(text="Girls were involved in 29 cases (7%).", sources=[0])
+    report = VerificationReport(
+        sentences=[
+            SentenceCheck(text=kept.text, status="kept", grounding=[other.text], support=0.9)
+        ]
+    )
+    claims, sources = with_best_quote(Q, [other], [hit, other], [kept], report, index)
+    assert [c.text for c in claims] == [kept.text, STAGES], claims
+    assert sources[claims[1].sources[0]].chunk_id == "c0"
+    assert report.sentences[-1].quoted and "quoted 1" in report.reason
+
+    covered = VerificationReport(
+        sentences=[SentenceCheck(text="x", status="kept", grounding=[STAGES], support=0.9)]
+    )
+    same, _ = with_best_quote(Q, [hit], [hit], [kept], covered, index)
+    assert same == [kept]
