@@ -257,12 +257,16 @@ def _answer(
     # every sentence naming "SAPA" would look alike to the embedding, so it compares the rest
     own_words = question[len(lead) + 1 :].strip() if colon and len(words(lead)) <= 12 else ""
     cosines = index.cosines(own_words or question, compared)
-    # the names that pick the document ("the Sigi mentors") draw the embedding to every sentence
-    # naming it; half the cosine is taken without them
+    # the names that pick the document ("the Sigi mentors": in its title) draw the embedding to
+    # every sentence naming it; a third of the cosine is taken without them
+    titled = {
+        stem(w) for s in sources if id(s) in named_docs for w in words(f"{s.title} {s.study}")
+    }
+    picking = q_names & titled
     unnamed = " ".join(
-        w for w in (own_words or question).split() if stem(_bare_word(w)) not in q_names
+        w for w in (own_words or question).split() if stem(_bare_word(w)) not in picking
     )
-    if not own_words and q_names and len(words(unnamed)) >= 3 and unnamed != question:
+    if not own_words and picking and len(words(unnamed)) >= 3 and unnamed != question:
         plain = index.cosines(unnamed, compared)
         cosines = [(2 * a + b) / 3 for a, b in zip(cosines, plain, strict=True)]
     own_stems = (content_stems(own_words) - QUESTION_FILLERS - q_names) & q_stems
