@@ -160,3 +160,21 @@ def test_a_chat_opener_after_a_carried_subject_is_not_read_as_a_name():
         text="Of the 412 children born in Malaysia, 251 (61%) were unregistered.",
     )  # fmt: skip
     assert not absent_name(standalone, [passage])
+
+
+def test_a_follow_up_asking_only_an_ordinal_continues_the_previous_question():
+    """ "What was the second one?" has a question word but nothing of its own beyond the ordinal:
+    it asks the previous question again, of the second item."""
+    from cpassist.focus import question_focus
+
+    history = [
+        {"role": "user", "content": "Apa tantangan terbesar keluarga asuh di program Kubu Raya?"},
+        {"role": "assistant", "content": "Beban biaya kebutuhan sehari-hari (63%)."},
+    ]
+    for follow_up in ("what was the second one?", "Yang ketiga apa?"):
+        standalone = rule_rewrite(follow_up, history)
+        assert standalone.startswith("Apa tantangan terbesar"), standalone
+    assert question_focus(rule_rewrite("what was the second one?", history)).ordinal == 2
+    # asked in one breath, the first and the second are both wanted
+    both = question_focus("What were the most common and the second most common concerns?")
+    assert both.ordinal is None and "rank" in both.names

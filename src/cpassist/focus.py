@@ -266,7 +266,7 @@ WHICH_STUDY = re.compile(
 )
 #: "The most common ... and the second most common ...": the first two of a ranking.
 _FIRST_AND_SECOND = re.compile(
-    r"\b(most|paling|terbanyak|tertinggi|utama|main)\b.*\b(and|dan|serta)\b.*\b(second|kedua)\b",
+    r"\b(most|paling|terbanyak|tertinggi|utama|main)\b[^?]*\b(and|dan|serta)\b[^?]*\b(second|kedua)\b",
     re.I,
 )
 #: `Focus.ordinal` for "the last one" / "yang terakhir".

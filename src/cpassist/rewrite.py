@@ -191,8 +191,16 @@ def _continued(previous: str, question: str) -> str:
 def _elliptical(question: str) -> bool:
     """A follow-up with no question word and no subject of its own ("Anywhere else?", "And the
     last one?", "Kalau yang kedua?"): it asks the previous question again, of something more."""
+    from cpassist.lexicon import ORDINALS
+
     own = [w.lower() for w in words(_ELLIPTICAL.sub("", question))]
+    ranked = {stem(w) for w in own if w in ORDINALS}
+    if ranked and not content_stems(question) - ranked - _ONE:
+        return True  # "What was the second one?", "Yang ketiga apa?": only an ordinal of its own
     return not any(w in _QUESTION_WORDS for w in own) and len(content_stems(question)) <= 2
+
+
+_ONE = frozenset({"one", "ones"})
 
 
 def _format_history(turns: Sequence[ChatTurn], max_turns: int = 6, max_chars: int = 300) -> str:
