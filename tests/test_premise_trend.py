@@ -42,3 +42,43 @@ def test_a_trend_premise_is_corrected_by_the_trend_sentence(kupang, question):
     assert result.answer.startswith("The studies do not say that"), result.answer
     first = result.answer.split("[1]")[0]
     assert "turun dari 1.236 anak pada 2020 menjadi 811" in first, result.answer
+
+
+FLAT = """# Safe Online Pilot in Bitung Junior High Schools
+
+Rina Lumowa, Universitas Sam Ratulangi, 2024.
+
+## Background
+
+Schools in Bitung report growing numbers of cases involving online grooming and cyberbullying.
+
+## Findings
+
+The share of students who told a teacher about an online incident increased from 15% to 33%.
+There was no significant change in self-reported cyberbullying among students (12.4% at baseline vs
+11.9% at endline).
+"""
+
+
+@pytest.fixture(scope="module")
+def bitung(tmp_path_factory: pytest.TempPathFactory, e5_cached):
+    from tests.conftest import assistant_over_documents
+
+    return assistant_over_documents(tmp_path_factory, e5_cached, {"en-safe-online-bitung.md": FLAT})
+
+
+def test_no_significant_change_corrects_a_premise_that_it_fell(bitung):
+    """ "No significant change" runs neither up nor down: a premise that cyberbullying fell is
+    corrected by it, not by the background's "growing numbers of cases" that shares a word too."""
+    from cpassist.lexicon import features
+
+    assert features("There was no significant change in bullying.").trends == {
+        ("up", True),
+        ("down", True),
+    }
+    result = bitung.ask(
+        "Kenapa program Safe Online di SMP Bitung berhasil menurunkan cyberbullying siswa secara signifikan?"
+    )
+    assert not result.abstained, result.answer
+    assert result.answer.startswith("Studi tidak menyatakan demikian"), result.answer
+    assert "no significant change" in result.answer, result.answer

@@ -80,12 +80,20 @@ def correct_premise(
     if verdict.reason.startswith(("the trend", "a trend")):
         # the sentence stating the trend says otherwise, not the one that grounds the subject
         # ("KEKAR was launched in 2020", then "the number of children fell from 1.236 to 811")
+        asserted = features(premise).trends
+        flipped = {("up" if d == "down" else "down", n) for d, n in asserted}
+        flipped |= {(d, not n) for d, n in asserted}
         source, sentence = (
             next(
-                ((i, s) for i, s in verdict.grounding if features(s).trends),
+                (
+                    (i, s)
+                    for i, s in verdict.grounding
+                    if features(s).trends & flipped and not features(s).trends & asserted
+                ),
                 None,
-            )
-            or _opposite_trend(premise, question, sources, index)
+            )  # a grounding sentence whose trend runs the other way ...
+            or _opposite_trend(premise, question, sources, index)  # ... or the document's
+            or next(((i, s) for i, s in verdict.grounding if features(s).trends), None)
             or (source, sentence)
         )
     if verdict.reason.startswith("method ") or features(premise).methods - {"documents"}:
@@ -181,8 +189,10 @@ def _opposite_trend(
     ]
     if not found:
         return None
+    # the sentence saying most of the premise's words (across languages too), then the closest
     cosines = index.cosines(premise, [s for _, s in found])
-    return found[max(range(len(found)), key=cosines.__getitem__)]
+    said = [len(shared_across(content_stems(premise), content_stems(s))) for _, s in found]
+    return found[max(range(len(found)), key=lambda k: (said[k], cosines[k]))]
 
 
 def _method_sentence(

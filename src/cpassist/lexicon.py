@@ -241,7 +241,18 @@ def features(text: str) -> Features:
         window = toks[max(0, i - 5) : i]
         neg = any(w in _NEGATIONS or w.endswith("n't") for w in window)
         out.trends.add((direction, neg))
+    if _NO_CHANGE.search(cleaned):  # "no significant change": it neither rose nor fell
+        out.trends |= {("up", True), ("down", True)}
     return out
+
+
+#: A figure that stayed where it was: "no significant change", "tidak ada perubahan", "unchanged".
+_NO_CHANGE = re.compile(
+    r"\b(no (significant |statistically significant |real |clear |measurable |notable )?"
+    r"(change|changes|difference)|did not (change|differ)|unchanged|remained (stable|the same|"
+    r"flat|unchanged)|stayed (the same|flat|stable)|tidak (ada )?(ada )?perubahan|tidak berubah|"
+    r"tetap stabil|stagnan)\b"
+)
 
 
 #: id <-> en domain words, one pair per line "indonesian english" (either may be several words,
