@@ -93,3 +93,19 @@ def test_the_lead_evidence_sentence_no_kept_sentence_rests_on_is_quoted(e5_cache
     )
     same, _ = with_best_quote(Q, [hit], [hit], [kept], covered, index)
     assert same == [kept]
+
+
+def test_a_ranked_kind_the_source_does_not_rank_is_found():
+    from cpassist.superlatives import ranked_kind_missing
+
+    reasons = (
+        "Parents most often cited family debt as the reason for letting a child go; dropping out "
+        "of school was the second most common reason."
+    )
+    claim = "The most common form of exploitation was family debt."
+    assert ranked_kind_missing(claim, reasons) == "exploitation"
+    assert ranked_kind_missing("Bentuk eksploitasi yang paling umum adalah utang.", reasons)
+    assert ranked_kind_missing("The most common reason was family debt.", reasons) == ""
+    assert ranked_kind_missing("Alasan yang paling umum adalah utang keluarga.", reasons) == ""
+    verbal = "Verbal violence was the most frequent (46%)."
+    assert ranked_kind_missing("The most common type of violence was verbal abuse.", verbal) == ""

@@ -256,7 +256,8 @@ def with_best_quote(
     """`claims` plus the sentences the extractive answer over every hit leads with (the best of
     each part of a two-part question, a list's items with their lead) that no kept sentence rests
     on, quoted: what a small model left out ("... and what came second?") is shown in the source's
-    words. For a one-part question only such a sentence with a figure the claims lack is added.
+    words. Only a sentence with a figure the claims lack, or a word of a two-part question's second
+    part, is added.
     Returns the claims and `sources` with the passages they newly cite appended."""
     from cpassist.compose import quoted_report
 
@@ -265,8 +266,13 @@ def with_best_quote(
     }
     best = [c for c in extractive_answer(question, hits, index, 1) if c.text not in covered]
     said = set().union(set(), *(_figures(c.text) for c in claims))
-    if two_parts(question) is None:  # a one-part question: only a figure the answer lacks adds
-        best = [c for c in best if _figures(c.text) - said]
+    parts = two_parts(question)
+    # what adds: a figure the answer lacks, or for a two-part question a word of its second part
+    # ("... and which other districts do they cover?": "Kabupaten Banyuasin")
+    second = content_stems(parts[1]) - named_terms(parts[1]) if parts else set()
+    best = [
+        c for c in best if _figures(c.text) - said or shared_across(second, content_stems(c.text))
+    ]
     if not best:
         return claims, list(sources)
     out = list(sources)

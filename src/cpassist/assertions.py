@@ -61,7 +61,7 @@ from cpassist.lexicon import CAUSE_MARKER as _CAUSE_MARKER
 from cpassist.lexicon import Features, aim_object, has_aim, universal_kinds
 from cpassist.name_checks import NameChecks
 from cpassist.schema import Passage
-from cpassist.superlatives import superlative_misplaced
+from cpassist.superlatives import ranked_kind_missing, superlative_misplaced
 from cpassist.text import STOPWORDS, content_stems, root, stem, words
 
 
@@ -140,6 +140,9 @@ class AssertionChecks(NameChecks, FigureChecks):
         misplaced = _ordinal_number_conflict(claim, grounding)
         if misplaced:
             return f"number {misplaced} is not what the source ranks at that place"
+        kind = ranked_kind_missing(claim, " ".join(g.text for g in grounding)) if grounding else ""
+        if kind:
+            return f"the source ranks something else than {kind!r}"
         ranked = superlative_misplaced(claim, question, grounding[0].text) if grounding else ""
         if ranked:
             return f"number: the source ranks a larger share above {ranked!r}"

@@ -1,7 +1,10 @@
 """Superlatives in claims: "most successful diversions were reached at the prosecution stage" must
-give that stage the largest share its source sentence ranks.
+give that stage the largest share its source sentence ranks, and "the most common form of
+exploitation was family debt" must rank what its source ranks (a form, not a reason).
 
-Contract: `superlative_misplaced(claim, question, source)` returns the share the claim's item has
+Contract: `ranked_kind_missing(claim, source)` returns the kind a claim ranks ("exploitation") when
+`source` does not name it in any language ("" otherwise). `superlative_misplaced(claim, question,
+source)` returns the share the claim's item has
 in `source` when `source` ranks a larger one beside it ("" when the claim makes no superlative or
 names a rank, the sentence gives fewer than two shares, or the item is not found near one). It
 looks at percentages only; whether the claim's numbers are in the source is the figure checks'
@@ -67,3 +70,43 @@ def superlative_misplaced(claim: str, question: str, source: str) -> str:
     if not near or max(v for v, _ in near) >= top:
         return ""
     return max(near)[1]
+
+
+#: "the most common form of exploitation was", "the main reason for referral is": what is ranked.
+_RANKED_EN = re.compile(
+    r"\b(?:most (?:common|frequent|frequently cited|often cited|cited)|main|commonest|"
+    r"(?:second|third) most (?:common|frequent))\s+((?:[a-z-]+\s+){0,3}?)(?:was|were|is|are)\b",
+    re.I,
+)
+#: "bentuk eksploitasi yang paling umum adalah", "alasan rujukan yang paling sering ialah".
+_RANKED_ID = re.compile(
+    r"\b((?:[a-z-]+\s+){1,2})yang\s+paling\s+(?:umum|sering|banyak)(?:\s+[a-z]+)?\s+"
+    r"(?:adalah|ialah|yaitu|merupakan)\b",
+    re.I,
+)
+#: Words that classify rather than name a kind ("form of exploitation": the kind is exploitation).
+_CLASSIFIERS = frozenset(
+    "form forms type types kind kinds sort category bentuk jenis macam tipe kategori".split()
+)
+_NOT_KINDS = frozenset("one ones thing things".split())
+
+
+def ranked_kind_missing(claim: str, source: str) -> str:
+    """The kind of thing `claim` ranks first or second ("the most common form of exploitation
+    was ..." -> "exploitation") when `source` names it nowhere, in either language; "" otherwise."""
+    from cpassist.lexicon import shared_across
+    from cpassist.text import words
+
+    m = _RANKED_EN.search(claim) or _RANKED_ID.search(claim)
+    if not m:
+        return ""
+    phrase = [w.lower() for w in words(m.group(1)) if w.lower() not in ("the", "of", "for", "in")]
+    if phrase and phrase[0] in _CLASSIFIERS:
+        phrase = phrase[1:]
+    if not phrase or phrase[0] in _NOT_KINDS:
+        return ""
+    kind = stem(phrase[0])
+    said = {stem(w.lower()) for w in words(source)}
+    if kind in said or shared_across({kind}, said):
+        return ""
+    return phrase[0]
