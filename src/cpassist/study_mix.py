@@ -92,8 +92,8 @@ def names_in(question: str, evidence: Sequence[Passage]) -> set[str]:
         return names
     upper_seen: set[str] = set()
     lower_seen: set[str] = set()
-    for p in evidence:
-        for w in words(p.text):
+    for p in evidence:  # the title too: "Keluarga Tangguh" may be named in no passage fetched
+        for w in words(f"{p.text} {p.title}"):
             low = w.lower()
             if low in lower:
                 (upper_seen if w[:1].isupper() else lower_seen).add(low)
@@ -126,4 +126,11 @@ def about_named(question: str, evidence: Sequence[Passage]) -> list[Passage]:
         if found[doc] - covered:
             kept.add(doc)
             covered |= found[doc]
-    return [p for p in evidence if p.study in kept]
+    # a best document whose title bears a name ("Keluarga Tangguh") comes first, before one that
+    # only mentions a word the question wrote in lower case ("program")
+    titles = {p.study: translations({stem(w) for w in words(p.title)}) for p in evidence}
+    titled = {doc for doc in kept if len(found[doc]) == best and found[doc] & titles[doc]}
+    if titled:  # ... and one holding only such lower-case words is not asked about at all
+        written = named_terms(question)
+        kept = {doc for doc in kept if doc in titled or found[doc] & written}
+    return sorted((p for p in evidence if p.study in kept), key=lambda p: p.study not in titled)
