@@ -128,3 +128,39 @@ def test_a_negated_glossary_phrase_pairs_nothing():
 
     assert "innoce" not in translations({stem("bersalah")})
     assert not translations({"tidak"}) - {"tidak"} - translations({"tidak"}, core=True)
+
+
+def test_a_count_of_things_is_no_amount_of_money_because_money_is_named():
+    from cpassist.answer_type import expected_answer_type
+
+    assert expected_answer_type("Berapa desa yang mengalokasikan Dana Desa pada 2024?") == "count"
+    assert expected_answer_type("How many villages allocated Village Fund money?") == "count"
+    assert expected_answer_type("Berapa total anggaran asesmen ini?") == "money"
+    assert expected_answer_type("Berapa gaji bulanan seorang agen?") == "money"
+    assert expected_answer_type("Berapa dana desa yang dialokasikan?") == "money"
+
+
+def test_a_programme_named_in_lower_case_picks_the_document_whose_title_bears_it():
+    """ "program keluarga tangguh": "Tangguh" is written only in the English report's title among
+    the passages fetched, "program" capitalised only in another report's "Program Keluarga
+    Harapan": the report titled with the name is the one asked about."""
+    from cpassist.schema import Passage
+    from cpassist.study_mix import about_named
+
+    def passage(study: str, language: str, title: str, text: str) -> Passage:
+        return Passage(
+            chunk_id=study, text=text, study=study, language=language, section="", title=title,
+            source=f"{study}.md", position=0,
+        )  # fmt: skip
+
+    parenting = passage(
+        "en-parenting", "en", 'Endline Evaluation of the "Keluarga Tangguh" Parenting Classes',
+        "Harsh physical punishment fell from 47.3% to 21.0% among caregivers.",
+    )  # fmt: skip
+    prisons = passage(
+        "id-lampung", "id", "Kesejahteraan Anak dari Orang Tua di Penjara",
+        "Sebagian besar keluarga kehilangan penghasilan setelah orang tua ditahan, dan hanya 18,2% "
+        "rumah tangga yang menerima Program Keluarga Harapan (PKH), program bantuan tunai.",
+    )  # fmt: skip
+    question = "berapa persen orang tua di program keluarga tangguh yang masih pake hukuman fisik?"
+    assert [p.study for p in about_named(question, [prisons, parenting])] == ["en-parenting"]

@@ -40,6 +40,14 @@ _MONEY_Q = re.compile(
     r"honorarium|earn|earns|earned|penghasilan)\b",
     re.IGNORECASE,
 )
+#: "How many villages ...?", "Berapa desa ...?": a count of things, even when money is mentioned.
+_COUNTS_THINGS = re.compile(
+    r"\bhow many\b|\bberapa\s+(?:jumlah\s+|banyak\s+)?(?!(?:dana|uang|biaya|anggaran|rupiah|juta|"
+    r"miliar|ribu|besar|banyak|persen|lama|kali|tahun|bulan|minggu|hari|jam|sih|ya|yang|itu|ini|"
+    r"total|gaji|upah|honor|honorarium|insentif|pendapatan|penghasilan|harga|nilai|ongkos|tarif|"
+    r"rata-rata|rata2)\b)[a-z]{3,}",
+    re.I,
+)
 #: "What percentage ...?", "Berapa persen ...?": a share, written with % or percent / persen.
 _SHARE_Q = re.compile(
     r"\b(what percent(age)?|what share|what proportion|how many percent|berapa persen|"
@@ -251,7 +259,11 @@ def expected_answer_type(question: str) -> AnswerType | None:
         return "place"
     if _SHARE_Q.search(question):
         return "share"
-    if _MONEY_Q.search(question) and not _WHO_Q.search(question):  # "siapa penyandang dananya?"
+    if (
+        _MONEY_Q.search(question)
+        and not _WHO_Q.search(question)  # "siapa penyandang dananya?"
+        and not _COUNTS_THINGS.search(question)  # "how many villages allocated Village Fund money?"
+    ):
         return "money"
     if _DURATION_Q.search(question):
         return "duration"
