@@ -178,3 +178,17 @@ def test_a_follow_up_asking_only_an_ordinal_continues_the_previous_question():
     # asked in one breath, the first and the second are both wanted
     both = question_focus("What were the most common and the second most common concerns?")
     assert both.ordinal is None and "rank" in both.names
+
+
+def test_a_numbered_item_is_an_ordinal_and_a_ranked_ordinal_follow_up_continues():
+    from cpassist.informal import normalize
+
+    assert normalize("trus yg nomor dua apa?") == "terus yang kedua apa?"
+    assert normalize("what about number two?") == "what about second?"
+    assert normalize("and #3?") == "and third?"
+    history = [
+        {"role": "user", "content": "What was the most common SDQ problem among the children?"},
+        {"role": "assistant", "content": "Emotional problems."},
+    ]
+    standalone = rule_rewrite("and the second most common one?", history)
+    assert standalone.startswith("What was the most common SDQ problem"), standalone

@@ -3,7 +3,7 @@ menyebarkan info", "what kinda research" -> "what kind of research".
 
 Contract: `normalize(text)` replaces whole words only (case kept for the first letter), from one
 table per language plus the Jakarta "-in" verb ending ("nyebarin" -> "menyebarkan"); any other
-word is left as written. The result is what retrieval and answer selection read; the user's
+word is left as written; "nomor dua" / "number two" become "kedua" / "second". The result is what retrieval and answer selection read; the user's
 question, and the language it is detected in, stay as typed. It does not correct misspellings.
 """
 
@@ -59,4 +59,34 @@ def normalize(text: str) -> str:
             return word
         return out[:1].upper() + out[1:] if word[:1].isupper() else out
 
-    return _WORD.sub(swap, text or "")
+    out = _WORD.sub(swap, text or "")
+    if not _NUMBERED.search(out):
+        return out
+    from cpassist.language import question_language
+
+    english = question_language(out) == "en"
+    return _NUMBERED.sub(lambda m: _ordinal(m, english), out)
+
+
+#: "nomor dua", "no. 2", "number two", "#2": the ordinal it stands for ("kedua", "second").
+_NUMBERED = re.compile(
+    r"(?:\b(nomor|nomer|no\.?)\s*|\b(number)\s+|#)(satu|dua|tiga|empat|lima|one|two|three|four|five|"
+    r"[1-5])\b",
+    re.I,
+)
+_ORDINAL_ID = {"1": "pertama", "2": "kedua", "3": "ketiga", "4": "keempat", "5": "kelima"}
+_ORDINAL_EN = {"1": "first", "2": "second", "3": "third", "4": "fourth", "5": "fifth"}
+_DIGIT = {
+    "satu": "1", "dua": "2", "tiga": "3", "empat": "4", "lima": "5",
+    "one": "1", "two": "2", "three": "3", "four": "4", "five": "5",
+}  # fmt: skip
+
+
+def _ordinal(m: re.Match[str], english: bool) -> str:
+    value = m.group(3).lower()
+    digit = _DIGIT.get(value, value)
+    if m.group(1) or value in _DIGIT and value in ("satu", "dua", "tiga", "empat", "lima"):
+        english = False  # "nomor dua"
+    if m.group(2) or value in ("one", "two", "three", "four", "five"):
+        english = True  # "number two"
+    return (_ORDINAL_EN if english else _ORDINAL_ID)[digit]

@@ -200,7 +200,11 @@ def _elliptical(question: str) -> bool:
     return not any(w in _QUESTION_WORDS for w in own) and len(content_stems(question)) <= 2
 
 
-_ONE = frozenset({"one", "ones"})
+#: What an ordinal follow-up may say besides its ordinal ("and the second most common one?").
+_ONE = frozenset(
+    stem(w)
+    for w in "one ones most common frequent often paling sering banyak terbanyak umum yang".split()
+)
 
 
 def _format_history(turns: Sequence[ChatTurn], max_turns: int = 6, max_chars: int = 300) -> str:
