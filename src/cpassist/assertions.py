@@ -32,6 +32,7 @@ from cpassist.actors import (
     verb_forms,
 )
 from cpassist.answer_type import is_recommendation, proposes
+from cpassist.bare_figures import bare_figure_misplaced
 from cpassist.claim_text import _features, _Sentence, _stems
 from cpassist.claim_words import (
     _CONDUCTED,
@@ -140,6 +141,14 @@ class AssertionChecks(NameChecks, FigureChecks):
         misplaced = _ordinal_number_conflict(claim, grounding)
         if misplaced:
             return f"number {misplaced} is not what the source ranks at that place"
+        bare = bare_figure_misplaced(
+            claim,
+            question,
+            [s.text for s in evidence],
+            {self.sources[s.source].title for s in evidence},
+        )
+        if bare:
+            return f"number {bare} is said of something else than what the question asks"
         kind = ranked_kind_missing(claim, " ".join(g.text for g in grounding)) if grounding else ""
         if kind:
             return f"the source ranks something else than {kind!r}"

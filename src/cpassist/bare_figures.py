@@ -1,0 +1,71 @@
+"""A claim that adds nothing to the question but a figure ("The average monthly household income
+was 18,2%") must find that figure said of the question's words in its source.
+
+Contract: `bare_figure_misplaced(claim, question, sources, titles)` returns the figure when the claim
+says nothing beyond the question's words and its figures, and no clause of `sources` holding the
+figure says a third of the words the claim repeats from the question (in either language;
+names and the words of the documents' `titles` are not asked of the clause); "" otherwise. The
+claim checker excuses the question's words everywhere else: this is where a small model gives
+them to the wrong figure. It does not check that the figure is in the source (`figures.py` does).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from cpassist.lexicon import features, shared_across, translations
+from cpassist.text import content_stems, named_terms, root, stem, words
+
+#: Where a sentence's clauses part: ";", a comma not inside a number, "but", "tetapi", "and" ...
+_CLAUSE = re.compile(
+    r";|(?<!\d),|,(?!\d)|\b(while|whereas|but|and|sedangkan|sementara|tetapi|namun|dan|yang)\b",
+    re.I,
+)
+#: Words saying how a figure is given, not what it is of.
+_HOW = frozenset(
+    stem(w)
+    for w in "was were is are adalah ialah sebesar sebanyak sekitar about around approximately "
+    "nearly almost total number jumlah percent persen per cent".split()
+)
+#: Share of the repeated question words the figure's clause must say (a third: across languages the
+#: glossary misses some).
+SAID_SHARE = 1 / 3
+
+
+def _stems(text: str) -> set[str]:
+    out = {stem(w.lower()) for w in words(text)} | {root(w.lower()) for w in words(text)}
+    return out | translations(out)
+
+
+def bare_figure_misplaced(
+    claim: str, question: str, sources: Iterable[str], titles: Iterable[str] = ()
+) -> str:
+    """The figure of a claim that only puts a figure to the question's words, when no clause of
+    `sources` holding it says half of those words; "" otherwise (module docstring)."""
+    numbers = features(claim).numbers
+    if not numbers or not question:
+        return ""
+    asked = content_stems(question)
+    own = content_stems(claim) - _HOW - {n for n in numbers}
+    if {s for s in own if not s[:1].isdigit()} - translations(asked):
+        return ""  # the claim says something of its own: the other checks judge it
+    titled = translations(set().union(set(), *(content_stems(t) for t in titles)))
+    repeated = (own & translations(asked)) - titled - named_terms(question) - named_terms(claim)
+    repeated = {s for s in repeated if not s[:1].isdigit()}
+    if len(repeated) < 2:
+        return ""
+    for number in sorted(numbers):
+        clauses = [
+            c
+            for text in sources
+            for c in _CLAUSE.split(text)
+            if c and number in features(c).numbers
+        ]
+        if not clauses:
+            continue
+        if not any(
+            len(shared_across(repeated, _stems(c))) >= SAID_SHARE * len(repeated) for c in clauses
+        ):
+            return number
+    return ""
