@@ -109,3 +109,23 @@ def test_a_ranked_kind_the_source_does_not_rank_is_found():
     assert ranked_kind_missing("Alasan yang paling umum adalah utang keluarga.", reasons) == ""
     verbal = "Verbal violence was the most frequent (46%)."
     assert ranked_kind_missing("The most common type of violence was verbal abuse.", verbal) == ""
+
+
+def test_a_claim_putting_only_a_figure_to_the_question_needs_it_said_of_those_words():
+    """ "The average monthly household income was 18,2%": every word but the figure is the
+    question's, and the source says 18,2% of households receiving PKH, not of income."""
+    from cpassist.bare_figures import bare_figure_misplaced
+
+    source = [
+        "Sebanyak 63,1% rumah tangga melaporkan penghasilan turun lebih dari separuh setelah "
+        "penangkapan, tetapi hanya 18,2% rumah tangga yang menerima Program Keluarga Harapan (PKH)."
+    ]
+    titles = ["Kesejahteraan Anak dari Orang Tua yang Menjalani Pidana Penjara di Lampung"]
+    question = "What was the average monthly household income of prisoners' families in Lampung?"
+    claim = "The average monthly household income of prisoners' families in Lampung was 18,2%."
+    assert bare_figure_misplaced(claim, question, source, titles) == "18.2"
+    # a claim saying something of its own, or the figure said of the asked words, passes
+    own = "18,2% of households received the PKH cash transfer."
+    assert bare_figure_misplaced(own, question, source, titles) == ""
+    asked = "What share of households received PKH?"
+    assert bare_figure_misplaced("18,2% of households received PKH.", asked, source, titles) == ""
