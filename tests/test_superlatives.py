@@ -129,3 +129,21 @@ def test_a_claim_putting_only_a_figure_to_the_question_needs_it_said_of_those_wo
     assert bare_figure_misplaced(own, question, source, titles) == ""
     asked = "What share of households received PKH?"
     assert bare_figure_misplaced("18,2% of households received PKH.", asked, source, titles) == ""
+
+
+def test_a_difference_in_differences_is_no_change_of_the_treated_villages():
+    from cpassist.bare_figures import bare_figure_misplaced
+
+    source = [
+        "Enrolment in treatment villages rose from 78.2% at baseline to 89.6% at endline, compared "
+        "with a rise from 77.9% to 81.3% in comparison villages — a difference-in-differences of "
+        "8.0 percentage points."
+    ]
+    question = (
+        "Bagaimana perubahan angka partisipasi sekolah di desa perlakuan dari baseline ke endline?"
+    )
+    claim = (
+        "Perubahan angka partisipasi sekolah di desa perlakuan dari baseline ke endline adalah "
+        "8.0 percentage points."
+    )
+    assert bare_figure_misplaced(claim, question, source, ["Cash Plus Endline Evaluation"]) == "8.0"

@@ -26,7 +26,7 @@ _CLAUSE = re.compile(
 _HOW = frozenset(
     stem(w)
     for w in "was were is are adalah ialah sebesar sebanyak sekitar about around approximately "
-    "nearly almost total number jumlah percent persen per cent".split()
+    "nearly almost total number jumlah percent persen per cent point points poin".split()
 )
 #: Share of the repeated question words the figure's clause must say (a third: across languages the
 #: glossary misses some).
