@@ -92,11 +92,14 @@ def names_in(question: str, evidence: Sequence[Passage]) -> set[str]:
         return names
     upper_seen: set[str] = set()
     lower_seen: set[str] = set()
-    for p in evidence:  # the title too: "Keluarga Tangguh" may be named in no passage fetched
-        for w in words(f"{p.text} {p.title}"):
+    for p in evidence:
+        for w in words(p.text):
             low = w.lower()
             if low in lower:
                 (upper_seen if w[:1].isupper() else lower_seen).add(low)
+        # the title's capitalised words too: "Keluarga Tangguh" may be named in no passage fetched
+        # (a title made of a file name, "id-kekerasan-bitung", says nothing of capitals)
+        upper_seen |= {w.lower() for w in words(p.title) if w[:1].isupper() and w.lower() in lower}
     return names | {stem(w) for w in upper_seen - lower_seen}
 
 
