@@ -9,8 +9,9 @@ for content questions, and sentences of a study the question does not name. The 
 others close to it follow, of the same kind when the question is focused; every study's best for
 questions spanning several. A sentence brings the one before it when it opens with a pronoun, the one
 after it when that continues, elaborates or adds to it, and a numbered list comes whole for "what are
-the three ...?". It does not paraphrase, translate or summarise. Weights and figures:
-docs/decisions.md.
+the three ...?"; a sentence announcing a list ("... adalah:") is embedded with its items and brings
+them. A study's aim answers only "what was the aim?". It does not paraphrase, translate or
+summarise. Weights and figures: docs/decisions.md.
 """
 
 from __future__ import annotations
@@ -95,6 +96,7 @@ TYPE_BONUS = 0.2
 #: Added to the cosine of a sentence in the other language than the question's (e5 puts a
 #: faithful translation about this much below a same-language paraphrase).
 CROSS_LANGUAGE_COS = 0.06
+#: A percentage: a sentence with two or more ranks what "which ... most?" asks about.
 _PERCENT = re.compile(r"\d\s*%|\d\s*(percent|per cent|persen)\b", re.I)
 #: Questions spanning several studies or documents: the best sentence of each is taken.
 _CROSS = re.compile(
