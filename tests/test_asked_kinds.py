@@ -138,6 +138,7 @@ def test_a_count_of_things_is_no_amount_of_money_because_money_is_named():
     assert expected_answer_type("Berapa total anggaran asesmen ini?") == "money"
     assert expected_answer_type("Berapa gaji bulanan seorang agen?") == "money"
     assert expected_answer_type("Berapa dana desa yang dialokasikan?") == "money"
+    assert expected_answer_type("What was the average monthly household income?") == "money"
 
 
 def test_a_programme_named_in_lower_case_picks_the_document_whose_title_bears_it():

@@ -37,7 +37,7 @@ _WHO_Q = re.compile(r"\b(who|whom|siapa|pihak mana|lembaga mana)\b", re.I)
 _MONEY_Q = re.compile(
     r"\b(how much money|budget|cost|costs|spend|spent|spending|funding|funds?|dollars?|anggaran|"
     r"biaya|dana|uang|rupiah|berapa (juta|miliar|ribu)|salary|salaries|wages?|gaji|upah|"
-    r"honorarium|earn|earns|earned|penghasilan)\b",
+    r"honorarium|earn|earns|earned|penghasilan|income|incomes|pendapatan)\b",
     re.IGNORECASE,
 )
 #: "How many villages ...?", "Berapa desa ...?": a count of things, even when money is mentioned.
