@@ -18,6 +18,8 @@ from cpassist.lexicon import features, shared_across, translations
 from cpassist.text import content_stems, named_terms, root, stem, words
 
 #: Where a sentence's clauses part: ";", a comma not inside a number, "but", "tetapi", "and" ...
+#: and, unlike `figures._CLAUSE`, "yang": "18,2% rumah tangga | yang menerima PKH" keeps what the
+#: figure counts apart from what is said of it.
 _CLAUSE = re.compile(
     r";|(?<!\d),|,(?!\d)|\b(while|whereas|but|and|sedangkan|sementara|tetapi|namun|dan|yang)\b",
     re.I,

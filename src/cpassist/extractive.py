@@ -34,6 +34,7 @@ from cpassist.language import question_language
 from cpassist.lexicon import shared_across, translations
 from cpassist.schema import Passage
 from cpassist.study_mix import about_named, studies_named, study_names
+from cpassist.superlatives import SHARE
 from cpassist.text import (
     QUESTION_FILLERS,
     content_stems,
@@ -96,8 +97,6 @@ TYPE_BONUS = 0.2
 #: Added to the cosine of a sentence in the other language than the question's (e5 puts a
 #: faithful translation about this much below a same-language paraphrase).
 CROSS_LANGUAGE_COS = 0.06
-#: A percentage: a sentence with two or more ranks what "which ... most?" asks about.
-_PERCENT = re.compile(r"\d\s*%|\d\s*(percent|per cent|persen)\b", re.I)
 #: Questions spanning several studies or documents: the best sentence of each is taken.
 _CROSS = re.compile(
     r"\b(both|each|two|all|compare|comparison|differ\w*|similar\w*|in common|which (study|studies|"
@@ -342,7 +341,7 @@ def _answer(
                 if sources[i].language == language
                 else sum(1 for w in raw if ({w} | translations({w})) & cues)
             )
-            if "rank" in focus.names and len(_PERCENT.findall(sentence)) >= 2:
+            if "rank" in focus.names and len(SHARE.findall(sentence)) >= 2:
                 cue_hits[(i, j)] += 1  # "61% at the police stage, 27% at ...": a ranking
             score += CUE_BONUS * min(3, cue_hits[(i, j)])
             if asked_actors and cue_hits[(i, j)] and _actor_clause(sentence, asked_actors, cues):

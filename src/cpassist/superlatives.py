@@ -30,7 +30,8 @@ _OTHER_RANK = re.compile(
     r"terkecil|tersedikit|paling (sedikit|rendah|kecil|jarang))\b",
     re.I,
 )
-_SHARE = re.compile(r"(\d+(?:[.,]\d+)?)\s*(?:%|percent\b|per cent\b|persen\b)", re.I)
+#: A percentage, its value in group 1 (also what `extractive` counts for a ranking).
+SHARE = re.compile(r"(\d+(?:[.,]\d+)?)\s*(?:%|percent\b|per cent\b|persen\b)", re.I)
 _WORD = re.compile(r"[^\W\d_][\w-]*")
 #: How far (characters) a share may stand from the word naming its item.
 NEAR = 40
@@ -45,11 +46,11 @@ def superlative_misplaced(claim: str, question: str, source: str) -> str:
     `source` gives a larger one; "" otherwise (see the module docstring)."""
     if not _SUPERLATIVE.search(claim) or _OTHER_RANK.search(claim):
         return ""
-    shares = [(_value(m.group(1)), m.start(), m.group(0)) for m in _SHARE.finditer(source)]
+    shares = [(_value(m.group(1)), m.start(), m.group(0)) for m in SHARE.finditer(source)]
     if len({v for v, _, _ in shares}) < 2:
         return ""
     top = max(v for v, _, _ in shares)
-    claimed = {_value(m.group(1)) for m in _SHARE.finditer(claim)} & {v for v, _, _ in shares}
+    claimed = {_value(m.group(1)) for m in SHARE.finditer(claim)} & {v for v, _, _ in shares}
     if claimed:
         return "" if max(claimed) >= top else next(t for v, _, t in shares if v == max(claimed))
     # no share in the claim: the share nearest the word naming its item in the source
