@@ -24,7 +24,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-from cpassist.text import ends_sentence
+from cpassist.text import LIST_ITEM, ends_sentence
 
 ParagraphKind = Literal["heading", "keywords", "text"]
 
@@ -347,8 +347,8 @@ def _block_paragraphs(lines: list[Mapped]) -> list[Paragraph]:
         ):
             current.append(line)
         else:
-            if kind == "keywords":
-                flush()
+            if kind == "keywords" or LIST_ITEM.match(line.text):
+                flush()  # a list item is a paragraph of its own, not joined to the lead or item
                 kind = "text"
             current.append(line)
     flush()

@@ -20,6 +20,7 @@ from typing import Any
 from cpassist.ingest.chunking import windows
 from cpassist.ingest.clean import plain_text
 from cpassist.ingest.sections import Segment
+from cpassist.text import join_sentences
 
 
 @dataclass
@@ -71,7 +72,7 @@ def build_records(
         for start, end in windows(len(group), size, overlap):
             sentences = group[start:end]
             segment = group.segment
-            text = " ".join(s.text for s in sentences)
+            text = join_sentences(s.text for s in sentences)
             begin = min(s.span()[0] for s in sentences)
             finish = max(s.span()[1] for s in sentences)
             position = len(records)

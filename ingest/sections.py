@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 
 from cpassist.ingest.chunking import split_sentences
 from cpassist.ingest.clean import Mapped, Paragraph, heading_name
-from cpassist.text import letter_words
+from cpassist.text import join_sentences, letter_words
 
 SWITCH_PENALTY = 6.0
 MAX_SENTENCE_WEIGHT = 25.0
@@ -36,7 +36,7 @@ class Segment:
 
     @property
     def text(self) -> str:
-        return " ".join(s.text for s in self.sentences)
+        return join_sentences(s.text for s in self.sentences)
 
 
 @dataclass

@@ -6,6 +6,7 @@ also printed by bench/bench_rewrite.py, which measures the local LLM's rewrite t
 
 from __future__ import annotations
 
+import pytest
 from answer_cases import FOLLOW_UPS, gold_rank
 from langchain_core.language_models import FakeListChatModel
 
@@ -192,3 +193,36 @@ def test_a_numbered_item_is_an_ordinal_and_a_ranked_ordinal_follow_up_continues(
     ]
     standalone = rule_rewrite("and the second most common one?", history)
     assert standalone.startswith("What was the most common SDQ problem"), standalone
+
+
+@pytest.mark.parametrize(
+    ("follow_up", "previous", "asked"),
+    [
+        ("what came after that?", "Apa jenis tindak pidana terbanyak orang tua yang dipenjara?", 2),
+        ("And next?", "Which barrier was the most common in the Kediri study?", 2),
+        ("terus yang berikutnya?", "Apa alasan kedua yang paling sering disebut?", 3),
+        ("setelah itu apa?", "What was the top reason for dropping out?", 2),
+    ],
+)
+def test_what_came_next_after_a_ranked_question_is_the_next_ordinal(follow_up, previous, asked):
+    from cpassist.focus import question_focus
+    from cpassist.rewrite import next_in_ranking
+
+    history = [{"role": "user", "content": previous}, {"role": "assistant", "content": "..."}]
+    standalone = rule_rewrite(follow_up, history)
+    assert standalone.startswith(previous.rstrip("?").split()[0]), standalone
+    assert question_focus(standalone).ordinal == asked, standalone
+    # "what came after that?" after a question that ranks nothing is left as it is
+    assert next_in_ranking(follow_up, "What did the ministry do in 2019?") == follow_up
+    assert next_in_ranking("What came after the 2019 law?", previous).endswith("2019 law?")
+
+
+def test_interleaved_takes_two_searches_in_turn_each_chunk_once():
+    from types import SimpleNamespace
+
+    from cpassist.fusion import interleaved
+
+    a = [SimpleNamespace(chunk_id=c) for c in ("a1", "x", "a3")]
+    b = [SimpleNamespace(chunk_id=c) for c in ("b1", "x", "b3", "b4")]
+    assert [h.chunk_id for h in interleaved(a, b, 5)] == ["a1", "b1", "x", "a3", "b3"]
+    assert [h.chunk_id for h in interleaved([], b, 2)] == ["b1", "x"]

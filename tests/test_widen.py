@@ -86,7 +86,7 @@ def _passage(chunk: str, study: str, language: str, position: int = 0, text: str
     )  # fmt: skip
 
 
-def test_the_rest_of_a_one_language_document_joins_only_across_languages():
+def test_the_rest_of_a_one_language_document_joins_but_not_of_a_bilingual_one():
     hits = [
         _passage("a1", "aceh", "id", 1, "Akreditasi LKSA di Aceh."),
         _passage("b1", "nepal", "en"),
@@ -100,7 +100,12 @@ def test_the_rest_of_a_one_language_document_joins_only_across_languages():
     assert asked_document(question, hits) == "aceh"
     rest = rest_of_document(question, "en", hits, passages_of, limit=2)
     assert [p.chunk_id for p in rest] == ["a0", "a2"]  # reading order, not the hit, at most 2
-    assert rest_of_document(question, "id", hits, passages_of, limit=12) == []  # same language
+    # asked in its own language, the rest of a one-language report joins too
+    assert [p.chunk_id for p in rest_of_document(question, "id", hits, passages_of, limit=12)] == [
+        "a0", "a2", "a3"
+    ]  # fmt: skip
+    both = [*whole, *(_passage(f"e{i}", "aceh", "en", i, f"Aceh part {i}.") for i in range(4))]
+    assert rest_of_document(question, "id", hits, lambda s: both, limit=12) == []  # bilingual
     assert rest_of_document(question, "en", hits, passages_of, limit=0) == []  # switched off
     # no names and no document holding three of the hits: nothing is widened
     assert asked_document("When was the fieldwork done?", hits) == ""

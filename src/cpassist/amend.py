@@ -4,7 +4,8 @@ question names but the answer left out added, an off-question answer recognised.
 Contract: `correct_premise` leads the claims with what the studies say when the premise of a why /
 yes-no question is contradicted or stated nowhere in a way the claim checker can tell (opposite
 trend, negation, reversed roles, another ordinal, method or actor, a wrong kind of body, an end or
-refusal, "only"); `each_named_study` adds the best sentence of each named study no claim cites;
+refusal, "only"), or a "most X ..." premise the studies give as a share under half
+(`cpassist.majority`); `each_named_study` adds the best sentence of each named study no claim cites;
 `with_best_quote` adds the extractive answer's lead sentence when no verified sentence rests on it;
 `addresses` tells whether claims share a content word with the question. It does not generate.
 """
@@ -19,6 +20,7 @@ from cpassist.extractive import extractive_answer, two_parts
 from cpassist.focus import premise_of, presumes_method_only
 from cpassist.grounding import ClaimChecker
 from cpassist.lexicon import features, shared_across, translations
+from cpassist.majority import majority_share
 from cpassist.schema import Passage, VerificationReport
 from cpassist.study_mix import about_named, studies_named, study_names
 from cpassist.text import content_stems, named_terms, split_sentences
@@ -69,6 +71,11 @@ def correct_premise(
         source, sentence = assumed
         rest = [c for c in claims if c.text != sentence and not _echoes(c, premise, sources)]
         return [Claim(text=sentence, sources=[source]), *rest], True
+    share = majority_share(premise, sources, index)  # "most X ...": the share the studies give
+    if share is not None:
+        if share[2] >= 50:
+            return claims, False  # "Sebagian besar pengasuh (72,4%) ...": so it is
+        return _led_by(share[0], share[1], claims, premise, sources)
     verdict = ClaimChecker(sources, index, companions).check(premise)
     if verdict.ok or not verdict.grounding or not verdict.reason.startswith(CONTRADICTIONS):
         return claims, False
@@ -99,6 +106,13 @@ def correct_premise(
     if verdict.reason.startswith("method ") or features(premise).methods - {"documents"}:
         # a premise about the method is answered by the sentence naming the study's own method
         source, sentence = _method_sentence(question, sources, index) or (source, sentence)
+    return _led_by(source, sentence, claims, premise, sources)
+
+
+def _led_by(
+    source: int, sentence: str, claims: list[Claim], premise: str, sources: Sequence[Passage]
+) -> tuple[list[Claim], bool]:
+    """`claims` led by the source sentence that says otherwise than `premise`, none repeating it."""
     own = sentence in split_sentences(sources[source].text)  # not the other-language version
     if claims:  # the answer is what the studies say instead, led by the sentence that says so
         if own:  # the sentence that says otherwise comes first; no claim repeats the premise

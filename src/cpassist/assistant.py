@@ -32,7 +32,8 @@ from cpassist.continuity import CONTEXT_CHARS, continued_document
 from cpassist.errors import InputError, ModelError, StoreError
 from cpassist.evidence import index_for
 from cpassist.extractive import extractive_answer
-from cpassist.focus import WHICH_STUDY
+from cpassist.focus import WHICH_STUDY, given_premise
+from cpassist.fusion import interleaved
 from cpassist.gate import Refusal, gate
 from cpassist.informal import normalize
 from cpassist.language import question_language
@@ -127,10 +128,16 @@ class Assistant:
         return turn
 
     def retrieve(self, turn: Turn) -> None:
-        """The hits for the standalone question, and the question-language version of each (with
-        the other-language versions as companions) as the evidence."""
+        """The hits for the standalone question (and, taken in turn with them, those for what a
+        "Since X, ...?" question states), and the question-language version of each (with the
+        other-language versions as companions) as the evidence."""
         t = time.perf_counter()
         turn.passages = self.retriever.search(turn.standalone, k=self.settings.top_k)
+        given = given_premise(turn.standalone)
+        if given:  # "Since most child beggars are girls, are there programmes for girls?": what
+            # the premise states is looked up too, or only the programmes are found
+            stated = self.retriever.search(given, k=self.settings.top_k)
+            turn.passages = interleaved(stated, turn.passages, self.settings.top_k)
         study = continued_document(  # a follow-up stays with the previous question's document
             turn.question,
             turn.standalone,

@@ -320,7 +320,10 @@ def _answer(
                 if x in stems or q_roots.get(x, "") in roots or q_bases.get(x, "") in roots
             }
         else:  # a glossary twin or the same loanword ("accredited" ~ "terakreditasi")
-            matched = shared_across(q_stems, raw | {root(w) for w in words(sentence.lower())})
+            said = raw | {root(w) for w in words(sentence.lower())}
+            matched = shared_across(q_stems, said) | {
+                x for x in q_stems if translations({q_bases.get(x, "")} - {""}) & said
+            }  # "visiting" ~ "kunjungan" through "visit"
         lex = len(matched) / len(q_stems) if q_stems else 0.0
         if own_stems:  # a follow-up's own words count as much as the topic it carries
             lex = (lex + len(matched & own_stems) / len(own_stems)) / 2
@@ -344,6 +347,10 @@ def _answer(
             if "rank" in focus.names and len(SHARE.findall(sentence)) >= 2:
                 cue_hits[(i, j)] += 1  # "61% at the police stage, 27% at ...": a ranking
             score += CUE_BONUS * min(3, cue_hits[(i, j)])
+            if len(focus.cues_of) >= 2:  # "the most common barrier": a ranking of barriers, not
+                # of something else ("Sebagian besar ... adalah ayah")
+                kinds = sum(1 for c in focus.cues_of.values() if c & (stems | translations(raw)))
+                score += CUE_BONUS * max(0, kinds - 1)
             if asked_actors and cue_hits[(i, j)] and _actor_clause(sentence, asked_actors, cues):
                 score += ACTOR_BONUS  # "Nepal's goals?": "... while Nepal aims to receive ..."
         if focus.ordinal:
@@ -563,9 +570,18 @@ def _ordinals(sources: Sequence[Passage]) -> dict[tuple[int, int], set[int]]:
 
     out: dict[tuple[int, int], set[int]] = {}
     for i, source in enumerate(sources):
+        # "2. Konflik suami-istri: 24,1%": an item of a numbered list carries its number
+        numbered = {
+            m.group(2).strip(): int(m.group(1)) for m in _NUMBERED_LINE.finditer(source.text)
+        }
         for j, sentence in enumerate(split_sentences(source.text)):
             out[(i, j)] = {o for o in features(sentence).ordinals if o < 99}
+            if sentence in numbered:
+                out[(i, j)].add(numbered[sentence])
     return out
+
+
+_NUMBERED_LINE = re.compile(r"^[ \t]*(\d{1,2})[.)][ \t]+(.+)$", re.M)
 
 
 def _actor_clause(sentence: str, asked: set[str], cues: set[str]) -> bool:

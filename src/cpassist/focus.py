@@ -209,6 +209,8 @@ class Focus:
     names: set[str] = field(default_factory=set)
     ordinal: int | None = None
     cue_stems: set[str] = field(default_factory=set)
+    #: each focus's own answer cues ("rank" -> paling, most ...; "barrier" -> hambat, obstacle ...)
+    cues_of: dict[str, set[str]] = field(default_factory=dict)
 
 
 def question_focus(question: str) -> Focus:
@@ -225,6 +227,7 @@ def question_focus(question: str) -> Focus:
         if trigger & stems or (name in _PHRASES and _PHRASES[name].search(question)):
             out.names.add(name)
             out.cue_stems |= answer
+            out.cues_of[name] = set(answer)
     if not out.names and COMPARES_STUDIES.search(question):
         # "what do the two studies have in common?": each study's own aim is what compares them
         out.names.add("aim")
@@ -287,6 +290,12 @@ _PREMISE_LEAD = re.compile(
 _GIVEN = re.compile(
     r"^\s*(?:since|given that|as|now that|karena|mengingat|oleh karena)\s+([^,?]{8,}),", re.I
 )
+
+
+def given_premise(question: str) -> str:
+    """What a "Since X, ...?" / "Karena X, ...?" question states before asking ("" otherwise)."""
+    given = _GIVEN.match(question or "")
+    return given.group(1).strip() if given else ""
 
 
 #: Methods a question can take for granted ("How many children were surveyed?" presumes a survey).

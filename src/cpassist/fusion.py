@@ -30,6 +30,19 @@ def reciprocal_rank_fusion(
     return sorted(scores.items(), key=lambda item: (-item[1], order[item[0]]))
 
 
+def interleaved(first: Sequence[Any], second: Sequence[Any], k: int) -> list[Any]:
+    """The hits of two searches taken in turn (`first`'s best, `second`'s best, ...), each chunk
+    once (by `chunk_id`), at most `k`."""
+    out: list[Any] = []
+    seen: set[str] = set()
+    for i in range(max(len(first), len(second))):
+        for hits in (first, second):
+            if i < len(hits) and hits[i].chunk_id not in seen and len(out) < k:
+                seen.add(hits[i].chunk_id)
+                out.append(hits[i])
+    return out
+
+
 def diversify_by_study(
     fused: Sequence[str], k: int, study_of: dict[str, str], strong: Iterable[str]
 ) -> list[str]:

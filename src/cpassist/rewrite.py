@@ -6,7 +6,7 @@ samanya?"); a follow-up ("it", "they", "-nya", "itu", "tersebut", "And ...?", or
 words) that names its own subject ("And the Nepal study?") gets the previous question's topic words
 instead ("methods: And the Nepal study?"). An elliptical follow-up (no question word, at most two
 content words: "Anywhere else?", "Kalau yang kedua?") continues the previous question instead, with
-its own ordinal.
+its own ordinal; "What came after that?" after a ranked question asks its next ordinal.
 LLM (`llm_rewrite`): the `rewrite` prompt; an empty, overlong or answer-like reply falls back to the
 rule. Which one a generator uses is `default_method` (why: docs/decisions.md). It does not retrieve
 or answer.
@@ -83,6 +83,9 @@ def rule_rewrite(question: str, history: Sequence[ChatTurn | dict] | None) -> st
     users = [t.content for t in as_turns(history) if t.role == "user" and t.content.strip()]
     if not users:
         return question
+    following = next_in_ranking(question, users[-1])
+    if following != question:  # "what came after that?": the previous question, next ordinal
+        return _continued(users[-1], following)
     own_names = _names(question)
     follow_up = is_follow_up(question)
     if own_names and not follow_up:
@@ -108,6 +111,44 @@ def rule_rewrite(question: str, history: Sequence[ChatTurn | dict] | None) -> st
     skip = {stem(w.lower()) for w in words(question)}
     terms = _key_terms(users[-1], skip, names_only_topic=bool(own_names))
     return f"{' '.join(terms)}: {_opening_lowered(question)}" if terms else question
+
+
+#: "What came after that?", "And the next one?", "Terus berikutnya apa?": the next item of a ranking.
+_NEXT = re.compile(
+    r"^\s*(?:(?:and|so|then|ok|okay|lalu|terus|trus|kalau|kalo|dan|nah)\s*,?\s+)?(?:"
+    r"what(?:'s| is| was|s)?\s*(?:came|comes|is|was)?\s*(?:next|after (?:that|it|this))|"
+    r"(?:the\s+)?next(?:\s+(?:one|item|thing))?|"
+    r"(?:apa|yang|yg)?\s*(?:berikutnya|selanjutnya|setelah(?:nya| itu)|sesudah(?:nya| itu))"
+    r"(?:\s+(?:apa|lagi))?|(?:setelah|sesudah)\s+itu\s+apa)\s*[?.!]*\s*$",
+    re.I,
+)
+#: A ranked question: "the most common barrier", "tindak pidana terbanyak", "the top reason".
+_RANKED = re.compile(
+    r"\b(most|top|biggest|largest|highest|main|leading|first|paling|terbanyak|tertinggi|terbesar|"
+    r"utama|pertama|second|third|kedua|ketiga)\b",
+    re.I,
+)
+_ORDINAL_WORDS = {
+    "en": ("first", "second", "third", "fourth", "fifth", "sixth"),
+    "id": ("pertama", "kedua", "ketiga", "keempat", "kelima", "keenam"),
+}
+
+
+def next_in_ranking(question: str, previous: str) -> str:
+    """ "What came after that?" after a ranked question ("the most common barrier?") as the next
+    ordinal ("and the second one?", "yang kedua?"); any other question as it is."""
+    from cpassist.language import question_language
+    from cpassist.lexicon import ORDINALS
+
+    if not _NEXT.match(question) or not _RANKED.search(previous):
+        return question
+    asked = [ORDINALS[w.lower()] for w in words(previous) if ORDINALS.get(w.lower(), 99) < 99]
+    following = max(asked, default=1) + 1
+    if following > 6:
+        return question
+    if question_language(question, default=question_language(previous)) == "id":
+        return f"Lalu yang {_ORDINAL_WORDS['id'][following - 1]}?"
+    return f"And the {_ORDINAL_WORDS['en'][following - 1]} one?"
 
 
 #: Words that open a chat follow-up and are no names ("Terus ...", "Kalau ...", "So ...").

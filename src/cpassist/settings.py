@@ -187,11 +187,11 @@ class Settings(BaseSettings):
         default=20,
         ge=0,
         le=50,
-        description="When the question is about a document (almost) all in the other language "
-        "than the question's (a one-language report, a thesis with only its abstract in the "
-        "question's language), up to this many more of its passages join the evidence the answer "
-        "is picked from, the best by a search within the document when there are more (passage "
-        "search across languages finds the document, not always the passage). 0: off.",
+        description="When the question is about a document (almost) all in one language (a "
+        "one-language report, a thesis with only its abstract in the other language), up to this "
+        "many more of its passages join the evidence the answer is picked from, the best by a "
+        "search within the document when there are more (passage search finds the document, not "
+        "always the passage, above all across languages). 0: off.",
     )
     llm_evidence: Literal["selected", "nearest"] = Field(
         default="selected",

@@ -26,6 +26,7 @@ changes chunk ids (ingest), BM25 scores (retrieval) or verdicts (the answer path
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 # --- words -------------------------------------------------------------------------------------
 
@@ -288,6 +289,25 @@ def _is_abbreviation(text: str, start: int, end: int) -> bool:
     return word in ABBREVIATIONS or word.rstrip(".") in ABBREVIATIONS
 
 
+#: A list item's marker at the start of a line or sentence: "1. ", "2) ", "- ", "* ", "• ".
+LIST_ITEM = re.compile(r"^\s*(?:\d{1,2}[.)]|[-*•])\s+(?=\S)")
+_BARE_MARKER = re.compile(r"^\s*\d{1,2}[.)]$")
+
+
+def join_sentences(sentences: Iterable[str]) -> str:
+    """The text of consecutive sentences: a list item is a line of its own (so `split_sentences`
+    reads it as one sentence, apart from its lead and the next item), any other sentence follows a
+    space."""
+    out, item = "", False
+    for sentence in sentences:
+        starts = bool(LIST_ITEM.match(sentence))
+        if out:
+            out += "\n" if starts or item else " "
+        out += sentence
+        item = starts
+    return out
+
+
 def sentence_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) offsets of the sentences of a document's paragraph, unstripped, covering
     `text`. A sentence ends at `.`, `!` or `?` (optionally followed by closing quotes/brackets)
@@ -300,6 +320,8 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
         end = match.end()
         if match.group(0).startswith(".") and _is_abbreviation(text, start, match.start() + 1):
             continue
+        if _BARE_MARKER.match(text[start : match.start() + 1]):
+            continue  # "1. Masalah pola asuh ...": the item's number, not a sentence
         spans.append((start, end))
         start = end
     spans.append((start, len(text)))

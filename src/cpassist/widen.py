@@ -1,16 +1,16 @@
-"""More of a document in the other language, for a question asked in one language.
+"""More of the document a question is about, when it is (almost) all in one language.
 
 Contract: `rest_of_document(question, language, sources, passages_of, limit, search_in)` returns
 passages of the document the question is about (the best-ranked one it names, and the next one
 when two bear the name it asks by; else the one holding at least three of the hits) that are not
-among `sources` and not in the question's language, at most `limit`, in reading order, when at most `OWN_LANGUAGE_SHARE` of that document
-is in the question's language (a one-language report, or an Indonesian thesis with an English
-abstract); else []. When more than `limit` are left, `search_in` (a search within the document)
-picks them. Passage search across languages finds such a document but often not the passage
-holding the fact ("When was the fieldwork done?" asked of an Indonesian report); the extractive
-selection then scores its sentences. A document with a version in the question's language gains
-nothing (measured: the bundled studies lost 0.03-0.04 fact recall when widened). It does not
-score or answer.
+among `sources`, at most `limit`, in reading order, when at most `OWN_LANGUAGE_SHARE` of that
+document is in one of the two languages (a one-language report, or an Indonesian thesis with an
+English abstract), whichever language the question is in; else []. When more than `limit` are
+left, `search_in` (a search within the document) picks them. Five passages of a long report often
+miss the one holding the fact ("When was the fieldwork done?", "which session was most useful?"),
+above all across languages; the extractive selection then scores its sentences. A document in both
+languages gains nothing (measured: the bundled studies lost 0.03-0.04 fact recall when widened
+across languages). It does not score or answer.
 """
 
 from __future__ import annotations
@@ -85,10 +85,10 @@ def _rest_of(
 ) -> list[Passage]:
     whole = passages_of(study)
     own = sum(p.language == language for p in whole)
-    if not whole or own > OWN_LANGUAGE_SHARE * len(whole):
-        return []  # a document with a version in the question's language
+    if not whole or OWN_LANGUAGE_SHARE * len(whole) < own < (1 - OWN_LANGUAGE_SHARE) * len(whole):
+        return []  # a document in both languages: its version in the question's language
     have = {p.chunk_id for p in sources}
-    rest = [p for p in whole if p.chunk_id not in have and p.language != language]
+    rest = [p for p in whole if p.chunk_id not in have]
     if len(rest) <= limit or search_in is None:
         return rest[:limit]
     order = {p.chunk_id: k for k, p in enumerate(rest)}

@@ -1,0 +1,91 @@
+"""A premise that "most" of a group do or are something is corrected by the sentence giving that
+share as under half (`cpassist.majority`), asked in either language about a one-language report,
+and left alone when the report gives it as half or more; in a real Chroma store with the real e5
+embedder."""
+
+from __future__ import annotations
+
+import pytest
+
+REPORT = """# Kajian Anak Pemulung di TPA Suwung, Kota Denpasar Tahun 2023
+
+Penulis: Ni Luh Sukerti, Pusat Kajian Perlindungan Anak Universitas Udayana
+
+## Metode
+
+Survei rumah tangga dilakukan pada Maret-Mei 2023 terhadap 236 anak pemulung berusia 6-17 tahun di sekitar TPA Suwung.
+
+## Temuan
+
+Dari 236 anak yang disurvei, 63,1% adalah laki-laki dan 36,9% perempuan.
+
+Hanya 24,6% anak yang rutin memakai sarung tangan saat memilah sampah.
+
+Sebagian besar pengasuh anak (72,4%) bekerja sebagai pemulung di TPA yang sama.
+
+Keluhan kesehatan yang paling sering dilaporkan adalah gatal-gatal pada kulit (48,3%), disusul batuk berkepanjangan (31,8%).
+"""
+
+
+@pytest.fixture(scope="module")
+def suwung(tmp_path_factory: pytest.TempPathFactory, e5_cached):
+    from tests.conftest import assistant_over_documents
+
+    return assistant_over_documents(
+        tmp_path_factory, e5_cached, {"id-anak-pemulung-suwung.md": REPORT}
+    )
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        (
+            "Why do most waste-picker children at TPA Suwung wear gloves regularly when sorting?",
+            "Hanya 24,6% anak yang rutin memakai sarung tangan",
+        ),
+        (
+            "Mengapa sebagian besar anak pemulung di TPA Suwung rutin memakai sarung tangan?",
+            "Hanya 24,6% anak yang rutin memakai sarung tangan",
+        ),
+        (
+            "Since most of the waste-picker children surveyed at TPA Suwung were girls, what "
+            "programmes does the report suggest for girls?",
+            "63,1% adalah laki-laki dan 36,9% perempuan",
+        ),
+    ],
+)
+def test_a_majority_premise_is_corrected_by_the_share_under_half(suwung, question, said):
+    result = suwung.ask(question)
+    assert not result.abstained, result.answer
+    opening = "Studi tidak menyatakan demikian" if result.language == "id" else "The studies do"
+    assert result.answer.startswith(opening), result.answer
+    first = result.answer.split("[1]")[0]
+    assert said in first, result.answer
+
+
+def test_a_majority_the_report_gives_is_not_corrected(suwung):
+    result = suwung.ask("Why do most caregivers of the TPA Suwung children work as waste pickers?")
+    assert not result.abstained, result.answer
+    assert not result.answer.startswith("The studies do not say that"), result.answer
+    assert "72,4%" in result.answer
+
+
+def test_minority_against_reads_the_clause_that_holds_the_share(suwung):
+    from cpassist.majority import minority_against
+    from cpassist.schema import Passage
+
+    passage = Passage(
+        chunk_id="c1", study="s", title="Anak Pemulung di TPA Suwung", language="id",
+        section="Temuan", text="Sebagian besar orang tua yang bekerja adalah ayah (81,2%), "
+        "sedangkan ibu hanya 18,8%. Sebanyak 40,2% anak bersekolah di SD negeri.",
+    )  # fmt: skip
+    found = minority_against("most of the working parents were mothers", [passage], suwung.index)
+    assert found == (
+        0,
+        "Sebagian besar orang tua yang bekerja adalah ayah (81,2%), sedangkan ibu hanya 18,8%.",
+    )
+    assert (
+        minority_against("most of the working parents were fathers", [passage], suwung.index)
+        is None
+    )
+    assert minority_against("the working parents were mothers", [passage], suwung.index) is None
