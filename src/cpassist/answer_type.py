@@ -87,6 +87,8 @@ KIN = (
     frozenset("ibu mother mothers".split()),
     frozenset("kakek grandfather grandfathers kakek-nenek grandparents".split()),
     frozenset("nenek grandmother grandmothers kakek-nenek grandparents".split()),
+    frozenset("paman om uncle uncles paman-bibi".split()),
+    frozenset("bibi tante aunt aunts paman-bibi".split()),
 )
 _COUNT_Q = re.compile(
     r"\bhow many\b|\bberapa (banyak|jumlah|orang|anak|kasus|kali)\b|\bberapa\b(?! (lama|tahun))|"
@@ -121,8 +123,43 @@ _NAMED = re.compile(
 _OFFICES = (
     r"director|directors|head|chair|chairman|chairperson|chairwoman|president|founder|founders|"
     r"coordinator|leader|minister|secretary|ceo|manager|direktur|ketua|kepala|pendiri|"
-    r"koordinator|pimpinan|pemimpin|menteri|sekretaris|manajer|presiden"
+    r"koordinator|pimpinan|pemimpin|menteri|sekretaris|manajer|presiden|governor|gubernur|mayor|"
+    r"wali kota|walikota|regent|bupati|supervisor|penyelia|principal|rector|rektor|dean|dekan|"
+    r"camat|lurah"
 )
+#: One office in both languages (and its verb: "dikoordinasikan oleh"): "Who is the head?" is
+#: answered by a person named as head ("kepala"), not by the senior case manager.
+_OFFICE_KINDS = tuple(
+    re.compile(rf"\b({pattern})", re.I)
+    for pattern in (
+        r"director|direktur|direksi",
+        r"head\b|headed by|kepala\b|chief\b|leader|led by|lead\b|pimpinan|pemimpin|dipimpin|"
+        r"memimpin|ketua\b",
+        r"chair|ketua\b",
+        r"president|presiden",
+        r"founder|pendiri|founded by|didirikan",
+        r"coordinat|koordina|dikoordinasi",
+        r"minister|menteri",
+        r"secretar|sekretaris",
+        r"ceo\b",
+        r"manager|manajer|managed by|dikelola",
+        r"governor|gubernur",
+        r"mayor|wali ?kota",
+        r"regent|bupati",
+        r"supervis|penyelia|disupervisi",
+        r"principal|kepala sekolah",
+        r"rector|rektor",
+        r"dean\b|dekan",
+        r"camat\b|lurah\b",
+    )
+)
+
+
+def offices_in(text: str) -> set[int]:
+    """The offices `text` names (indices into `_OFFICE_KINDS`), in either language."""
+    return {k for k, pattern in enumerate(_OFFICE_KINDS) if pattern.search(text)}
+
+
 _HOLDER_Q = re.compile(
     rf"\b(who (is|was|are|were) (the )?({_OFFICES})|(name of|names of) the ({_OFFICES})|"
     rf"siapa (nama )?({_OFFICES})|siapa (yang )?(menjadi|menjabat( sebagai)?) ({_OFFICES}))\b",
@@ -280,7 +317,7 @@ def _has_type(text: str, kind: AnswerType, question_numbers: set[str]) -> bool:
     if kind == "named":
         return bool(_NAMED.search(text) or _PERSON.search(text))
     if kind == "holder":  # the office and a person's name ("Kepala DP3A, Ibu Sari", "head, Ana Wu")
-        return bool(_HOLDER.search(text)) and names_a_person(text)
+        return bool(_HOLDER.search(text) or offices_in(text)) and names_a_person(text)
     if kind == "company":
         return bool(_COMPANY.search(text))
     if kind == "institution":
@@ -364,6 +401,8 @@ def holds_answer_type(question: str, text: str) -> bool | None:
         return True  # "how many villages?": "38 villages", "only one psychologist"
     if not _has_type(text, kind, {m.group(0) for m in _NUMBER.finditer(question)}):
         return False
+    if kind == "holder" and offices_in(question) and not offices_in(question) & offices_in(text):
+        return False  # another office's holder
     return not counted
 
 
@@ -390,6 +429,7 @@ def evidence_lacks_answer_type(
     topic = content_stems(question) - named_terms(question) - _TYPE_WORDS
     counted = counted_nouns(question) if kind == "count" else set()
     asked = _lower_words(question)
+    asked_offices = offices_in(question) if kind == "holder" else set()
     asked_sexes = set().union(*(side for side in (*SEXES, *KIN) if asked & side))
     asked_ages = {a for pair in _ASKED_AGE.findall(question) for a in pair if a}
     asked_years = (
@@ -417,6 +457,8 @@ def evidence_lacks_answer_type(
                 continue
             if kind == "funder" and is_recommendation(sentence):
                 continue  # "... should allocate part of the Village Fund": no one funded it
+            if kind == "holder" and asked_offices and not asked_offices & offices_in(sentence):
+                continue  # "Who is the head of UPTD PPA?" is not "Yuliana Sari, the case manager"
             if kind not in ("count", "share", "money", "year", "duration") or not topic:
                 return None
             if asked_sexes and not asked_sexes & _lower_words(sentence):

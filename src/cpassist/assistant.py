@@ -25,7 +25,6 @@ from typing import TYPE_CHECKING, Any
 
 from pydantic import ValidationError
 
-from cpassist.abstain import fallback_addresses
 from cpassist.amend import addresses, correct_premise, each_named_study, with_best_quote
 from cpassist.compose import compose_answer, quoted_report, refusal_text
 from cpassist.continuity import CONTEXT_CHARS, continued_document
@@ -259,7 +258,7 @@ class Assistant:
             draft.report = report
             if verified.unknown:
                 # a small model's "not in the sources" is checked like an unsupported answer: the
-                # quotes are shown when they address the question (the gate already passed)
+                # extractive answer is given instead (the gate already judged the evidence)
                 verified.needs_fallback = True
             claims = verified.claims
             if claims and not verified.needs_fallback and not addresses(standalone, claims):
@@ -276,16 +275,6 @@ class Assistant:
             sources, companions = turn.sources, turn.companions
             claims = extractive_answer(standalone, sources, self.index)
             draft.report = report
-            if not fallback_addresses(standalone, [c.text for c in claims], self.index):
-                # a question built on a false premise is corrected, as the extractive answer does
-                corrected, premise = correct_premise(
-                    standalone, sources, companions, [], self.index
-                )
-                if not premise:
-                    return Refusal(
-                        f"{report.reason}; the evidence found does not address the question"
-                    )
-                claims = corrected
         claims, premise = correct_premise(standalone, sources, companions, claims, self.index)
         if report.fallback:  # what was dropped from the generated answer, then its replacement
             report.sentences = [

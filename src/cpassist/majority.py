@@ -32,7 +32,7 @@ MAJORITY = re.compile(
 )  # "most of the children", not the superlative "the most common reason"
 #: Where a clause ends: a comma or semicolon, or a conjunction between two statements.
 _CLAUSE = re.compile(
-    r"[,;:]\s+|\s+(?:dan|and|sedangkan|while|whereas|but|tetapi|namun|serta)\s+", re.I
+    r"[,;]\s+|\s+(?:dan|and|sedangkan|while|whereas|but|tetapi|namun|serta)\s+", re.I
 )
 #: Words of a premise that say how it is asked, not what it asserts.
 _ASKING = frozenset(

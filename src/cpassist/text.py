@@ -200,7 +200,7 @@ _CITE = re.compile(r"\s*\[(\d{1,2})(?:\s*[,;]\s*(\d{1,2}))*\]")
 _CITE_NUMS = re.compile(r"\d{1,2}")
 #: A part ending with a word that always precedes something ("No.", "Dr.", "Kec.") goes on.
 _TITLE_END = re.compile(
-    r"(?:^|\s)(?:dr|drs|prof|mr|mrs|jl|kab|kec|kel|prov|hj|yth|bpk|e\.g|i\.e|cf|vs|approx)\.$",
+    r"(?:^|\s)(?:dr|drs|dra|prof|mr|mrs|ms|jl|kab|kec|kel|prov|hj|yth|bpk|e\.g|i\.e|cf|vs|approx)\.$",
     re.I,
 )
 #: ... and one that precedes a number ("No. 11", "Vol. 3", "hlm. 12").
@@ -261,7 +261,7 @@ def split_sentences(text: str) -> list[str]:
 _ABBREVIATIONS_TEXT = (
     "mr mrs ms dr prof sr jr st vs etc e.g i.e cf al approx dept fig figs no nos vol vols pp p ed eds "
     "inc ltd co corp jan feb mar apr jun jul aug sep sept oct nov dec u.s u.k "
-    "dll dsb dst dkk yth bpk ibu sdr hlm jl kab kec kel prov drs ir h hj tn ny nn tgl"
+    "dll dsb dst dkk yth bpk ibu sdr hlm jl kab kec kel prov drs dra ir h hj tn ny nn tgl"
 )
 #: Words (lower case, without their last full stop) after which a full stop does not end a sentence.
 ABBREVIATIONS = frozenset(_ABBREVIATIONS_TEXT.split(" "))
