@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 
 from cpassist.ingest.chunking import split_sentences
 from cpassist.ingest.clean import Mapped, Paragraph, heading_name
-from cpassist.text import join_sentences, letter_words
+from cpassist.text import LIST_ITEM, join_sentences, letter_words
 
 SWITCH_PENALTY = 6.0
 MAX_SENTENCE_WEIGHT = 25.0
@@ -63,8 +63,34 @@ def _units(paragraphs: list[Paragraph]) -> list[_Unit]:
             units.append(_Unit(paragraph.mapped, name, language))
             section = "body"
         else:
-            units.extend(_Unit(s, section, None) for s in split_sentences(paragraph.mapped))
+            for sentence in split_sentences(paragraph.mapped):
+                last = units[-1] if units else None
+                if last and last.section == section and _continues_list(last.mapped.text, sentence):
+                    units[-1] = _Unit(_lines(last.mapped, sentence), section, None)
+                else:
+                    units.append(_Unit(sentence, section, None))
     return units
+
+
+#: Items a list's lead keeps with it in one unit (a longer list goes on in units of its own).
+LIST_ITEMS_KEPT = 8
+
+
+def _continues_list(before: str, sentence: Mapped) -> bool:
+    """Whether `sentence` is an item of the list that `before` announces or has begun ("... adalah
+    sebagai berikut:", then "1. ...", "2. ..."): a chunk never cuts a list from its lead."""
+    if not LIST_ITEM.match(sentence.text):
+        return False
+    lines = before.split("\n")
+    if len(lines) > LIST_ITEMS_KEPT:
+        return False
+    return before.rstrip().endswith(":") or (len(lines) > 1 and bool(LIST_ITEM.match(lines[-1])))
+
+
+def _lines(first: Mapped, second: Mapped) -> Mapped:
+    """`first` and `second` as two lines of one unit."""
+    joint = first.offsets[-1] + 1 if first.offsets else 0
+    return Mapped(f"{first.text}\n{second.text}", [*first.offsets, joint, *second.offsets])
 
 
 def smooth_languages(

@@ -5,7 +5,8 @@ Contract: `correct_premise` leads the claims with what the studies say when the 
 yes-no question is contradicted or stated nowhere in a way the claim checker can tell (opposite
 trend, negation, reversed roles, another ordinal, method or actor, a wrong kind of body, an end or
 refusal, "only"), or a "most X ..." premise the studies give as a share under half
-(`cpassist.majority`); `each_named_study` adds the best sentence of each named study no claim cites;
+(`cpassist.majority`), or one ranking first an item a list of the studies ranks lower
+(`cpassist.ranked_lists`); `each_named_study` adds the best sentence of each named study no claim cites;
 `with_best_quote` adds the extractive answer's lead sentence when no verified sentence rests on it;
 `addresses` tells whether claims share a content word with the question. It does not generate.
 """
@@ -16,11 +17,12 @@ import re
 from collections.abc import Sequence
 
 from cpassist.evidence import EvidenceIndex
-from cpassist.extractive import extractive_answer, two_parts
+from cpassist.extractive import extractive_answer, list_lines, two_parts
 from cpassist.focus import premise_of, presumes_method_only
 from cpassist.grounding import ClaimChecker
 from cpassist.lexicon import features, shared_across, translations
 from cpassist.majority import majority_share
+from cpassist.ranked_lists import ranked_place
 from cpassist.schema import Passage, VerificationReport
 from cpassist.study_mix import about_named, studies_named, study_names
 from cpassist.text import content_stems, named_terms, split_sentences
@@ -66,16 +68,21 @@ def correct_premise(
     premise = premise_of(question)
     if not premise or not sources:
         return claims, False
-    assumed = None if presumes_method_only(question) else _contrary_assumption(premise, sources)
-    if assumed:  # "Contrary to the common assumption that X, ...": the premise is that X
-        source, sentence = assumed
-        rest = [c for c in claims if c.text != sentence and not _echoes(c, premise, sources)]
-        return [Claim(text=sentence, sources=[source]), *rest], True
     share = majority_share(premise, sources, index)  # "most X ...": the share the studies give
     if share is not None:
         if share[2] >= 50:
             return claims, False  # "Sebagian besar pengasuh (72,4%) ...": so it is
         return _led_by(share[0], share[1], claims, premise, sources)
+    ranked = ranked_place(premise, sources)  # "X was the most common": where a list ranks it
+    if ranked is not None:
+        if ranked[2] == 0:
+            return claims, False  # first in the list: so it is
+        return _led_by(ranked[0], ranked[1], claims, premise, sources)
+    assumed = None if presumes_method_only(question) else _contrary_assumption(premise, sources)
+    if assumed:  # "Contrary to the common assumption that X, ...": the premise is that X
+        source, sentence = assumed
+        rest = [c for c in claims if c.text != sentence and not _echoes(c, premise, sources)]
+        return [Claim(text=sentence, sources=[source]), *rest], True
     verdict = ClaimChecker(sources, index, companions).check(premise)
     if verdict.ok or not verdict.grounding or not verdict.reason.startswith(CONTRADICTIONS):
         return claims, False
@@ -112,16 +119,35 @@ def correct_premise(
 def _led_by(
     source: int, sentence: str, claims: list[Claim], premise: str, sources: Sequence[Passage]
 ) -> tuple[list[Claim], bool]:
-    """`claims` led by the source sentence that says otherwise than `premise`, none repeating it."""
+    """`claims` led by the source sentence that says otherwise than `premise`, none repeating it;
+    an item of a list comes with the list's lead and the items before it ("Children lived with:",
+    "Grandparents: 46.3%", "Aunts or uncles: 34.5%")."""
     own = sentence in split_sentences(sources[source].text)  # not the other-language version
-    if claims:  # the answer is what the studies say instead, led by the sentence that says so
-        if own:  # the sentence that says otherwise comes first; no claim repeats the premise
-            rest = [c for c in claims if c.text != sentence and not _echoes(c, premise, sources)]
-            return [Claim(text=sentence, sources=[source]), *rest], True
-        return claims, True
     if not own:
-        return claims, False
-    return [Claim(text=sentence, sources=[source])], True
+        return claims, bool(claims)
+    lead = [Claim(text=t, sources=[source]) for t in _up_to_item(sentence, sources[source].text)]
+    said = {c.text for c in lead}
+    if claims:  # the answer is what the studies say instead, led by the sentence that says so
+        # the sentence that says otherwise comes first; no claim repeats the premise
+        rest = [c for c in claims if c.text not in said and not _echoes(c, premise, sources)]
+        return [*lead, *rest], True
+    return lead, True
+
+
+def _up_to_item(sentence: str, text: str) -> list[str]:
+    """`sentence`, or, when it is an item of a list in `text`, the list's lead and its items up
+    to `sentence`."""
+    sentences = split_sentences(text)
+    listed = list_lines(text)
+    if sentence not in listed:
+        return [sentence]
+    at = sentences.index(sentence)
+    start = at
+    while start > 0 and sentences[start - 1] in listed:
+        start -= 1
+    if start > 0 and sentences[start - 1].rstrip().endswith(":"):
+        return sentences[start - 1 : at + 1]
+    return [sentence]
 
 
 #: A report saying what was assumed and is not so: "Bertentangan dengan anggapan umum bahwa X",

@@ -242,6 +242,7 @@ def _answer(
         else {id(p) for p in sources}
     )
     compared: list[str] = []  # what the embedding compares: a list's lead with its items
+    listed = [list_lines(source.text) for source in sources]
     for i, source in enumerate(sources):
         if id(source) not in named_docs:
             continue
@@ -251,7 +252,7 @@ def _answer(
             if key and key not in seen and len(words(sentence)) >= 4:
                 seen.add(key)
                 candidates.append((sentence, i, j))
-                compared.append(_with_items(sentence, sentences[j + 1 :]))
+                compared.append(_with_items(sentence, sentences[j + 1 :], listed[i]))
     if not candidates:
         return []
     # a carried context ("SAPA: siapa penyandang dananya?") picked the document above; within it,
@@ -488,7 +489,7 @@ def _answer(
     if enumeration:
         ordered = _complete_enumeration(ordered, sources)
     # a sentence announcing a list ("bentuk yang paling sering adalah:") says nothing without it
-    ordered = _with_list_items(ordered, by_place)
+    ordered = _with_list_items(ordered, by_place, [list_lines(s.text) for s in sources])
     return [Claim(text=sentence, sources=[i]) for _, sentence, i, _ in ordered]
 
 
@@ -497,15 +498,31 @@ def _bare_word(token: str) -> str:
     return re.sub(r"['’]s$", "", token.strip(".,;:?!()\"'“”‘’").lower())
 
 
-def _with_items(sentence: str, after: Sequence[str]) -> str:
+def list_lines(text: str) -> set[str]:
+    """The sentences of `text` that are lines of a list ("1. Konflik suami-istri: 24,1%",
+    "- Dinas Sosial: ..."), as `split_sentences` gives them (without the marker)."""
+    return {m.group(1).strip() for m in _LIST_LINE.finditer(text)}
+
+
+_LIST_LINE = re.compile(r"^[ \t]*(?:\d{1,2}[.)]|[-*•])[ \t]+(.+)$", re.M)
+
+
+def _goes_on(item: str, listed: set[str]) -> bool:
+    """Whether the list goes on after `item`: it ends with ";" or is a line of a list."""
+    return item.rstrip().endswith(";") or item.strip() in listed
+
+
+def _with_items(sentence: str, after: Sequence[str], listed: set[str] = frozenset()) -> str:
     """`sentence` joined to the list items after it when it announces a list ("Hambatan utama
     yang disebut pendamping adalah:" says what the barriers are only with them)."""
     if not sentence.rstrip().endswith(":"):
         return sentence
     items = []
     for item in after[:LIST_ITEMS]:
+        if items and listed and item.strip() not in listed and not items[-1].endswith(";"):
+            break  # the list's lines ended
         items.append(item)
-        if not item.rstrip().endswith(";"):
+        if not _goes_on(item, listed):
             break
     return " ".join([sentence, *items])
 
@@ -513,10 +530,11 @@ def _with_items(sentence: str, after: Sequence[str]) -> str:
 def _with_list_items(
     ordered: list[tuple[float, str, int, int]],
     by_place: dict[tuple[int, int], tuple[float, str, int, int]],
+    listed: Sequence[set[str]] = (),
 ) -> list[tuple[float, str, int, int]]:
     """`ordered` with the items after a chosen sentence that announces a list ("... terdiri atas
-    tiga modul:"), right after it: up to `LIST_ITEMS`, while they end with ";" (the last item
-    ends the list)."""
+    tiga modul:"), right after it: up to `LIST_ITEMS`, while they end with ";" or are lines of a
+    list (the last item ends the list)."""
     out: list[tuple[float, str, int, int]] = []
     for item in ordered:
         if item not in out:
@@ -527,9 +545,12 @@ def _with_list_items(
             nxt = by_place.get((item[2], item[3] + k))
             if nxt is None:
                 break
+            lines = listed[item[2]] if item[2] < len(listed) else set()
+            if lines and not _goes_on(nxt[1], lines):
+                break  # the list ended before this sentence
             if nxt not in out:
                 out.append(nxt)
-            if not nxt[1].rstrip().endswith(";"):
+            if not _goes_on(nxt[1], lines):
                 break
     return out
 

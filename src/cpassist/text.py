@@ -304,7 +304,7 @@ def join_sentences(sentences: Iterable[str]) -> str:
         if out:
             out += "\n" if starts or item else " "
         out += sentence
-        item = starts
+        item = bool(LIST_ITEM.match(sentence.rsplit("\n", 1)[-1]))  # ends with a list's line
     return out
 
 
