@@ -226,3 +226,56 @@ def test_a_fund_in_a_recommendation_or_a_broker_called_sponsor_is_no_funder():
         "Village governments should allocate part of the Village Fund to caregiver groups.",
     ]
     assert evidence_lacks_answer_type(question, others) == "funder"
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "refused"),
+    [
+        # an event counted must be the event the sentence counts
+        ("Ada berapa anak yang meninggal karena kecelakaan di tambang Bombana?",
+         "Jumlahnya naik dari sekitar 250 anak pada tahun 2019 menjadi sekitar 700 anak pada tahun 2022.", True),
+        ("how many kids dropped out of school after their parent was detained?",
+         "Sebanyak 11,7% anak usia sekolah putus sekolah setelah orang tuanya ditahan.", False),
+        ("How many children in the mines died in accidents?",
+         "Dua anak tewas dalam kecelakaan lubang tambang pada 2021.", False),
+        # a kind of money: spent is not earned
+        ("How much APBD money was spent on the Palembang situation analysis?",
+         "Rata-rata pendapatan anak sekitar Rp85.000 per hari.", True),
+        ("What was the average daily income of child beggars in Palembang?",
+         "Rata-rata pendapatan anak sekitar Rp85.000 per hari.", False),
+        ("Berapa honor juru bahasa isyarat dalam program ini?",
+         "Sebanyak 18 siswa didampingi juru bahasa isyarat.", True),
+        # where what is counted came from
+        ("How many SAPA 129 contacts came from South Sulawesi in 2023?",
+         "Contacts involving children rose from 9,841 in 2022 to 13,506 in 2023.", True),
+        ("How many SAPA 129 contacts came from South Sulawesi in 2023?",
+         "In 2023, 1,204 contacts came from South Sulawesi.", False),
+        # an office's holder is the person named for that office
+        ("Siapa kepala UPTD PPA Kota Bandung?",
+         "Yuliana Sari, the senior case manager, described the consequence.", True),
+        ("Siapa kepala UPTD PPA Kota Bandung?",
+         "In Bandung, the unit is led by Ms. Dewi Anggraeni, S.H., and employs case managers.", False),
+        ("Who is the coordinator of PUSPAGA?",
+         "PUSPAGA Kota Bekasi dikoordinasikan oleh Dra. Endang Kusumawati sejak 2021.", False),
+    ],
+)  # fmt: skip
+def test_what_a_figure_or_a_holder_is_of(question, sentence, refused):
+    from cpassist.answer_type import evidence_lacks_answer_type
+
+    assert (evidence_lacks_answer_type(question, [sentence]) is not None) is refused
+
+
+def test_a_group_size_in_the_question_picks_the_report_of_that_group():
+    from cpassist.gate import of_the_group
+    from cpassist.schema import Passage
+
+    def passage(study: str, text: str) -> Passage:
+        return Passage(
+            chunk_id=study, study=study, title=study, language="en", section="", text=text
+        )
+
+    ours = passage("caregivers-40", "We interviewed 48 children and 40 caregivers.")
+    other = passage("survey-620", "Researchers held 20 interviews with grandparents.")
+    question = "How many of the 40 caregivers interviewed in the Indramayu study were grandfathers?"
+    assert of_the_group(question, [ours, other]) == [ours]
+    assert of_the_group("How many grandparents were interviewed?", [ours, other]) == [ours, other]

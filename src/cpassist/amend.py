@@ -14,14 +14,14 @@ refusal, "only"), or a "most X ..." premise the studies give as a share under ha
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from cpassist.evidence import EvidenceIndex
 from cpassist.extractive import extractive_answer, list_lines, two_parts
 from cpassist.focus import premise_of, presumes_method_only
 from cpassist.grounding import ClaimChecker
 from cpassist.lexicon import features, shared_across, translations
-from cpassist.majority import majority_share
+from cpassist.majority import majority_share, names_kind
 from cpassist.ranked_lists import ranked_place
 from cpassist.schema import Passage, VerificationReport
 from cpassist.study_mix import about_named, studies_named, study_names
@@ -69,22 +69,30 @@ def correct_premise(
     if not premise or not sources:
         return claims, False
     share = majority_share(premise, sources, index)  # "most X ...": the share the studies give
-    if share is not None:
-        if share[2] >= 50:
-            return claims, False  # "Sebagian besar pengasuh (72,4%) ...": so it is
+    if share is not None and share[2] >= 50:
+        return claims, False  # "Sebagian besar pengasuh (72,4%) ...": so it is
+    if share is not None and names_kind(premise):  # "most were girls": "41,3% perempuan"
         return _led_by(share[0], share[1], claims, premise, sources)
     ranked = ranked_place(premise, sources)  # "X was the most common": where a list ranks it
     if ranked is not None:
         if ranked[2] == 0:
             return claims, False  # first in the list: so it is
         return _led_by(ranked[0], ranked[1], claims, premise, sources)
-    assumed = None if presumes_method_only(question) else _contrary_assumption(premise, sources)
+    # a report calling the premise a mistaken assumption: the report asked about, not another
+    asked = {id(p) for p in about_named(question, sources)}
+    assumed = (
+        None
+        if presumes_method_only(question)
+        else _contrary_assumption(premise, sources, lambda p: id(p) in asked)
+    )
     if assumed:  # "Contrary to the common assumption that X, ...": the premise is that X
         source, sentence = assumed
         rest = [c for c in claims if c.text != sentence and not _echoes(c, premise, sources)]
         return [Claim(text=sentence, sources=[source]), *rest], True
     verdict = ClaimChecker(sources, index, companions).check(premise)
     if verdict.ok or not verdict.grounding or not verdict.reason.startswith(CONTRADICTIONS):
+        if share is not None:  # the share of "most X ..." is under half (when nothing else)
+            return _led_by(share[0], share[1], claims, premise, sources)
         return claims, False
     if presumes_method_only(question) and not verdict.reason.startswith("method "):
         return claims, False  # "Menurut survei di Makassar, di mana ...?" presumes a survey only
@@ -168,7 +176,9 @@ _ASSUMED = re.compile(
 ASSUMED_SHARE = 1 / 3
 
 
-def _contrary_assumption(premise: str, sources: Sequence[Passage]) -> tuple[int, str] | None:
+def _contrary_assumption(
+    premise: str, sources: Sequence[Passage], asked: Callable[[Passage], bool] = lambda p: True
+) -> tuple[int, str] | None:
     """The source sentence that names the premise as a mistaken assumption ("Bertentangan dengan
     anggapan umum bahwa sebagian besar dispensasi diajukan karena kehamilan, ..." for "Since
     pregnancy was the top reason ..."), with its source index; None when none does."""
@@ -176,6 +186,8 @@ def _contrary_assumption(premise: str, sources: Sequence[Passage]) -> tuple[int,
     if len(wanted) < 2:
         return None
     for i, p in enumerate(sources):
+        if not asked(p):
+            continue
         for sentence in split_sentences(p.text):
             m = _ASSUMED.search(sentence)
             if not m:

@@ -37,9 +37,57 @@ _WHO_Q = re.compile(r"\b(who|whom|siapa|pihak mana|lembaga mana)\b", re.I)
 _MONEY_Q = re.compile(
     r"\b(how much money|budget|cost|costs|spend|spent|spending|funding|funds?|dollars?|anggaran|"
     r"biaya|dana|uang|rupiah|berapa (juta|miliar|ribu)|salary|salaries|wages?|gaji|upah|"
-    r"honorarium|earn|earns|earned|penghasilan|income|incomes|pendapatan)\b",
+    r"honorarium|honor|insentif|incentives?|allowances?|tunjangan|remittances?|remitansi|"
+    r"kiriman uang|earn|earns|earned|penghasilan|income|incomes|pendapatan)\b",
     re.IGNORECASE,
 )
+#: Kinds of money: what is spent or allocated, what someone earns, and what something costs to
+#: buy; "How much was spent on the study?" is not answered by children's daily income.
+MONEY_KINDS = (
+    re.compile(
+        r"\b(budget\w*|spen[dt]\w*|allocat\w*|fund\w*|grants?|anggaran|dianggarkan|dialokasikan|"
+        r"mengalokasikan|alokasi|dana|hibah|APBD|APBN|belanja|dibelanjakan|dihabiskan|biaya|costs?|"
+        r"cost per|expenditure\w*|pengeluaran)\b",
+        re.I,
+    ),
+    re.compile(
+        r"\b(income\w*|earn\w*|wages?|salar\w*|pay|paid|pendapatan\w*|penghasilan\w*|upah\w*|"
+        r"gaji\w*|honor\w*|insentif\w*|incentives?|allowances?|remittances?|kiriman)\b",
+        re.I,
+    ),
+)
+
+
+#: Events a figure can count, in both languages: "How many children died in accidents?" is not
+#: answered by the number of child miners, nor "how many dropped out because of bullying?" by
+#: the share bullied.
+EVENTS = tuple(
+    re.compile(pattern, re.I)
+    for pattern in (
+        r"\b(died|die|dies|dead|deaths?|killed|fatal\w*|meninggal\w*|tewas|kematian|wafat)\b",
+        r"\b(accidents?|kecelakaan)\b",
+        r"\b(injur\w*|wounded|cedera|luka-luka|terluka)\b",
+        r"\b(convict\w*|sentenced|divonis|dihukum|dipidana|vonis)\b",
+        r"\b(prosecut\w*|charged|dituntut|penuntutan)\b",
+        r"\b(arrest\w*|ditangkap|penangkapan)\b",
+        r"\b(drop(?:ped|s)? out|dropout\w*|putus sekolah)\b",
+        r"\b(pregnan\w*|hamil|kehamilan)\b",
+        r"\b(suicid\w*|bunuh diri)\b",
+        r"\b(hospitali[sz]\w*|dirawat inap|rawat inap)\b",
+    )
+)
+
+
+def events_in(text: str) -> set[int]:
+    """The events (indices into `EVENTS`) `text` speaks of."""
+    return {k for k, pattern in enumerate(EVENTS) if pattern.search(text)}
+
+
+def money_kinds(text: str) -> set[int]:
+    """The kinds of money `text` speaks of (indices into `MONEY_KINDS`)."""
+    return {k for k, pattern in enumerate(MONEY_KINDS) if pattern.search(text)}
+
+
 #: "How many villages ...?", "Berapa desa ...?": a count of things, even when money is mentioned.
 _COUNTS_THINGS = re.compile(
     r"\bhow many\b|\bberapa\s+(?:jumlah\s+|banyak\s+)?(?!(?:dana|uang|biaya|anggaran|rupiah|juta|"
@@ -403,6 +451,8 @@ def holds_answer_type(question: str, text: str) -> bool | None:
         return False
     if kind == "holder" and offices_in(question) and not offices_in(question) & offices_in(text):
         return False  # another office's holder
+    if kind == "money" and money_kinds(question) and money_kinds(text):
+        return bool(money_kinds(question) & money_kinds(text))  # spent, not earned
     return not counted
 
 
@@ -430,6 +480,8 @@ def evidence_lacks_answer_type(
     counted = counted_nouns(question) if kind == "count" else set()
     asked = _lower_words(question)
     asked_offices = offices_in(question) if kind == "holder" else set()
+    asked_money = money_kinds(question) if kind == "money" else set()
+    asked_events = events_in(question) if kind in ("count", "share", "money") else set()
     asked_sexes = set().union(*(side for side in (*SEXES, *KIN) if asked & side))
     asked_ages = {a for pair in _ASKED_AGE.findall(question) for a in pair if a}
     asked_years = (
@@ -457,6 +509,12 @@ def evidence_lacks_answer_type(
                 continue
             if kind == "funder" and is_recommendation(sentence):
                 continue  # "... should allocate part of the Village Fund": no one funded it
+            if kind == "money" and asked_money and money_kinds(sentence) and not (
+                asked_money & money_kinds(sentence)
+            ):
+                continue  # "How much was spent on the analysis?" is not "income of Rp85.000 a day"
+            if asked_events and not asked_events & events_in(sentence):
+                continue  # "how many died in accidents?" is not "700 child miners"
             if kind == "holder" and asked_offices and not asked_offices & offices_in(sentence):
                 continue  # "Who is the head of UPTD PPA?" is not "Yuliana Sari, the case manager"
             if kind not in ("count", "share", "money", "year", "duration") or not topic:
@@ -518,8 +576,16 @@ def _figure_of(place: str, sentence: str) -> bool:
 
 def asked_places_of(question: str) -> set[str]:
     """Places a figure is asked of, named as a part ("in Sakra subdistrict", "di Kecamatan Rasau
-    Jaya saja")."""
-    return {g for m in _ASKED_PLACE.finditer(question) for g in m.groups() if g}
+    Jaya saja") or as where what is counted came from ("contacts came from South Sulawesi")."""
+    named = {g for m in _ASKED_PLACE.finditer(question) for g in m.groups() if g}
+    return named | {m.group(1) for m in _CAME_FROM.finditer(question)}
+
+
+#: "... came from South Sulawesi", "yang berasal dari Kabupaten Ogan Ilir": an origin asked of.
+_CAME_FROM = re.compile(
+    r"\b(?i:came|come|comes|coming|originated|berasal|datang|asal)\s+(?i:from|dari)\s+"
+    r"(?:(?i:the)\s+)?((?:[A-Z][a-z]+)(?:\s+[A-Z][a-z]+){0,2})"
+)
 
 
 #: A total asked for, and an amount given per unit (which is no total).

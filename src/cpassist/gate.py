@@ -11,6 +11,7 @@ It does not generate or check answers.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -40,6 +41,22 @@ _TYPE_NAMES = {
 }  # fmt: skip
 
 
+#: "How many of the 40 caregivers ...?", "Dari 214 anak ...": the size of the group asked about.
+_GROUP = re.compile(r"\b(?:of the|among the|dari|di antara)\s+(\d[\d.,]*)\s+[a-z]", re.I)
+
+
+def of_the_group(question: str, passages: Sequence[Passage]) -> list[Passage]:
+    """`passages` of the documents that give the size of the group the question asks about ("of
+    the 40 caregivers": a report of 40 caregivers, not another report of the same place)."""
+    sizes = set(_GROUP.findall(question))
+    if not sizes:
+        return list(passages)
+    studies = {
+        p.study for p in passages if any(re.search(rf"\b{re.escape(n)}\b", p.text) for n in sizes)
+    }
+    return [p for p in passages if p.study in studies] or list(passages)
+
+
 @dataclass
 class Refusal:
     reason: str
@@ -67,7 +84,7 @@ def gate(
             f"the question names {absent!r}, which no passage found mentions",
             render(f"abstain_absent_{lang}", term=absent).strip(),
         )
-    named = about_named(question, evidence)
+    named = of_the_group(question, about_named(question, evidence))
     missing = evidence_lacks_answer_type(
         question, [p.text for p in named], {p.title for p in named}
     )

@@ -59,6 +59,12 @@ def _hits(wanted: set[str], said: set[str]) -> int:
     return len(wanted & said) + len(shared_across(wanted - said, said))
 
 
+def names_kind(premise: str) -> bool:
+    """Whether `premise` names a sex or kind of relative ("most were girls", "diasuh paman"): its
+    share is then read from the clause naming it, a surer match than shared words."""
+    return bool(_kinds(premise))
+
+
 def _kinds(text: str) -> list[frozenset[str]]:
     """The sexes and kinds of relative `text` names ("girls", "ibu")."""
     said = {w.lower() for w in words(text)}
@@ -78,7 +84,8 @@ def majority_share(
     premise: str, sources: Sequence[Passage], index: EvidenceIndex
 ) -> tuple[int, str, float] | None:
     """(source index, sentence, share) of the sentence closest in meaning to a "most X ..."
-    `premise` among those giving a share of what it asserts; None when there is none."""
+    `premise` among those giving a share of what it asserts; None when there is none. See
+    `names_kind` for how sure the match is."""
     if not MAJORITY.search(premise):
         return None
     asked = content_stems(MAJORITY.sub(" ", premise)) - named_terms(premise) - _ASKING
