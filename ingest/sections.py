@@ -77,14 +77,16 @@ LIST_ITEMS_KEPT = 8
 
 
 def _continues_list(before: str, sentence: Mapped) -> bool:
-    """Whether `sentence` is an item of the list that `before` announces or has begun ("... adalah
-    sebagai berikut:", then "1. ...", "2. ..."): a chunk never cuts a list from its lead."""
+    """Whether `sentence` is an item of the list (or a row of the table) that `before` announces
+    or has begun ("... adalah sebagai berikut:", then "1. ...", "2. ..."; "| Tahun | ... |", then
+    "| 2022 | ... |"): a chunk never cuts a list from its lead, nor a table's rows from its
+    header."""
     if not LIST_ITEM.match(sentence.text):
         return False
     lines = before.split("\n")
     if len(lines) > LIST_ITEMS_KEPT:
         return False
-    return before.rstrip().endswith(":") or (len(lines) > 1 and bool(LIST_ITEM.match(lines[-1])))
+    return before.rstrip().endswith(":") or bool(LIST_ITEM.match(lines[-1]))
 
 
 def _lines(first: Mapped, second: Mapped) -> Mapped:

@@ -1,4 +1,4 @@
-"""Lists in a one-language report: each item is a line of its own, a chunk keeps a list with its
+"""Lists and tables in a one-language report: each item (or row) is a line of its own, a chunk keeps a list with its
 lead, an answer quotes the lead with its items, a follow-up asks for a later item, and a premise
 ranking first what the list puts lower (or giving "most" to a minority item) is corrected; the
 person holding an office is the one named for that office. A real Chroma store, the real e5
@@ -32,6 +32,14 @@ Klien tinggal bersama pengasuh berikut:
 3. Paman atau bibi: 16,5%
 
 Konselor mencatat bahwa waktu tunggu rata-rata mencapai sembilan hari pada 2024.
+
+Jumlah klien layanan meningkat setiap tahun.
+
+| Tahun | Jumlah klien | Konseling daring |
+|-------|--------------|------------------|
+| 2022 | 846 | 12,4% |
+| 2023 | 1.208 | 20,5% |
+| 2024 | 1.617 | 31,0% |
 """
 
 
@@ -102,3 +110,14 @@ def test_the_holder_of_an_office_is_who_the_report_names_for_it(cirebon):
     assert "Ratih Kusumadewi" in result.answer
     refused = cirebon.ask("Siapa wali kota Cirebon pada tahun 2023?")
     assert refused.abstained, refused.answer
+
+
+def test_a_table_row_is_read_and_quoted_with_its_header(cirebon):
+    hits = cirebon.retriever.search("jumlah klien konseling Cirebon per tahun", k=5)
+    chunk = next(h.text for h in hits if "| 2023 | 1.208 |" in h.text)
+    assert "| Tahun | Jumlah klien |" in chunk  # the rows stay with their header
+    result = cirebon.ask(
+        "How many clients did the Cirebon family counselling service have in 2023?"
+    )
+    assert not result.abstained, result.answer
+    assert "1.208" in result.answer and "Jumlah klien" in result.answer, result.answer

@@ -470,7 +470,7 @@ def evidence_lacks_answer_type(
     sentence naming that place.
     """
     from cpassist.lexicon import translations
-    from cpassist.text import content_stems, named_terms, split_sentences
+    from cpassist.text import content_stems, headed_sentences, named_terms
 
     kind = expected_answer_type(question)
     if kind is None:
@@ -502,15 +502,18 @@ def evidence_lacks_answer_type(
         enumerated = len(set(_ORDINAL_WORDS.findall(text.lower()))) >= 2
         if kind == "count" and enumerated and topic & _ENUMERABLE:
             return None  # "how many roles?" and "first ..., second ..., third ..."
-        for sentence in split_sentences(text) or [text]:
+        for sentence in headed_sentences(text) or [text]:  # a table row with its header
             if not _has_type(sentence, kind, question_numbers) and not (
                 counted and _counts(sentence, counted, _shares(question))  # "satu psikolog"
             ):
                 continue
             if kind == "funder" and is_recommendation(sentence):
                 continue  # "... should allocate part of the Village Fund": no one funded it
-            if kind == "money" and asked_money and money_kinds(sentence) and not (
-                asked_money & money_kinds(sentence)
+            if (
+                kind == "money"
+                and asked_money
+                and money_kinds(sentence)
+                and not (asked_money & money_kinds(sentence))
             ):
                 continue  # "How much was spent on the analysis?" is not "income of Rp85.000 a day"
             if asked_events and not asked_events & events_in(sentence):

@@ -37,12 +37,15 @@ from cpassist.study_mix import about_named, studies_named, study_names
 from cpassist.superlatives import SHARE
 from cpassist.text import (
     QUESTION_FILLERS,
+    STOPWORDS,
+    TABLE_ROW,
     content_stems,
     english_base,
     named_terms,
     root,
     split_sentences,
     stem,
+    table_headers,
     words,
 )
 from cpassist.verify import Claim
@@ -243,16 +246,29 @@ def _answer(
     )
     compared: list[str] = []  # what the embedding compares: a list's lead with its items
     listed = [list_lines(source.text) for source in sources]
+    headed: dict[tuple[int, int], str] = {}  # a table row's place -> its table's header row
+    listed_at = {  # (source, sentence) places that are lines of a list
+        (i, j)
+        for i, source in enumerate(sources)
+        for j, sentence in enumerate(split_sentences(source.text))
+        if sentence in listed[i]
+    }
     for i, source in enumerate(sources):
         if id(source) not in named_docs:
             continue
         sentences = split_sentences(source.text)
+        # a table's row is read with its header
+        headed.update({(i, j): h for j, h in table_headers(sentences).items()})
         for j, sentence in enumerate(sentences):
             key = " ".join(words(sentence.lower()))
-            if key and key not in seen and len(words(sentence)) >= 4:
+            if key and key not in seen and (len(words(sentence)) >= 4 or sentence in listed[i]):
                 seen.add(key)
                 candidates.append((sentence, i, j))
-                compared.append(_with_items(sentence, sentences[j + 1 :], listed[i]))
+                compared.append(
+                    f"{headed[(i, j)]} {sentence}"
+                    if (i, j) in headed
+                    else _with_items(sentence, sentences[j + 1 :], listed[i])
+                )
     if not candidates:
         return []
     # a carried context ("SAPA: siapa penyandang dananya?") picked the document above; within it,
@@ -297,6 +313,7 @@ def _answer(
         else set()
     )
     asked_type = expected_answer_type(question)
+    ranked = ranked_kind(question) if "rank" in focus.names else set()
     proposal_asked = asked_type == "recommendation" or asks_proposal(question)
     byline_asked = asked_type in _BYLINE_ASKED or "author" in focus.names
     enumeration = bool(_ENUMERATION.search(question)) and not focus.ordinal
@@ -307,7 +324,8 @@ def _answer(
     scored: list[tuple[float, str, int, int]] = []
     cue_hits: dict[tuple[int, int], int] = {}
     for (sentence, i, j), cos in zip(candidates, cosines, strict=True):
-        raw = {stem(w) for w in words(sentence.lower())}
+        read = f"{headed[(i, j)]} {sentence}" if (i, j) in headed else sentence
+        raw = {stem(w) for w in words(read.lower())}
         stems = translations(raw) if sources[i].language != language else raw
         if (
             sources[i].language == language
@@ -347,7 +365,11 @@ def _answer(
             )
             if "rank" in focus.names and len(SHARE.findall(sentence)) >= 2:
                 cue_hits[(i, j)] += 1  # "61% at the police stage, 27% at ...": a ranking
-            score += CUE_BONUS * min(3, cue_hits[(i, j)])
+            hits = cue_hits[(i, j)]
+            if ranked and not ranked & (stems | translations(raw)):
+                hits = min(1, hits)  # "the most common type of violence": not a ranking of
+                # referral sources ("The police referred the largest share ..., followed by ...")
+            score += CUE_BONUS * min(3, hits)
             if len(focus.cues_of) >= 2:  # "the most common barrier": a ranking of barriers, not
                 # of something else ("Sebagian besar ... adalah ayah")
                 kinds = sum(1 for c in focus.cues_of.values() if c & (stems | translations(raw)))
@@ -360,7 +382,7 @@ def _answer(
                 score += ORDINAL_BONUS
             elif carried:
                 score -= ORDINAL_PENALTY
-        typed = holds_answer_type(question, sentence)
+        typed = holds_answer_type(question, read)
         if typed is not None:  # "how many ...?" wants a sentence with a count
             score += TYPE_BONUS if typed else -TYPE_BONUS
         if not proposal_asked and is_recommendation(sentence, sources[i].section):
@@ -382,6 +404,14 @@ def _answer(
                 score -= SEX_BONUS
         if enumeration and sentence.rstrip().endswith(":") and matched:
             score += LIST_LEAD_BONUS  # "terdiri atas tiga modul:" for "apa saja isi modulnya?"
+        elif (
+            ranked
+            and sentence.rstrip().endswith(":")
+            and ranked & (stems | translations(raw))
+            and (i, j + 1) in listed_at
+        ):
+            score += LIST_LEAD_BONUS  # "The forms of violence recorded, ranked by frequency,
+            # were:" and its items, for "which type of violence was most common?"
         if _KEYWORDS.match(sentence):
             score -= 0.15
         if _BYLINE.match(sentence) and not byline_asked:
@@ -498,13 +528,42 @@ def _bare_word(token: str) -> str:
     return re.sub(r"['’]s$", "", token.strip(".,;:?!()\"'“”‘’").lower())
 
 
+#: What a ranking question ranks: "jenis kekerasan", "types of violence", "gejala yang paling
+#: sering", "the most common (trauma) symptom", in that order of preference.
+_KIND_OF = (
+    re.compile(
+        r"\b(?:jenis|bentuk|macam|tipe|kinds? of|types? of|forms? of|sorts? of)\s+([a-z-]{3,})",
+        re.I,
+    ),
+    re.compile(r"\b([a-z-]{3,})\s+(?:yang|yg)\s+paling\b", re.I),
+    re.compile(
+        r"\bmost (?:common|frequent|frequently reported|often reported|cited)\s+([a-z-]{3,})"
+        r"(?:\s+([a-z-]{3,}))?",
+        re.I,
+    ),
+)
+_NOT_KIND = frozenset(stem(w) for w in "one ones thing things hal among in of the was were".split())
+
+
+def ranked_kind(question: str) -> set[str]:
+    """The stems of what a ranking question ranks (with their glossary equivalents); empty when
+    it does not say."""
+    for pattern in _KIND_OF:
+        m = pattern.search(question)
+        if m:
+            out = {stem(w.lower()) for w in m.groups() if w} - QUESTION_FILLERS - _NOT_KIND
+            out -= {stem(w) for w in STOPWORDS}
+            return translations(out) if out else set()
+    return set()
+
+
 def list_lines(text: str) -> set[str]:
     """The sentences of `text` that are lines of a list ("1. Konflik suami-istri: 24,1%",
     "- Dinas Sosial: ..."), as `split_sentences` gives them (without the marker)."""
-    return {m.group(1).strip() for m in _LIST_LINE.finditer(text)}
+    return {(m.group(1) or m.group(2)).strip() for m in _LIST_LINE.finditer(text)}
 
 
-_LIST_LINE = re.compile(r"^[ \t]*(?:\d{1,2}[.)]|[-*•])[ \t]+(.+)$", re.M)
+_LIST_LINE = re.compile(r"^[ \t]*(?:(?:\d{1,2}[.)]|[-*•])[ \t]+(.+)|(\|.+))$", re.M)
 
 
 def _goes_on(item: str, listed: set[str]) -> bool:
@@ -537,9 +596,20 @@ def _with_list_items(
     list (the last item ends the list)."""
     out: list[tuple[float, str, int, int]] = []
     for item in ordered:
+        row = TABLE_ROW.match(item[1])
+        header = by_place.get((item[2], item[3] - 1)) if row else None
+        while header is not None and TABLE_ROW.match(header[1]):  # a row: its table's header
+            earlier = by_place.get((header[2], header[3] - 1))
+            if earlier is None or not TABLE_ROW.match(earlier[1]):
+                break
+            header = earlier
+        if header is not None and TABLE_ROW.match(header[1]) and header not in out:
+            out.append(header)  # "| Tahun | Jumlah klien |" before "| 2023 | 1.582 |"
         if item not in out:
             out.append(item)
-        if not item[1].rstrip().endswith(":"):
+        follows = by_place.get((item[2], item[3] + 1))
+        table = follows is not None and bool(TABLE_ROW.match(follows[1])) and not row
+        if not item[1].rstrip().endswith(":") and not table:
             continue
         for k in range(1, LIST_ITEMS + 1):  # items end with ";" but the last
             nxt = by_place.get((item[2], item[3] + k))

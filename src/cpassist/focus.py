@@ -94,7 +94,8 @@ _FOCI: dict[str, tuple[str, str]] = {
         "most paling terbanyak tertinggi terendah highest lowest largest biggest weakest strongest "
         "weakest terlemah terkuat main utama common",
         "most paling terbanyak tertinggi terendah highest lowest largest biggest weakest "
-        "terlemah strongest terkuat common umum frequent sering followed disusul",
+        "terlemah strongest terkuat common umum frequent sering followed disusul ranked "
+        "peringkat urutan",
     ),
     "barrier": (
         "barrier barriers obstacle obstacles hambatan kendala challenge challenges tantangan "

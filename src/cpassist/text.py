@@ -26,7 +26,7 @@ changes chunk ids (ingest), BM25 scores (retrieval) or verdicts (the answer path
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 # --- words -------------------------------------------------------------------------------------
 
@@ -289,9 +289,34 @@ def _is_abbreviation(text: str, start: int, end: int) -> bool:
     return word in ABBREVIATIONS or word.rstrip(".") in ABBREVIATIONS
 
 
-#: A list item's marker at the start of a line or sentence: "1. ", "2) ", "- ", "* ", "• ".
-LIST_ITEM = re.compile(r"^\s*(?:\d{1,2}[.)]|[-*•])\s+(?=\S)")
+#: A list item's marker at the start of a line or sentence ("1. ", "2) ", "- ", "* ", "• "), or
+#: a table's row ("| 2022 | 201 |"): each is a line of its own.
+LIST_ITEM = re.compile(r"^\s*(?:(?:\d{1,2}[.)]|[-*•])\s+(?=\S)|\|)")
 _BARE_MARKER = re.compile(r"^\s*\d{1,2}[.)]$")
+
+
+TABLE_ROW = re.compile(r"^\s*\|")
+
+
+def table_headers(sentences: Sequence[str]) -> dict[int, str]:
+    """For each table row among `sentences` (a line starting with "|") other than its table's
+    first, that first row (the header): a row ("| 2023 | 1.582 |") says what it counts only with
+    its header ("| Tahun | Jumlah klien |")."""
+    out: dict[int, str] = {}
+    header = ""
+    for j, sentence in enumerate(sentences):
+        row = bool(TABLE_ROW.match(sentence))
+        header = (header or sentence) if row else ""
+        if row and header != sentence:
+            out[j] = header
+    return out
+
+
+def headed_sentences(text: str) -> list[str]:
+    """`split_sentences(text)`, each table row preceded by its table's header."""
+    sentences = split_sentences(text)
+    headers = table_headers(sentences)
+    return [f"{headers[j]} {s}" if j in headers else s for j, s in enumerate(sentences)]
 
 
 def join_sentences(sentences: Iterable[str]) -> str:
