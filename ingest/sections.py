@@ -73,7 +73,7 @@ def _units(paragraphs: list[Paragraph]) -> list[_Unit]:
 
 
 #: Items a list's lead keeps with it in one unit (a longer list goes on in units of its own).
-LIST_ITEMS_KEPT = 8
+LIST_ITEMS_KEPT = 16
 
 
 def _continues_list(before: str, sentence: Mapped) -> bool:

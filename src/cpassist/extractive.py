@@ -167,6 +167,8 @@ PROPOSAL_PENALTY = 0.3
 #: question asking for all items gains this, and brings up to `LIST_ITEMS` items after it.
 LIST_LEAD_BONUS = 0.2
 LIST_ITEMS = 5
+#: ... and the rows of a table after its caption.
+TABLE_ROWS = 16
 #: Per question name a sentence holds that is not in its document's title.
 NAME_BONUS = 0.1
 #: Other sentences are kept when they score at least this share of the best one.
@@ -261,7 +263,8 @@ def _answer(
         headed.update({(i, j): h for j, h in table_headers(sentences).items()})
         for j, sentence in enumerate(sentences):
             key = " ".join(words(sentence.lower()))
-            if key and key not in seen and (len(words(sentence)) >= 4 or sentence in listed[i]):
+            line = sentence in listed[i] or TABLE_ROW.match(sentence)  # short, but an item
+            if key and key not in seen and (len(words(sentence)) >= 4 or line):
                 seen.add(key)
                 candidates.append((sentence, i, j))
                 compared.append(
@@ -366,8 +369,8 @@ def _answer(
             if "rank" in focus.names and len(SHARE.findall(sentence)) >= 2:
                 cue_hits[(i, j)] += 1  # "61% at the police stage, 27% at ...": a ranking
             hits = cue_hits[(i, j)]
-            if ranked and not ranked & (stems | translations(raw)):
-                hits = min(1, hits)  # "the most common type of violence": not a ranking of
+            if hits and ranked & (stems | translations(raw)):
+                hits += 1  # "the most common type of violence": a ranking of violence, not of
                 # referral sources ("The police referred the largest share ..., followed by ...")
             score += CUE_BONUS * min(3, hits)
             if len(focus.cues_of) >= 2:  # "the most common barrier": a ranking of barriers, not
@@ -568,7 +571,7 @@ _LIST_LINE = re.compile(r"^[ \t]*(?:(?:\d{1,2}[.)]|[-*•])[ \t]+(.+)|(\|.+))$",
 
 def _goes_on(item: str, listed: set[str]) -> bool:
     """Whether the list goes on after `item`: it ends with ";" or is a line of a list."""
-    return item.rstrip().endswith(";") or item.strip() in listed
+    return item.rstrip().endswith(";") or item.strip() in listed or bool(TABLE_ROW.match(item))
 
 
 def _with_items(sentence: str, after: Sequence[str], listed: set[str] = frozenset()) -> str:
@@ -611,7 +614,7 @@ def _with_list_items(
         table = follows is not None and bool(TABLE_ROW.match(follows[1])) and not row
         if not item[1].rstrip().endswith(":") and not table:
             continue
-        for k in range(1, LIST_ITEMS + 1):  # items end with ";" but the last
+        for k in range(1, (TABLE_ROWS if table else LIST_ITEMS) + 1):  # the last item ends it
             nxt = by_place.get((item[2], item[3] + k))
             if nxt is None:
                 break
