@@ -24,6 +24,10 @@ Hanya 24,6% anak yang rutin memakai sarung tangan saat memilah sampah.
 Sebagian besar pengasuh anak (72,4%) bekerja sebagai pemulung di TPA yang sama.
 
 Keluhan kesehatan yang paling sering dilaporkan adalah gatal-gatal pada kulit (48,3%), disusul batuk berkepanjangan (31,8%).
+
+Angka putus sekolah lebih tinggi di Kelurahan Pedungan (18,2%) dibanding Kelurahan Sesetan (9,6%).
+
+Sebanyak 11,4% anak usia sekolah putus sekolah sejak mulai memulung.
 """
 
 
@@ -89,3 +93,53 @@ def test_minority_against_reads_the_clause_that_holds_the_share(suwung):
         is None
     )
     assert minority_against("the working parents were mothers", [passage], suwung.index) is None
+
+
+def test_a_comparison_the_wrong_way_round_is_corrected_and_the_right_way_is_not(suwung):
+    wrong = suwung.ask(
+        "Why was the school dropout rate higher in Sesetan than in Pedungan among the TPA Suwung "
+        "waste-picker children?"
+    )
+    assert wrong.answer.startswith("The studies do not say that"), wrong.answer
+    assert "Pedungan (18,2%) dibanding Kelurahan Sesetan (9,6%)" in wrong.answer.split("[1]")[0]
+    right = suwung.ask("Why was dropout higher in Pedungan than in Sesetan around TPA Suwung?")
+    assert not right.answer.startswith("The studies do not say that"), right.answer
+
+
+def test_compared_shares_reads_each_name_with_its_own_share():
+    from cpassist.comparisons import compared_shares
+    from cpassist.schema import Passage
+
+    passage = Passage(
+        chunk_id="c", study="s", title="t", language="en", section="",
+        text="The rate was higher in West Kalimantan (31.6%) than in Riau (24.1%).",
+    )  # fmt: skip
+    premise = "child labour is more common in Riau than in West Kalimantan"
+    assert compared_shares(premise, [passage]) == (0, passage.text, False)
+    assert compared_shares(
+        "pekerja anak lebih banyak di Kalimantan Barat dibanding Riau", [passage]
+    )[2]
+    assert compared_shares("child labour is common in Riau", [passage]) is None
+
+
+def test_dropping_out_is_an_event_not_a_falling_trend(suwung):
+    from cpassist.focus import question_focus
+    from cpassist.lexicon import features
+
+    assert not features("11.7% of the children dropped out of school").trends
+    assert features("Cases dropped from 40 to 20").trends
+    assert "trend" not in question_focus("how many children dropped out of school?").names
+    result = suwung.ask("How many of the TPA Suwung waste-picker children dropped out of school?")
+    assert "11,4%" in result.answer, result.answer
+
+
+def test_a_clause_in_brackets_stays_with_its_share(suwung):
+    from cpassist.majority import minority_against
+    from cpassist.schema import Passage
+
+    passage = Passage(
+        chunk_id="c", study="s", title="Parenting classes", language="en", section="",
+        text="Women made up 85.8% of participants; men (fathers and grandfathers) made up only 14.2%.",
+    )  # fmt: skip
+    found = minority_against("most participants were fathers", [passage], suwung.index)
+    assert found == (0, passage.text)

@@ -5,8 +5,9 @@ Contract: `correct_premise` leads the claims with what the studies say when the 
 yes-no question is contradicted or stated nowhere in a way the claim checker can tell (opposite
 trend, negation, reversed roles, another ordinal, method or actor, a wrong kind of body, an end or
 refusal, "only"), or a "most X ..." premise the studies give as a share under half
-(`cpassist.majority`), or one ranking first an item a list of the studies ranks lower
-(`cpassist.ranked_lists`); `each_named_study` adds the best sentence of each named study no claim cites;
+(`cpassist.majority`), one ranking first an item a list of the studies ranks lower
+(`cpassist.ranked_lists`), or one comparing two groups the other way round from their shares
+(`cpassist.comparisons`); `each_named_study` adds the best sentence of each named study no claim cites;
 `with_best_quote` adds the extractive answer's lead sentence when no verified sentence rests on it;
 `addresses` tells whether claims share a content word with the question. It does not generate.
 """
@@ -16,6 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 
+from cpassist.comparisons import compared_shares
 from cpassist.evidence import EvidenceIndex
 from cpassist.extractive import extractive_answer, list_lines, two_parts
 from cpassist.focus import premise_of, presumes_method_only
@@ -73,6 +75,11 @@ def correct_premise(
         return claims, False  # "Sebagian besar pengasuh (72,4%) ...": so it is
     if share is not None and names_kind(premise):  # "most were girls": "41,3% perempuan"
         return _led_by(share[0], share[1], claims, premise, sources)
+    compared = compared_shares(premise, sources)  # "more in Riau than in West Kalimantan"
+    if compared is not None:
+        if compared[2]:
+            return claims, False  # the shares run the premise's way
+        return _led_by(compared[0], compared[1], claims, premise, sources)
     ranked = ranked_place(premise, sources)  # "X was the most common": where a list ranks it
     if ranked is not None:
         if ranked[2] == 0:

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from cpassist.lexicon import ORDINALS, features
+from cpassist.lexicon import DROPPED_OUT, ORDINALS, features
 from cpassist.text import stem, words
 
 #: focus -> (question cue words, answer-sentence cue words); both languages, matched by stem.
@@ -216,6 +216,7 @@ class Focus:
 
 def question_focus(question: str) -> Focus:
     """The focus of `question` (see the module docstring)."""
+    question = DROPPED_OUT.sub("dropout", question)  # an event, not a falling trend
     raw = words(question)
     tokens = [w.lower() for w in raw]
     # a capitalised word inside a sentence is a name ("Down to Zero"), not a cue ("down")

@@ -201,11 +201,14 @@ def _phrase_in(text: str, phrase: str) -> bool:
 
 #: Phrasal trend verbs: "went up" rises, "goes down" falls ("set up" and "down to zero" do not).
 _PHRASAL = re.compile(r"\b(?:go|goes|went|gone|going)\s+(up|down)\b")
+#: "dropped out (of school)": an event, not a trend.
+DROPPED_OUT = re.compile(r"\bdrop(?:ped|s|ping)?\s+out\b", re.I)
 
 
 def features(text: str) -> Features:
     """The assertion markers of `text` (see the module docstring)."""
     low = _PHRASAL.sub(lambda m: "rise" if m.group(1) == "up" else "fall", (text or "").lower())
+    low = DROPPED_OUT.sub("dropout", low)  # leaving school is an event, not a falling trend
     tokens = [w.lower() for w in words(low)]
     out = Features()
     out.numbers = {_number(m.group(0)) for m in _DIGITS.finditer(low)}
