@@ -20,7 +20,7 @@ from collections.abc import Callable, Sequence
 
 from cpassist.focus import COMPARES_STUDIES
 from cpassist.schema import Passage
-from cpassist.study_mix import about_named
+from cpassist.study_mix import about_named, names_in
 from cpassist.text import named_terms
 
 #: "both", "each", "kedua", "masing-masing": a question about more than one document.
@@ -52,7 +52,8 @@ def asked_documents(question: str, sources: Sequence[Passage]) -> list[str]:
     """`asked_document`, and the next-ranked document when several bear the name the question
     asks by (two Indramayu reports): either may hold the answer."""
     first = asked_document(question, sources)
-    if not first or not named_terms(question) or COMPARES_STUDIES.search(question):
+    # a name written in lower case counts too ("child beggars in palembang")
+    if not first or not names_in(question, sources) or COMPARES_STUDIES.search(question):
         return [first] if first else []
     others = [p.study for p in about_named(question, sources) if p.study != first]
     return [first, others[0]] if others else [first]
