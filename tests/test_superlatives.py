@@ -147,3 +147,32 @@ def test_a_difference_in_differences_is_no_change_of_the_treated_villages():
         "8.0 percentage points."
     )
     assert bare_figure_misplaced(claim, question, source, ["Cash Plus Endline Evaluation"]) == "8.0"
+
+
+def test_an_item_after_followed_by_has_the_share_of_its_own_clause():
+    source = (
+        "Child work was most common among independent smallholders (33.2%), followed by "
+        "wage-worker households on company estates (25.7%) and plasma scheme households (18.7%)."
+    )
+    question = "Which type of household had the highest child labour rate?"
+    claim = "The type of household with the highest child labour rate is wage-worker households."
+    assert superlative_misplaced(claim, question, source) == "25.7%"
+    right = "The highest child labour rate was among independent smallholders."
+    assert superlative_misplaced(right, question, source) == ""
+
+
+def test_a_figure_given_to_the_condition_that_changes_it_is_rejected(e5_cached):
+    """Read from a local answer: "During Ramadan, the average daily income ... was Rp85.000",
+    where Ramadan doubles it."""
+    from cpassist.evidence import EvidenceIndex
+    from cpassist.grounding import ClaimChecker
+
+    source = _passage(
+        "Rata-rata pendapatan anak sekitar Rp85.000 per hari dan dapat meningkat hingga dua kali "
+        "lipat selama bulan Ramadan."
+    )
+    checker = ClaimChecker([source], EvidenceIndex(e5_cached), {})
+    wrong = checker.check("During Ramadan, the average daily income was about Rp85.000 per day.")
+    assert not wrong.ok and "changes under that condition" in wrong.reason
+    assert checker.check("The average daily income was about Rp85.000 per day.").ok
+    assert checker.check("Income is about Rp85.000 a day and can double during Ramadan.").ok

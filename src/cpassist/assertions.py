@@ -57,6 +57,7 @@ from cpassist.figures import (
     _neighbour_number,
     _number_owner_missing,
     _ordinal_number_conflict,
+    figure_of_changed_condition,
 )
 from cpassist.lexicon import CAUSE_MARKER as _CAUSE_MARKER
 from cpassist.lexicon import Features, aim_object, has_aim, universal_kinds
@@ -155,6 +156,9 @@ class AssertionChecks(NameChecks, FigureChecks):
         ranked = superlative_misplaced(claim, question, grounding[0].text) if grounding else ""
         if ranked:
             return f"number: the source ranks a larger share above {ranked!r}"
+        changed = figure_of_changed_condition(claim, c.numbers, grounding)
+        if changed:
+            return f"number {changed} is what the source changes under that condition"
         joined = self._figure_joined(claim, question, c.numbers, grounding)
         if joined:
             return f"number {joined} is joined to what the source says of another figure"

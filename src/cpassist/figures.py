@@ -101,6 +101,46 @@ def _windows(text: str) -> list[tuple[set[str], set[str]]]:
     return out
 
 
+#: A clause that changes a figure ("dapat meningkat hingga dua kali lipat selama bulan Ramadan").
+_CHANGED = re.compile(
+    r"\b(meningkat|naik|turun|menurun|berkurang|bertambah|lipat|double[sd]?|doubling|tripled?|"
+    r"increas\w*|ris(?:e|es|en)|rose|fall|falls|fell|decreas\w*|higher|lower|lebih)\b",
+    re.I,
+)
+
+
+def figure_of_changed_condition(
+    claim: str, numbers: set[str], evidence: Sequence[_Sentence]
+) -> str:
+    """A figure of the claim said of a condition ("During Ramadan, the income was Rp85.000") that
+    its source sentence names only in another clause, one that changes the figure ("Rp85.000 per
+    hari dan dapat meningkat hingga dua kali lipat selama bulan Ramadan"); "" when none. A claim
+    that itself says the change is not caught."""
+    from cpassist.superlatives import clauses
+
+    if _CHANGED.search(claim):
+        return ""
+    said = {stem(w.lower()) for w in words(claim) if w.lower() not in STOPWORDS}
+    for number in numbers:
+        if re.fullmatch(r"(19|20)\d\d", number):
+            continue
+        for s in evidence:
+            if number not in s.feats.numbers:
+                continue
+            parts = clauses(s.text)
+            own = [p for p in parts if number in _features(p).numbers]
+            if len(own) != 1:
+                continue
+            own_words = {stem(w.lower()) for w in words(own[0])}
+            for part in parts:
+                if part is own[0] or re.search(r"\d", part) or not _CHANGED.search(part):
+                    continue
+                elsewhere = ({stem(w.lower()) for w in words(part)} - own_words) & said
+                if any(len(w) >= 4 for w in elsewhere):
+                    return number
+    return ""
+
+
 def _neighbour_number(claim: str, numbers: set[str], evidence: Sequence[_Sentence]) -> str:
     """A figure of the claim written, in a source sentence holding several, next to words that
     share nothing with the claim's words around it, while another figure of that sentence sits

@@ -19,7 +19,7 @@ from cpassist.answer_type import KIN, SEXES
 from cpassist.evidence import EvidenceIndex
 from cpassist.lexicon import shared_across, translations
 from cpassist.schema import Passage
-from cpassist.superlatives import SHARE
+from cpassist.superlatives import SHARE, clauses
 from cpassist.text import content_stems, named_terms, root, split_sentences, stem, words
 
 #: "most", "the majority of", "sebagian besar", "kebanyakan": the premise claims more than half.
@@ -30,10 +30,6 @@ MAJORITY = re.compile(
     r"kebanyakan)\b",
     re.I,
 )  # "most of the children", not the superlative "the most common reason"
-#: Where a clause ends: a comma or semicolon, or a conjunction between two statements.
-_CLAUSE = re.compile(
-    r"[,;]\s+|\s+(?:dan|and|sedangkan|while|whereas|but|tetapi|namun|serta)\s+", re.I
-)
 #: Words of a premise that say how it is asked, not what it asserts.
 _ASKING = frozenset(
     stem(w)
@@ -46,28 +42,13 @@ def _clauses(sentence: str) -> list[tuple[float, set[str]]]:
     """(share, the words, stems and roots of its clause) for each clause holding exactly one
     share."""
     out = []
-    for clause in _outside_brackets(_CLAUSE, sentence):
+    for clause in clauses(sentence):
         shares = SHARE.findall(clause)
         if len(shares) == 1:
             tokens = [w.lower() for w in words(clause)]
             said = set(tokens) | {stem(w) for w in tokens} | {root(w) for w in tokens}
             out.append((float(shares[0].replace(",", ".")), said))
     return out
-
-
-def _outside_brackets(pattern: re.Pattern[str], text: str) -> list[str]:
-    """`text` split where `pattern` matches outside brackets ("men (fathers and grandfathers)
-    made up 14.2%" stays one clause)."""
-    depth, marks = 0, []
-    for char in text:
-        depth += (char == "(") - (char == ")")
-        marks.append(depth > 0)
-    parts, start = [], 0
-    for m in pattern.finditer(text):
-        if not marks[m.start()]:
-            parts.append(text[start : m.start()])
-            start = m.end()
-    return [*parts, text[start:]]
 
 
 def _hits(wanted: set[str], said: set[str]) -> int:

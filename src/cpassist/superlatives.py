@@ -37,6 +37,41 @@ _WORD = re.compile(r"[^\W\d_][\w-]*")
 NEAR = 40
 
 
+#: Where a clause ends: a comma or semicolon, or a conjunction between two statements ("...
+#: smallholders (33.2%), followed by wage-worker households (25.7%)").
+_CLAUSE = re.compile(
+    r"[,;]\s+|\s+(?:dan|and|sedangkan|sementara|while|whereas|but|tetapi|namun|serta)\s+",
+    re.I,
+)
+
+
+def clauses(sentence: str) -> list[str]:
+    """`sentence` split into clauses where `_CLAUSE` matches outside brackets ("men (fathers and
+    grandfathers) made up 14.2%" stays one clause)."""
+    depth, inside = 0, []
+    for char in sentence:
+        depth += (char == "(") - (char == ")")
+        inside.append(depth > 0)
+    parts, start = [], 0
+    for m in _CLAUSE.finditer(sentence):
+        if not inside[m.start()]:
+            parts.append(sentence[start : m.start()])
+            start = m.end()
+    return [*parts, sentence[start:]]
+
+
+def _clause_share(at: int, sentence: str) -> float | None:
+    """The share of the clause of `sentence` holding character `at`, when it holds exactly one."""
+    start = 0
+    for part in clauses(sentence):
+        begin = sentence.find(part, start)
+        if begin <= at < begin + len(part):
+            found = SHARE.findall(part)
+            return _value(found[0]) if len(found) == 1 else None
+        start = begin + len(part)
+    return None
+
+
 def _value(text: str) -> float:
     return float(text.replace(",", "."))
 
@@ -64,6 +99,10 @@ def superlative_misplaced(claim: str, question: str, source: str) -> str:
     near: list[tuple[float, str]] = []
     for at, s in found:
         if s not in wanted or counts[s] > 1:  # a word said of every item names none of them
+            continue
+        own_share = _clause_share(at, source)  # "followed by wage-worker households (25.7%)"
+        if own_share is not None:
+            near.append(next((v, t) for v, _, t in shares if v == own_share))
             continue
         dist, value, text = min((abs(start - at), v, t) for v, start, t in shares)
         if dist <= NEAR:
