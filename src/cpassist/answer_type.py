@@ -74,6 +74,7 @@ EVENTS = tuple(
         r"\b(pregnan\w*|hamil|kehamilan)\b",
         r"\b(suicid\w*|bunuh diri)\b",
         r"\b(hospitali[sz]\w*|dirawat inap|rawat inap)\b",
+        r"\b(diagnos\w*|didiagnosis\w*)\b",
     )
 )
 
