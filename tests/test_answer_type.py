@@ -279,3 +279,29 @@ def test_a_group_size_in_the_question_picks_the_report_of_that_group():
     question = "How many of the 40 caregivers interviewed in the Indramayu study were grandfathers?"
     assert of_the_group(question, [ours, other]) == [ours]
     assert of_the_group("How many grandparents were interviewed?", [ours, other]) == [ours, other]
+
+
+def test_a_two_part_question_is_refused_only_when_neither_part_finds_its_kind():
+    from cpassist.answer_type import evidence_lacks_answer_type
+    from cpassist.extractive import two_parts
+    from cpassist.gate import gate  # noqa: F401 - the rule lives in the gate; checked part by part
+
+    question = (
+        "Kapan data dikumpulkan dalam studi ESKA di Lombok Utara, dan berapa anak yang disurvei?"
+    )
+    texts = ["Sampel survei terdiri atas 312 anak berusia 13–17 tahun."]
+    parts = two_parts(question)
+    assert parts is not None
+    assert evidence_lacks_answer_type(question, texts) == "year"  # the first part's kind
+    assert any(evidence_lacks_answer_type(part, texts) is None for part in parts)
+
+
+def test_who_led_the_study_is_answered_by_the_principal_investigator():
+    from cpassist.answer_type import evidence_lacks_answer_type, expected_answer_type
+
+    question = "siapa peneliti utama studi pekerja anak di tobong bata kediri?"
+    assert expected_answer_type(question) == "person"
+    named = ["Dr. Wahyu Setiawan of Universitas Kadiri Raya was the principal investigator."]
+    assert evidence_lacks_answer_type(question, named) is None
+    assert evidence_lacks_answer_type(question, ["The study used a cohort design."]) == "person"
+    assert expected_answer_type("Who led the research in North Lombok?") == "person"

@@ -121,3 +121,13 @@ def test_a_table_row_is_read_and_quoted_with_its_header(cirebon):
     )
     assert not result.abstained, result.answer
     assert "1.208" in result.answer and "Jumlah klien" in result.answer, result.answer
+
+
+def test_a_place_written_in_lower_case_names_its_report(cirebon):
+    from cpassist.ranking import title_names
+
+    index = cirebon.retriever.keyword_index()
+    names = title_names(index)
+    assert "cirebon" in names and "evaluasi" not in names
+    hits = cirebon.retriever.search("who heads the family counselling in cirebon?", k=5)
+    assert hits[0].study.startswith("id-konseling-keluarga-cirebon")

@@ -143,3 +143,17 @@ def test_a_clause_in_brackets_stays_with_its_share(suwung):
     )  # fmt: skip
     found = minority_against("most participants were fathers", [passage], suwung.index)
     assert found == (0, passage.text)
+
+
+def test_girls_and_boys_compared_the_wrong_way_round():
+    from cpassist.comparisons import compared_shares
+    from cpassist.schema import Passage
+
+    passage = Passage(
+        chunk_id="c", study="s", title="t", language="en", section="",
+        text="Prevalence was much higher among boys (322 of 1,452; 22.2%) than among girls "
+        "(114 of 1,494; 7.6%).",
+    )  # fmt: skip
+    wrong = "siswi perempuan lebih banyak main judi online dibanding siswa laki-laki"
+    assert compared_shares(wrong, [passage]) == (0, passage.text, False)
+    assert compared_shares("boys gamble more than girls", [passage])[2]

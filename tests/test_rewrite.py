@@ -226,3 +226,20 @@ def test_interleaved_takes_two_searches_in_turn_each_chunk_once():
     b = [SimpleNamespace(chunk_id=c) for c in ("b1", "x", "b3", "b4")]
     assert [h.chunk_id for h in interleaved(a, b, 5)] == ["a1", "b1", "x", "a3", "b3"]
     assert [h.chunk_id for h in interleaved([], b, 2)] == ["b1", "x"]
+
+
+def test_chat_words_and_cue_words_that_are_other_indonesian_words():
+    from cpassist.focus import question_focus
+    from cpassist.informal import normalize
+
+    assert normalize("brp median utang siswa yg main judol?") == (
+        "berapa median utang siswa yang main judi online?"
+    )
+    assert normalize("trus siapa yg danain?") == "terus siapa yang mendanai?"
+    # "main" is play in Indonesian, not "the main reason"; "menurut survei awal 2020" says where
+    # a figure is from, not that the method is asked
+    assert "rank" not in question_focus("berapa median utang siswa yang main judi online?").names
+    assert "rank" in question_focus("What was the main reason for dropping out?").names
+    asked = "Berapa anak yang mengalami luka bakar menurut survei awal 2020?"
+    assert "method" not in question_focus(asked).names
+    assert "method" in question_focus("What survey method did the study use?").names

@@ -38,11 +38,12 @@ _MONEY_Q = re.compile(
     r"\b(how much money|budget|cost|costs|spend|spent|spending|funding|funds?|dollars?|anggaran|"
     r"biaya|dana|uang|rupiah|berapa (juta|miliar|ribu)|salary|salaries|wages?|gaji|upah|"
     r"honorarium|honor|insentif|incentives?|allowances?|tunjangan|remittances?|remitansi|"
-    r"kiriman uang|earn|earns|earned|penghasilan|income|incomes|pendapatan)\b",
+    r"kiriman uang|earn|earns|earned|penghasilan|income|incomes|pendapatan|paid|dibayar|digaji|"
+    r"debts?|utang|hutang|owed?|bet|bets|taruhan|dipertaruhkan|wager\w*)\b",
     re.IGNORECASE,
 )
-#: Kinds of money: what is spent or allocated, what someone earns, and what something costs to
-#: buy; "How much was spent on the study?" is not answered by children's daily income.
+#: Kinds of money: what is spent or allocated, what someone earns, what is owed, and what is
+#: staked; "How much was spent on the study?" is not answered by children's daily income.
 MONEY_KINDS = (
     re.compile(
         r"\b(budget\w*|spen[dt]\w*|allocat\w*|fund\w*|grants?|anggaran|dianggarkan|dialokasikan|"
@@ -55,6 +56,8 @@ MONEY_KINDS = (
         r"gaji\w*|honor\w*|insentif\w*|incentives?|allowances?|remittances?|kiriman)\b",
         re.I,
     ),
+    re.compile(r"\b(debts?|utang\w*|hutang\w*|owed?|owing|pinjaman|loans?|berutang)\b", re.I),
+    re.compile(r"\b(bets?|betting|wager\w*|stakes?|staked|taruhan|dipertaruhkan|bertaruh)\b", re.I),
 )
 
 
@@ -67,6 +70,7 @@ EVENTS = tuple(
         r"\b(died|die|dies|dead|deaths?|killed|fatal\w*|meninggal\w*|tewas|kematian|wafat)\b",
         r"\b(accidents?|kecelakaan)\b",
         r"\b(injur\w*|wounded|cedera|luka-luka|terluka)\b",
+        r"\b(burns?|burned|burnt|luka bakar|terbakar)\b",
         r"\b(convict\w*|sentenced|divonis|dihukum|dipidana|vonis)\b",
         r"\b(prosecut\w*|charged|dituntut|penuntutan)\b",
         r"\b(arrest\w*|ditangkap|penangkapan)\b",
@@ -147,7 +151,9 @@ _COUNT_Q = re.compile(
 )
 
 _PERSON_Q = re.compile(
-    r"\b(who (wrote|authored|is the author|are the authors|is the researcher|supervised)|"
+    r"\b(who (wrote|authored|is the author|are the authors|is the researcher|supervised|"
+    r"(is|was) the (lead|principal) (researcher|investigator)|led the (study|research))|"
+    r"siapa (yang )?(peneliti utama|ketua peneliti|memimpin (penelitian|studi))|"
     r"(name of|names of) the (author|researcher|writer)s?|written by|siapa (yang )?(menulis|penulis|"
     r"pengarang|peneliti(nya)?|pembimbing)|siapa nama (penulis|peneliti)|ditulis oleh)\b",
     re.IGNORECASE,
@@ -300,7 +306,11 @@ _PERSON = re.compile(
     r"(\b(written|authored|prepared|compiled|supervised|conducted|carried out|led) by|\bditulis oleh|"
     r"\bdisusun oleh|\bdilakukan oleh|\bdipimpin oleh|\bdilaksanakan oleh|"
     r"\b(author|authors|penulis|peneliti|researcher)\s*[:,]?)\s+(the\s+)?(Dr\.?\s+|Prof\.?\s+)?"
-    r"[A-Z][a-z]+",
+    r"[A-Z][a-z]+|"
+    # "Dr. Wahyu Setiawan ... was the principal investigator", "Dr. Ratna ... led the study"
+    r"\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,3}\b[^.;]{0,60}\b(?:was|is|sebagai|adalah)\s+(?:the\s+)?"
+    r"(?:principal investigator|lead researcher|peneliti utama|ketua peneliti|ketua tim)|"
+    r"\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,3}\b[^.;]{0,60}\b(?:led|memimpin) the (?:study|research|team)",
 )
 #: A place: a capitalised word after a locative preposition ("at the ECPAT head office, South
 #: Jakarta", "di Nepal").

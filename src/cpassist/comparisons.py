@@ -7,7 +7,8 @@ Gunungkidul") and a source sentence names both, each with its own percentage rig
 in West Kalimantan (31.6%) than in Riau (24.1%)"); `agrees` says whether those shares run the way
 the premise says. None when the premise compares nothing this way or no sentence gives both
 shares. Names match in either language through the glossary ("West Kalimantan" ~ "Kalimantan
-Barat"). It reads percentages only and judges nothing else.
+Barat"); two sexes are compared the same way ("girls gamble more than boys", the sex named first
+being the one said to be more). It reads percentages only and judges nothing else.
 """
 
 from __future__ import annotations
@@ -15,9 +16,10 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from cpassist.answer_type import SEXES
 from cpassist.lexicon import translations
 from cpassist.schema import Passage
-from cpassist.superlatives import SHARE
+from cpassist.superlatives import SHARE, clauses
 from cpassist.text import split_sentences, stem, words
 
 _MORE = r"more|higher|greater|larger|bigger|lebih (?:banyak|tinggi|besar|sering|umum)"
@@ -62,7 +64,7 @@ def compared_shares(premise: str, sources: Sequence[Passage]) -> tuple[int, str,
     docstring."""
     m = _COMPARED.search(premise)
     if not m:
-        return None
+        return _compared_sexes(premise, sources)
     more = not re.match(_LESS, m.group("way"), re.I)
     first, second = m.group(2), m.group(3)
     for i, passage in enumerate(sources):
@@ -70,6 +72,45 @@ def compared_shares(premise: str, sources: Sequence[Passage]) -> tuple[int, str,
             if not (_names_in(first, sentence) and _names_in(second, sentence)):
                 continue
             a, b = _share_after(first, sentence), _share_after(second, sentence)
+            if a is None or b is None or a == b:
+                continue
+            return i, sentence, (a > b) == more
+    return None
+
+
+_THAN = re.compile(r"\bthan\b|\bdibanding\w*|\bdaripada\b|\bcompared with\b", re.I)
+_WAY = re.compile(rf"\b(?P<way>{_MORE}|{_LESS})\b", re.I)
+
+
+def _side_share(side: frozenset[str], sentence: str) -> float | None:
+    """The share of the one clause of `sentence` naming `side` (a sex) with a share."""
+    found = []
+    parts = [p for c in clauses(sentence) for p in _THAN.split(c)]
+    for clause in parts:
+        said = {w.lower() for w in words(clause)}
+        shares = SHARE.findall(clause)
+        if side & said and len(shares) == 1:
+            found.append(float(shares[0].replace(",", ".")))
+    return found[0] if len(found) == 1 else None
+
+
+def _compared_sexes(premise: str, sources: Sequence[Passage]) -> tuple[int, str, bool] | None:
+    """The same for girls and boys: "girls gambled more than boys" (the sex named first is the one
+    said to be more) against "boys (21.3%) ... girls (7.9%)"."""
+    way = _WAY.search(premise)
+    if not way:
+        return None
+    said = [w.lower() for w in words(premise)]
+    order = sorted(
+        (min(said.index(w) for w in side if w in said), side) for side in SEXES if side & set(said)
+    )
+    if len(order) != 2:
+        return None
+    more = not re.match(_LESS, way.group("way"), re.I)
+    first, second = order[0][1], order[1][1]
+    for i, passage in enumerate(sources):
+        for sentence in split_sentences(passage.text):
+            a, b = _side_share(first, sentence), _side_share(second, sentence)
             if a is None or b is None or a == b:
                 continue
             return i, sentence, (a > b) == more

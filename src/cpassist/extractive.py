@@ -23,6 +23,7 @@ from cpassist.actors import CLAUSE_SPLIT, actor_stem, subject
 from cpassist.answer_type import (
     SEXES,
     asks_proposal,
+    events_in,
     expected_answer_type,
     holds_answer_type,
     is_recommendation,
@@ -179,7 +180,7 @@ OTHER_STUDY = 0.75
 
 #: "..., and who funded it?", "... dan apa syaratnya?": a second question joined to the first.
 _SECOND_PART = re.compile(
-    r",?\s+(?:and|dan|serta)\s+(?=(?:(?:in|on|at|for|from|to|pada|di|dari|untuk|sejak)\s+)?(?:who|whom|what|which|when|where|why|how|siapa|apa|berapa|"
+    r",?\s+(?:and|dan|serta|terus|trus|lalu|then|also)\s+(?=(?:(?:in|on|at|for|from|to|pada|di|dari|untuk|sejak)\s+)?(?:who|whom|what|which|when|where|why|how|siapa|apa|berapa|"
     r"brp|kapan|di ?mana|mengapa|kenapa|bagaimana|gimana)\b)",
     re.I,
 )
@@ -317,6 +318,7 @@ def _answer(
     )
     asked_type = expected_answer_type(question)
     ranked = ranked_kind(question) if "rank" in focus.names else set()
+    asked_events = events_in(question)
     proposal_asked = asked_type == "recommendation" or asks_proposal(question)
     byline_asked = asked_type in _BYLINE_ASKED or "author" in focus.names
     enumeration = bool(_ENUMERATION.search(question)) and not focus.ordinal
@@ -388,6 +390,8 @@ def _answer(
         typed = holds_answer_type(question, read)
         if typed is not None:  # "how many ...?" wants a sentence with a count
             score += TYPE_BONUS if typed else -TYPE_BONUS
+        if asked_events and asked_events & events_in(read):
+            score += TYPE_BONUS  # "berapa anak yang mengalami luka bakar?": a sentence on burns
         if not proposal_asked and is_recommendation(sentence, sources[i].section):
             score -= PROPOSAL_PENALTY  # "how many psychologists?": not "needs two more"
         if about_study and _META.match(sentence):

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from cpassist.language import question_language
 from cpassist.lexicon import DROPPED_OUT, ORDINALS, features
 from cpassist.text import stem, words
 
@@ -205,6 +206,16 @@ def kind_cues(question: str) -> set[str]:
     return out
 
 
+#: Cue words that are other Indonesian words: "main" (play).
+_ENGLISH_ONLY = frozenset({"main"})
+_ACCORDING_TO = re.compile(
+    r"\b(?:menurut|according to|berdasarkan|based on)\s+(?:the\s+)?(?:survei|survey|studi|study|"
+    r"penelitian|research|laporan|report|evaluasi|evaluation|kajian|asesmen|assessment|data)"
+    r"(?:\s+(?:awal|akhir|baseline|endline|tahun))?(?:\s+(?:19|20)\d\d)?\b",
+    re.I,
+)
+
+
 @dataclass
 class Focus:
     names: set[str] = field(default_factory=set)
@@ -217,10 +228,15 @@ class Focus:
 def question_focus(question: str) -> Focus:
     """The focus of `question` (see the module docstring)."""
     question = DROPPED_OUT.sub("dropout", question)  # an event, not a falling trend
+    # "menurut survei awal 2020", "according to the survey": where a figure is from, not a
+    # question about the method
+    question = _ACCORDING_TO.sub(" ", question)
     raw = words(question)
     tokens = [w.lower() for w in raw]
     # a capitalised word inside a sentence is a name ("Down to Zero"), not a cue ("down")
     stems = {stem(_bare(w)) for w in _cue_words(question)}
+    if question_language(question) == "id":
+        stems -= _ENGLISH_ONLY  # "yang main judi": play, not "the main reason"
     out = Focus()
     data_source = bool(_DATA_SOURCE.search(question))
     for name, (trigger, answer) in _CUES.items():

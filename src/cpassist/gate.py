@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from cpassist.abstain import absent_name, should_abstain
 from cpassist.answer_type import evidence_lacks_answer_type, unnamed_members
 from cpassist.evidence import EvidenceIndex
+from cpassist.extractive import two_parts
 from cpassist.focus import COMPARES_STUDIES
 from cpassist.prompts import render
 from cpassist.schema import Passage
@@ -88,6 +89,12 @@ def gate(
     missing = evidence_lacks_answer_type(
         question, [p.text for p in named], {p.title for p in named}
     )
+    parts = two_parts(question)
+    if missing and parts:  # "When was it done, and how many were surveyed?": refused only when
+        # neither part finds its kind of value (the answer gives what the studies hold)
+        texts, titles = [p.text for p in named], {p.title for p in named}
+        if any(evidence_lacks_answer_type(part, texts, titles) is None for part in parts):
+            missing = None
     if missing:
         return Refusal(
             f"the question asks for a {missing} and no passage found contains one",

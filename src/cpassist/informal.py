@@ -25,6 +25,8 @@ _WORDS = {
     "dapet": "dapat", "bikin": "membuat", "dikasih": "diberi", "ngasih": "memberi",
     "nyari": "mencari", "ngurus": "mengurus", "ngatasin": "mengatasi", "ngebantu": "membantu",
     "bantuin": "membantu", "ortu": "orang tua", "pemda": "pemerintah daerah",
+    "judol": "judi online", "medsos": "media sosial", "danain": "mendanai",
+    "ngedanain": "mendanai", "biayain": "membiayai",
     # English chat spellings
     "kinda": "kind of", "sorta": "sort of", "wanna": "want to", "gonna": "going to",
     "whats": "what is", "u": "you", "ur": "your", "abt": "about", "bc": "because",

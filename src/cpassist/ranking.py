@@ -24,6 +24,7 @@ Rules (documented behaviour):
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import Any
 
@@ -56,6 +57,50 @@ def _best(
     if n is not None and hits.size > n:
         hits = hits[np.argpartition(-total[hits], n - 1)[:n]]
     return hits[np.argsort(-total[hits], kind="stable")]
+
+
+#: A title word shared by more titles than this is no document's name ("Children", "Evaluation").
+TITLE_NAME_DOCUMENTS = 3
+
+
+def title_names(index: KeywordIndex) -> set[str]:
+    """Keyword tokens of the documents' titles that name something (a place, a programme): words
+    capitalised in a title, of 4+ letters, in at most `TITLE_NAME_DOCUMENTS` titles and the text
+    of at most that many documents, and not ordinary words the glossary translates. Cached per
+    index (its identity and size)."""
+    key = (id(index), len(index))
+    cached = _TITLE_NAMES.get(key)
+    if cached is not None:
+        return cached
+    from cpassist.lexicon import keyword_glossary
+
+    glossary = keyword_glossary()
+    titles: dict[str, str] = {}
+    for meta in index.metadatas:
+        titles.setdefault(str(meta.get("study", "")), str(meta.get("title", "")))
+    counts: dict[str, int] = {}
+    for title in titles.values():
+        capitalised = {w for w in re.findall(r"[A-Za-z][\w-]*", title) if w[:1].isupper()}
+        for token in {t for w in capitalised for t in tokenize(w)}:
+            counts[token] = counts.get(token, 0) + 1
+    candidates = sorted(
+        t
+        for t, n in counts.items()
+        if len(t) >= 4 and n <= TITLE_NAME_DOCUMENTS and t not in glossary
+    )
+    studies = [str(meta.get("study", "")) for meta in index.metadatas]
+    # a name is written in few documents; "through", "living", "among" in many
+    out = {
+        t
+        for t, found in token_scores(index, candidates).items()
+        if len({studies[i] for i in found.nonzero()[0]}) <= TITLE_NAME_DOCUMENTS
+    }
+    _TITLE_NAMES.clear()  # one index at a time
+    _TITLE_NAMES[key] = out
+    return out
+
+
+_TITLE_NAMES: dict[tuple[int, int], set[str]] = {}
 
 
 class Rankings:
@@ -100,7 +145,8 @@ class Rankings:
         studies, "reports from Indonesia to SafeNet Asia" only the SafeNet report). A question
         that names a document ("... in East Lombok") thus votes for that document's passages
         whatever their language; the dense order picks the passage within it."""
-        crossing = crossing_tokens(query)
+        # a place written in lower case ("tobong bata kediri") names a document too
+        crossing = crossing_tokens(query) | (title_names(index) & set(tokenize(query)))
         if not crossing:
             return []
         from cpassist.lexicon import keyword_glossary

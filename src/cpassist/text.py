@@ -200,7 +200,7 @@ _CITE = re.compile(r"\s*\[(\d{1,2})(?:\s*[,;]\s*(\d{1,2}))*\]")
 _CITE_NUMS = re.compile(r"\d{1,2}")
 #: A part ending with a word that always precedes something ("No.", "Dr.", "Kec.") goes on.
 _TITLE_END = re.compile(
-    r"(?:^|\s)(?:dr|drs|dra|prof|mr|mrs|ms|jl|kab|kec|kel|prov|hj|yth|bpk|e\.g|i\.e|cf|vs|approx)\.$",
+    r"(?:^|\s)(?:dr|drs|dra|ir|prof|mr|mrs|ms|jl|kab|kec|kel|prov|hj|yth|bpk|e\.g|i\.e|cf|vs|approx)\.$",
     re.I,
 )
 #: ... and one that precedes a number ("No. 11", "Vol. 3", "hlm. 12").
