@@ -300,14 +300,19 @@ TABLE_ROW = re.compile(r"^\s*\|")
 
 def table_headers(sentences: Sequence[str]) -> dict[int, str]:
     """For each table row among `sentences` (a line starting with "|") other than its table's
-    first, that first row (the header): a row ("| 2023 | 1.582 |") says what it counts only with
-    its header ("| Tahun | Jumlah klien |")."""
+    first, the sentence before the table (its caption or lead) and that first row (the header): a
+    row ("| 2023 | 1.582 |") says what it counts only with them ("Jumlah klien meningkat ...",
+    "| Tahun | Jumlah klien |")."""
     out: dict[int, str] = {}
     header = ""
     for j, sentence in enumerate(sentences):
         row = bool(TABLE_ROW.match(sentence))
-        header = (header or sentence) if row else ""
-        if row and header != sentence:
+        if row and not header:  # the table's caption or lead, then its header row
+            lead = sentences[j - 1] if j and not TABLE_ROW.match(sentences[j - 1]) else ""
+            header = f"{lead} {sentence}".strip()
+        elif not row:
+            header = ""
+        if row and not header.endswith(sentence):
             out[j] = header
     return out
 
