@@ -11,7 +11,7 @@ left to the similarity-based abstention.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import Literal
 
 from cpassist.text import stem
@@ -83,14 +83,20 @@ EVENTS = tuple(
 )
 
 
+def kinds_in(patterns: Sequence[re.Pattern[str]], text: str) -> set[int]:
+    """The indices of `patterns` (one per kind: an event, an office, a kind of money) that
+    `text` matches."""
+    return {k for k, pattern in enumerate(patterns) if pattern.search(text)}
+
+
 def events_in(text: str) -> set[int]:
     """The events (indices into `EVENTS`) `text` speaks of."""
-    return {k for k, pattern in enumerate(EVENTS) if pattern.search(text)}
+    return kinds_in(EVENTS, text)
 
 
 def money_kinds(text: str) -> set[int]:
     """The kinds of money `text` speaks of (indices into `MONEY_KINDS`)."""
-    return {k for k, pattern in enumerate(MONEY_KINDS) if pattern.search(text)}
+    return kinds_in(MONEY_KINDS, text)
 
 
 #: "How many villages ...?", "Berapa desa ...?": a count of things, even when money is mentioned.
@@ -212,7 +218,7 @@ _OFFICE_KINDS = tuple(
 
 def offices_in(text: str) -> set[int]:
     """The offices `text` names (indices into `_OFFICE_KINDS`), in either language."""
-    return {k for k, pattern in enumerate(_OFFICE_KINDS) if pattern.search(text)}
+    return kinds_in(_OFFICE_KINDS, text)
 
 
 _HOLDER_Q = re.compile(

@@ -19,19 +19,13 @@ from collections.abc import Sequence
 from cpassist.extractive import list_lines
 from cpassist.lexicon import shared_across
 from cpassist.schema import Passage
-from cpassist.superlatives import SHARE
+from cpassist.superlatives import OTHER_RANK, SHARE
 from cpassist.text import content_stems, named_terms, root, split_sentences, stem, words
 
 #: A premise ranking its item first ("the most common", "paling sering", "the top", "the main").
 _FIRST = re.compile(
     r"\b(the most|most common|most frequent|most often|paling|terbanyak|tertinggi|terbesar|"
     r"largest|highest|biggest|main|utama|top|commonest|leading)\b",
-    re.I,
-)
-#: ... unless it names another rank or the other end.
-_OTHER_RANK = re.compile(
-    r"\b(second|third|fourth|kedua|ketiga|keempat|urutan|least|lowest|smallest|fewest|terendah|"
-    r"terkecil|tersedikit|paling (sedikit|rendah|kecil|jarang))\b",
     re.I,
 )
 #: A lead that ranks what it lists.
@@ -62,7 +56,7 @@ def misranked_item(premise: str, sources: Sequence[Passage]) -> tuple[int, str] 
 def ranked_place(premise: str, sources: Sequence[Passage]) -> tuple[int, str, int] | None:
     """(source index, item, its place from 0) of the item `premise` ranks first in a ranked list of
     `sources`; None when the premise ranks nothing first or no ranked list names its item."""
-    if not _FIRST.search(premise) or _OTHER_RANK.search(premise):
+    if not _FIRST.search(premise) or OTHER_RANK.search(premise):
         return None
     asked = content_stems(premise) - named_terms(premise)
     for i, passage in enumerate(sources):

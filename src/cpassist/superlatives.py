@@ -25,7 +25,7 @@ _SUPERLATIVE = re.compile(
     re.I,
 )
 #: ... unless it names another rank or the other end ("the second most common", "the lowest").
-_OTHER_RANK = re.compile(
+OTHER_RANK = re.compile(
     r"\b(second|third|fourth|kedua|ketiga|keempat|urutan|least|lowest|smallest|fewest|terendah|"
     r"terkecil|tersedikit|paling (sedikit|rendah|kecil|jarang))\b",
     re.I,
@@ -79,7 +79,7 @@ def _value(text: str) -> float:
 def superlative_misplaced(claim: str, question: str, source: str) -> str:
     """The share (as written in `source`) of the item a superlative claim ranks first, when
     `source` gives a larger one; "" otherwise (see the module docstring)."""
-    if not _SUPERLATIVE.search(claim) or _OTHER_RANK.search(claim):
+    if not _SUPERLATIVE.search(claim) or OTHER_RANK.search(claim):
         return ""
     shares = [(_value(m.group(1)), m.start(), m.group(0)) for m in SHARE.finditer(source)]
     if len({v for v, _, _ in shares}) < 2:
