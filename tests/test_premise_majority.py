@@ -157,3 +157,25 @@ def test_girls_and_boys_compared_the_wrong_way_round():
     wrong = "siswi perempuan lebih banyak main judi online dibanding siswa laki-laki"
     assert compared_shares(wrong, [passage]) == (0, passage.text, False)
     assert compared_shares("boys gamble more than girls", [passage])[2]
+
+
+def test_a_model_accepting_a_reversed_comparison_gets_the_premise_corrected(suwung):
+    """Read from a local answer: "This can be seen from the fact that ..." accepted "more in Riau
+    than in West Kalimantan"; every hit is read for the sentence that says otherwise, whatever
+    passages the prompt showed."""
+    from langchain_core.language_models import FakeListChatModel
+
+    from cpassist.assistant import Assistant
+
+    reply = "Dropout was higher in Sesetan because families there moved more often [1]."
+    model = FakeListChatModel(responses=[reply])
+    llm = Assistant(
+        suwung.retriever, model, suwung.retriever.embeddings, suwung.settings,
+        generator_name="fake",
+    )  # fmt: skip
+    result = llm.ask(
+        "Why was the school dropout rate higher in Sesetan than in Pedungan among the TPA "
+        "Suwung waste-picker children?"
+    )
+    assert result.answer.startswith("The studies do not say that"), result.answer
+    assert "18,2%" in result.answer and "moved more often" not in result.answer

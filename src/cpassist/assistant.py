@@ -276,6 +276,17 @@ class Assistant:
             claims = extractive_answer(standalone, sources, self.index)
             draft.report = report
         claims, premise = correct_premise(standalone, sources, companions, claims, self.index)
+        if not premise and sources is not turn.sources:
+            # the prompt's few passages may lack the one that says otherwise ("higher in West
+            # Kalimantan (31.6%) than in Riau (24.1%)"): every hit is read for it, and then its
+            # quote is the answer, as the extractive generator would give it
+            corrected, premise = correct_premise(
+                standalone, turn.sources, turn.companions, [], self.index
+            )
+            if premise:
+                claims, sources = corrected, turn.sources
+                report.fallback = True
+                report.reason = "the premise is contradicted by a passage the prompt did not show"
         if report.fallback:  # what was dropped from the generated answer, then its replacement
             report.sentences = [
                 c for c in report.sentences if c.status == "dropped"
