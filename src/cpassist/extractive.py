@@ -603,19 +603,20 @@ def _with_list_items(
     list (the last item ends the list)."""
     out: list[tuple[float, str, int, int]] = []
     for item in ordered:
-        row = TABLE_ROW.match(item[1])
-        header = by_place.get((item[2], item[3] - 1)) if row else None
-        while header is not None and TABLE_ROW.match(header[1]):  # a row: its table's header
-            earlier = by_place.get((header[2], header[3] - 1))
-            if earlier is None or not TABLE_ROW.match(earlier[1]):
-                break
-            header = earlier
-        if header is not None and TABLE_ROW.match(header[1]) and header not in out:
-            out.append(header)  # "| Tahun | Jumlah klien |" before "| 2023 | 1.582 |"
+        if TABLE_ROW.match(item[1]):  # a row: the whole table, from its header (a table's rows
+            # are read together: "the most common form" is the largest of them)
+            start = item
+            while (earlier := by_place.get((start[2], start[3] - 1))) and TABLE_ROW.match(
+                earlier[1]
+            ):
+                start = earlier
+            if start in out:
+                continue
+            item = start
         if item not in out:
             out.append(item)
         follows = by_place.get((item[2], item[3] + 1))
-        table = follows is not None and bool(TABLE_ROW.match(follows[1])) and not row
+        table = follows is not None and bool(TABLE_ROW.match(follows[1]))
         if not item[1].rstrip().endswith(":") and not table:
             continue
         for k in range(1, (TABLE_ROWS if table else LIST_ITEMS) + 1):  # the last item ends it
