@@ -4,8 +4,11 @@ A question can be on topic and still unanswerable: "How many children were traff
 the right study, but no passage holds a count. Similarity scores cannot see that; the expected answer
 type can. This module maps a question (Indonesian or English) to one of a few types whose presence is
 easy to test in text — a count, a year, an amount of money, a person named as author, a place — and
-says whether any given passage has one. It deliberately does not judge other questions (what, why, how, who): those return None and are
-left to the similarity-based abstention.
+says whether any given passage has one. A value counts only when it is of what is asked: the event
+a figure counts (`EVENTS`: died, accident, dropped out ...), the kind of money (`MONEY_KINDS`:
+spent, earned, owed, staked), the office whose holder is asked (`offices_in`), the place or origin
+asked of, the sex, age or year. It deliberately does not judge other questions (what, why, how):
+those return None and are left to the similarity-based abstention.
 """
 
 from __future__ import annotations

@@ -5,7 +5,9 @@ with the reason (for the report) and a detail sentence in the user's language (f
 refuses, in this order, when the evidence is weak (`abstain.should_abstain`), when the question names a
 place or organisation no passage mentions (`abstain.absent_name`), when it asks for a kind of value
 (count, year, money, person, place, institution, recommendation) no sentence about it holds
-(`answer_type`), and when "which X?" meets only "several X" (`answer_type.unnamed_members`).
+(`answer_type`; a two-part question only when neither part finds its kind, and "of the 40
+caregivers" reads only the report of that group: `of_the_group`), and when "which X?" meets only
+"several X" (`answer_type.unnamed_members`).
 It does not generate or check answers.
 """
 
