@@ -176,3 +176,24 @@ def test_a_figure_given_to_the_condition_that_changes_it_is_rejected(e5_cached):
     assert not wrong.ok and "changes under that condition" in wrong.reason
     assert checker.check("The average daily income was about Rp85.000 per day.").ok
     assert checker.check("Income is about Rp85.000 a day and can double during Ramadan.").ok
+
+
+def test_a_figure_given_to_the_question_measure_with_only_words_copied_beside_it():
+    """Read from a local answer: "At the endline, school enrolment ... was 62.4% of tracked
+    children", where 62.4% of tracked children had stopped kiln work; the words copied from beside
+    the figure ("tracked children") and a time word ("endline") do not make it a claim of its own."""
+    from cpassist.bare_figures import bare_figure_misplaced
+
+    question = (
+        "What was school enrolment among the Kediri kiln children at baseline? and at endline?"
+    )
+    sources = [
+        "Kiln work fell from 403 in 2020 to 167 in 2023, and 62.4% of tracked children had fully "
+        "stopped kiln work by the endline.",
+        "School enrolment among traced children reached 88.9% at endline.",
+    ]
+    titles = ["Children in the Brick Kilns of Kediri Regency"]
+    wrong = "At the endline, school enrolment among the Kediri kiln children was 62.4% of tracked children."
+    assert bare_figure_misplaced(wrong, question, sources, titles) == "62.4"
+    right = "At endline, school enrolment among traced children reached 88.9%."
+    assert bare_figure_misplaced(right, question, sources, titles) == ""
