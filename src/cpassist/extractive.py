@@ -250,18 +250,14 @@ def _answer(
     compared: list[str] = []  # what the embedding compares: a list's lead with its items
     listed = [list_lines(source.text) for source in sources]
     headed: dict[tuple[int, int], str] = {}  # a table row's place -> its table's header row
-    listed_at = {  # (source, sentence) places that are lines of a list
-        (i, j)
-        for i, source in enumerate(sources)
-        for j, sentence in enumerate(split_sentences(source.text))
-        if sentence in listed[i]
-    }
+    listed_at: set[tuple[int, int]] = set()  # (source, sentence) places that are lines of a list
     for i, source in enumerate(sources):
         if id(source) not in named_docs:
             continue
         sentences = split_sentences(source.text)
         # a table's row is read with its header
         headed.update({(i, j): h for j, h in table_headers(sentences).items()})
+        listed_at |= {(i, j) for j, sentence in enumerate(sentences) if sentence in listed[i]}
         for j, sentence in enumerate(sentences):
             key = " ".join(words(sentence.lower()))
             line = sentence in listed[i] or TABLE_ROW.match(sentence)  # short, but an item
@@ -526,7 +522,7 @@ def _answer(
     if enumeration:
         ordered = _complete_enumeration(ordered, sources)
     # a sentence announcing a list ("bentuk yang paling sering adalah:") says nothing without it
-    ordered = _with_list_items(ordered, by_place, [list_lines(s.text) for s in sources])
+    ordered = _with_list_items(ordered, by_place, listed)
     return [Claim(text=sentence, sources=[i]) for _, sentence, i, _ in ordered]
 
 

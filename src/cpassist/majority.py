@@ -20,7 +20,7 @@ from cpassist.evidence import EvidenceIndex
 from cpassist.lexicon import shared_across, translations
 from cpassist.schema import Passage
 from cpassist.superlatives import SHARE, clauses
-from cpassist.text import content_stems, named_terms, root, split_sentences, stem, words
+from cpassist.text import content_stems, named_terms, split_sentences, stem, word_forms, words
 
 #: "most", "the majority of", "sebagian besar", "kebanyakan": the premise claims more than half.
 MAJORITY = re.compile(
@@ -45,9 +45,7 @@ def _clauses(sentence: str) -> list[tuple[float, set[str]]]:
     for clause in clauses(sentence):
         shares = SHARE.findall(clause)
         if len(shares) == 1:
-            tokens = [w.lower() for w in words(clause)]
-            said = set(tokens) | {stem(w) for w in tokens} | {root(w) for w in tokens}
-            out.append((float(shares[0].replace(",", ".")), said))
+            out.append((float(shares[0].replace(",", ".")), word_forms(clause)))
     return out
 
 
@@ -114,7 +112,7 @@ def majority_share(
             shares = [share for h, share in scored if h == top]
             if len(set(s < 50 for s in shares)) == 1:  # the best clauses agree
                 found.append((i, sentence, shares[0]))
-                shared.append(_hits(wanted, _said(sentence)) if kinds else 0)
+                shared.append(_hits(wanted, word_forms(sentence)) if kinds else 0)
     if not found:
         return None
     # "most participants were fathers": "men (fathers and grandfathers) made up only 14.2%" of
@@ -122,8 +120,3 @@ def majority_share(
     cosines = index.cosines(premise, [s for _, s, _ in found])
     best = max(range(len(found)), key=lambda k: (shared[k], cosines[k]))
     return found[best]
-
-
-def _said(text: str) -> set[str]:
-    tokens = [w.lower() for w in words(text)]
-    return set(tokens) | {stem(w) for w in tokens} | {root(w) for w in tokens}

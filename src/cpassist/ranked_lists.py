@@ -20,7 +20,7 @@ from cpassist.extractive import list_lines
 from cpassist.lexicon import shared_across
 from cpassist.schema import Passage
 from cpassist.superlatives import OTHER_RANK, SHARE
-from cpassist.text import content_stems, named_terms, root, split_sentences, stem, words
+from cpassist.text import content_stems, named_terms, split_sentences, word_forms
 
 #: A premise ranking its item first ("the most common", "paling sering", "the top", "the main").
 _FIRST = re.compile(
@@ -34,11 +34,6 @@ _RANKED_LEAD = re.compile(
     r"common|sering|largest|highest|biggest)\b",
     re.I,
 )
-
-
-def _said(text: str) -> set[str]:
-    tokens = [w.lower() for w in words(text)]
-    return {stem(w) for w in tokens} | {root(w) for w in tokens}
 
 
 def _shares(items: Sequence[str]) -> list[float]:
@@ -76,12 +71,10 @@ def ranked_place(premise: str, sources: Sequence[Passage]) -> tuple[int, str, in
             falling = len(shares) == len(items) >= 2 and shares == sorted(shares, reverse=True)
             if len(items) < 2 or not (_RANKED_LEAD.search(lead) or falling):
                 continue
-            wanted = asked - _said(lead)
-            wanted = {w for w in wanted if not shared_across({w}, _said(lead))}
-            hits = [
-                len(wanted & _said(item)) + len(shared_across(wanted - _said(item), _said(item)))
-                for item in items
-            ]
+            said = word_forms(lead)
+            wanted = {w for w in asked - said if not shared_across({w}, said)}
+            forms = [word_forms(item) for item in items]
+            hits = [len(wanted & f) + len(shared_across(wanted - f, f)) for f in forms]
             best = max(hits)
             if best == 0 or hits.count(best) > 1:
                 continue

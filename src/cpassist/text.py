@@ -178,6 +178,13 @@ def content_stems(text: str) -> set[str]:
     return out
 
 
+def word_forms(text: str) -> set[str]:
+    """The lower-case words of `text` with their stems and Indonesian roots (what a clause "says",
+    for matching a premise's words to it)."""
+    tokens = [w.lower() for w in words(text)]
+    return set(tokens) | {stem(w) for w in tokens} | {root(w) for w in tokens}
+
+
 def named_terms(text: str) -> set[str]:
     """Stems of proper names and acronyms in `text` (capitalised words not opening a sentence)."""
     out = set()
