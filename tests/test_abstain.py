@@ -55,5 +55,7 @@ def test_look_alikes_passing_on_a_shared_word_are_refused_by_the_gate(
         passing += relevance(question, passages, assistant.index) >= ABSTAIN_BELOW
         result = assistant.ask(question)
         assert result.abstained, (question, result.answer)
-        assert "the question asks for a" in result.verification.reason, result.verification.reason
+        reason = result.verification.reason
+        # the answer-type gate, or the year rule when the studies never mention that year
+        assert "the question asks for a" in reason or "which the documents" in reason, reason
     assert passing >= 3  # they pass the relevance check: the gate's answer types refuse them

@@ -30,6 +30,8 @@ VARIABLES: dict[str, dict[str, str]] = {
     "abstain_vague_id": {"noun": "kementerian"},
     "abstain_type_en": {"kind": "number"},
     "abstain_type_id": {"kind": "angka"},
+    "abstain_year_en": {"year": "2017"},
+    "abstain_year_id": {"year": "2017"},
     "which_study_en": {"title": "Cooperation between Nepal and ECPAT"},
     "which_study_id": {"title": "Kerja Sama Nepal dan ECPAT"},
     "premise_corrected_id": {},

@@ -42,7 +42,8 @@ _MONEY_Q = re.compile(
     r"biaya|dana|uang|rupiah|berapa (juta|miliar|ribu)|salary|salaries|wages?|gaji|upah|"
     r"honorarium|honor|insentif|incentives?|allowances?|tunjangan|remittances?|remitansi|"
     r"kiriman uang|earn|earns|earned|penghasilan|income|incomes|pendapatan|paid|dibayar|digaji|"
-    r"debts?|utang|hutang|owed?|bet|bets|taruhan|dipertaruhkan|wager\w*)\b",
+    r"debts?|utang|hutang|owed?|bet|bets|taruhan|dipertaruhkan|wager\w*|price[sd]?|harga|"
+    r"dihargai)\b",
     re.IGNORECASE,
 )
 #: Kinds of money: what is spent or allocated, what someone earns, what is owed, and what is
@@ -117,6 +118,13 @@ _SHARE_Q = re.compile(
     re.I,
 )
 _SHARE = re.compile(r"\d+([.,]\d+)?\s*(%|percent\b|per cent\b|persen\b)", re.I)
+#: "Why ...?", "Mengapa/Kenapa ...?": a reason; unless the question also asks for a value.
+_WHY_ONLY = re.compile(r"\b(why|mengapa|kenapa)\b", re.I)
+_ASKS_VALUE = re.compile(
+    r"\b(how many|how much|who|when|which|what (?:share|percentage|number|amount|year)|berapa|"
+    r"siapa|kapan)\b",
+    re.I,
+)
 _YEAR_Q = re.compile(
     r"\b(what|which|in what|in which) years?\b|\bwhen (was|were|did|is|does)\b|\btahun (berapa|apa)\b|"
     r"\bsejak (tahun )?kapan\b|\bkapan\b",
@@ -345,7 +353,10 @@ _ORDINAL_WORDS = re.compile(
 
 
 def expected_answer_type(question: str) -> AnswerType | None:
-    """The kind of answer `question` asks for, when it is one this module can check."""
+    """The kind of answer `question` asks for, when it is one this module can check (none for
+    "why ...?": "why is funding still a challenge?" asks for a reason, not an amount)."""
+    if _WHY_ONLY.search(question) and not _ASKS_VALUE.search(question):
+        return None
     if _PERSON_Q.search(question):
         return "person"
     if _HOLDER_Q.search(question):
@@ -791,8 +802,10 @@ def unnamed_members(question: str, passages: Iterable[str]) -> str:
         "metode",
         "factor",
         "faktor",
+        "year",
+        "tahun",
     }:
-        return ""
+        return ""  # "which year?" is answered by any year, never "named" as one
     from cpassist.lexicon import _glossary_pairs
 
     # the noun in either language ("village" ~ "desa"): a passage in the other language may name one

@@ -40,6 +40,7 @@ from cpassist.prompting import answer_messages, generator_question
 from cpassist.rewrite import as_turns, default_method, rewrite
 from cpassist.schema import AnswerResult, ChatTurn, Passage, StreamEvent, VerificationReport
 from cpassist.settings import Settings
+from cpassist.study_mix import about_named
 from cpassist.turn import Checked, Draft, Turn, checked_question, ms_since
 from cpassist.verify import Claim, verify_answer
 from cpassist.versions import companions, question_language_sources
@@ -170,7 +171,13 @@ class Assistant:
     def gate(self, turn: Turn) -> Refusal | None:
         """Why the evidence cannot answer the question (`cpassist.gate`), or None."""
         evidence = [*turn.sources, *(p for group in turn.companions.values() for p in group)]
-        return gate(turn.standalone, turn.passages, evidence, self.index, turn.language)
+        asked = dict.fromkeys(p.study for p in about_named(turn.standalone, evidence))
+        documents = [
+            "\n".join(p.text for p in self.retriever.document_passages(study)) for study in asked
+        ]
+        return gate(
+            turn.standalone, turn.passages, evidence, self.index, turn.language, documents
+        )
 
     def _premise_instead(self, turn: Turn, refusal: Refusal) -> Checked | None:
         """The sentence that contradicts what the question takes for granted, when the gate found

@@ -22,8 +22,7 @@ from cpassist.text import stem, words
 _FOCI: dict[str, tuple[str, str]] = {
     "method": (
         "method methods methodology metode metodologi approach pendekatan design desain data "
-        "qualitative kualitatif quantitative kuantitatif survey survei interview interviews "
-        "wawancara questionnaire questionnaires kuesioner angket source sources sumber dokumen "
+        "qualitative kualitatif quantitative kuantitatif dokumen "
         "documents literature literatur fieldwork",
         "method metode data interviews interview wawancara documents dokumen document "
         "administered structured terstruktur in-depth mendalam informants informan respondents "
@@ -153,6 +152,16 @@ _PHRASES = {
         r"\b(pengumpulan|mengumpulkan|dikumpulkan|kumpulkan) data\b|\bdata (dikumpulkan|diperoleh)\b|"
         r"\bdata\b.{0,20}\b(come|came|comes|coming)\b|\b(sources?|sumber) (of )?(its |the |their )?data\b|"
         r"\bdata sources?\b|\bdata(nya)? (berasal|bersumber|dari mana)\b|"
+        r"\b(sources?|sumber)\s+(of\s+)?(information|informasi|evidence|bukti)\b|"
+        r"\b(what|which) sources?\b(?!\s+of)|\bsumber(nya)? (apa|mana)\b|"
+        r"\b(survey|survei|wawancara|interviews?)\s+(or|atau)\b|\b(or|atau)\s+(an?\s+)?(survey|survei|"
+        r"interviews?|wawancara)\b|"
+        r"\b(what|which|how|jenis)\s+(\w+\s+){0,2}(survey|survei|interviews?|wawancara|"
+        r"questionnaires?|kuesioner|angket|instruments?|instrumen|scales?|skala|tools?)\b|"
+        r"\b(survei|wawancara|kuesioner|angket|instrumen|skala)\w*\s+(apa|mana|seperti apa)\b|"
+        r"\b(use|used|uses|using|pakai|memakai|menggunakan|dipakai|digunakan)\b[^?]{0,20}\b(survey|"
+        r"survei|interviews?|wawancara|questionnaires?|kuesioner|angket|instruments?|instrumen|"
+        r"scales?|skala)\b|"
         r"\bfield ?work\b|\b(penelitian|studi|kerja|turun) lapangan\b|"
         r"\b(kind|type|sort|jenis|macam|bentuk) (of )?(the )?(study|studies|research|penelitian|"
         r"studi|kajian|data|design|desain|evaluation|evaluasi|analysis|analisis)\b",
@@ -163,6 +172,13 @@ _PHRASES["barrier"] = re.compile(
     r"\b(stop|stops|stopping|stopped|prevent|prevents|preventing|prevented|keeps?|keeping|kept) "
     r"([\w-]+ ){0,6}from\b|\bwhat (makes|made) it (hard|difficult)\b|\b(susah|sulit)nya\b|"
     r"\byang (membuat|bikin) (sulit|susah)\b",
+    re.I,
+)
+#: "Which ... ranked second?", "which one came third?", "urutan kedua", "posisi ketiga".
+_PHRASES["rank"] = re.compile(
+    r"\b(ranked|rank|ranks|came|comes|placed|ranking)\s+(\w+\s+)?(first|second|third|fourth|fifth|"
+    r"last|\d(st|nd|rd|th))\b|\b(urutan|peringkat|posisi|nomor|ranking)\s+(ke-?\s?\d|pertama|"
+    r"kedua|ketiga|keempat|kelima|satu|dua|tiga|terakhir)\b",
     re.I,
 )
 _PHRASES["frequency"] = re.compile(

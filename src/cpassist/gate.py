@@ -3,7 +3,8 @@
 Contract: `gate(question, passages, evidence, index, language)` returns None (go on) or a `Refusal`
 with the reason (for the report) and a detail sentence in the user's language (for the answer). It
 refuses, in this order, when the evidence is weak (`abstain.should_abstain`), when the question names a
-place or organisation no passage mentions (`abstain.absent_name`), when it asks for a kind of value
+place or organisation no passage mentions (`abstain.absent_name`), when it asks about a year
+the documents it is about never mention (`asked_years.absent_year`), when it asks for a kind of value
 (count, year, money, person, place, institution, recommendation) no sentence about it holds
 (`answer_type`; a two-part question only when neither part finds its kind, and "of the 40
 caregivers" reads only the report of that group: `of_the_group`), and when "which X?" meets only
@@ -19,6 +20,7 @@ from dataclasses import dataclass
 
 from cpassist.abstain import absent_name, should_abstain
 from cpassist.answer_type import evidence_lacks_answer_type, unnamed_members
+from cpassist.asked_years import absent_year
 from cpassist.evidence import EvidenceIndex
 from cpassist.extractive import two_parts
 from cpassist.focus import COMPARES_STUDIES
@@ -72,9 +74,11 @@ def gate(
     evidence: Sequence[Passage],
     index: EvidenceIndex,
     language: str,
+    documents: Sequence[str] = (),
 ) -> Refusal | None:
     """None when `evidence` (the question-language versions of every hit, with their parallels)
-    may answer `question`; else why not. `passages` are the retrieval hits as returned."""
+    may answer `question`; else why not. `passages` are the retrieval hits as returned;
+    `documents` the whole text of each document the question is about (for the years it covers)."""
     lang = "id" if language == "id" else "en"
     weak, score = should_abstain(question, passages, index)
     # a comparison of the studies themselves is about the corpus, however few words it shares
@@ -86,6 +90,12 @@ def gate(
         return Refusal(
             f"the question names {absent!r}, which no passage found mentions",
             render(f"abstain_absent_{lang}", term=absent).strip(),
+        )
+    year = absent_year(question, documents)
+    if year:
+        return Refusal(
+            f"the question asks about {year}, which the documents it is about never mention",
+            render(f"abstain_year_{lang}", year=year).strip(),
         )
     named = of_the_group(question, about_named(question, evidence))
     missing = evidence_lacks_answer_type(

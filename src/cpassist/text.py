@@ -233,7 +233,9 @@ def strip_citations(sentence: str) -> str:
 # --- sentences ---------------------------------------------------------------------------------
 
 _SPLIT = re.compile(
-    r"(?<=[.!?])[\"'”’)]*\s+(?=[\[\(\"'“‘*]?[A-Z0-9À-Ý\[])|\n+\s*(?:[-*•]\s+|\d+[.)]\s+)?|"
+    # a numbered line's marker goes with the line break: "beds.\n2. Short-term ..." -> "Short-term ..."
+    r"\n+\s*(?:[-*•]\s+|\d+[.)]\s+)?|"
+    r"(?<=[.!?])[\"'”’)]*\s+(?!\d{1,2}[.)]\s)(?=[\[\(\"'“‘*]?[A-Z0-9À-Ý\[])|"
     # a list flattened into one line at ingest: "components: - a; - b" -> "components:", "a;", "b"
     r"(?<=[.:;])\s+[-*•]\s+(?=\S)|^\s*[-*•]\s+"
 )

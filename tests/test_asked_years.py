@@ -1,0 +1,41 @@
+"""A year the asked document never mentions is refused; ranges and "since" cover their years."""
+
+from cpassist.asked_years import absent_year, years_covered
+
+REPORT = (
+    "Kasus yang dilaporkan berjumlah 6 kasus pada 2019, turun menjadi 3 kasus pada 2020, "
+    "naik menjadi 5 kasus pada 2021, dan melonjak menjadi 14 kasus pada 2022."
+)
+
+
+def test_year_outside_the_series_is_absent():
+    assert absent_year("How many cases did the unit record in 2017?", [REPORT]) == "2017"
+    assert absent_year("Berapa kasus pada tahun 2017?", [REPORT]) == "2017"
+
+
+def test_year_in_the_series_is_found():
+    assert absent_year("How many cases in 2021?", [REPORT]) == ""
+    assert absent_year("Why did cases fall between 2019 and 2022?", [REPORT]) == ""
+
+
+def test_the_first_missing_year_of_two_is_named():
+    assert absent_year("How did cases change from 2018 to 2022?", [REPORT]) == "2018"
+
+
+def test_ranges_and_since_cover_the_years_inside():
+    assert {2016, 2017, 2018} <= years_covered("Data periode 2015–2020 dianalisis.")
+    assert 2017 in years_covered("from 2016 to 2018 the caseload grew")
+    assert 2017 in years_covered("Program berjalan sejak 2015 dan dievaluasi pada 2023.")
+    assert 2020 in years_covered("the 2019/20 school year")
+    assert absent_year("What was enrolment in 2017?", ["Data periode 2015-2020."]) == ""
+
+
+def test_no_year_or_no_document_asks_nothing():
+    assert absent_year("How many cases were recorded?", [REPORT]) == ""
+    assert absent_year("How many cases in 2017?", []) == ""
+
+
+def test_numbers_that_are_not_years_do_not_cover():
+    # a count of 2017 children or a regulation number is not the year 2017
+    assert 2017 not in years_covered("Permenkes 5/2017 and 3,2017 share")
+    assert absent_year("What happened in 2017?", ["Sebanyak 2017% ... 2019."]) == "2017"
