@@ -246,9 +246,7 @@ def test_unanswerable_question_abstains_instead_of_an_unrelated_fallback(
     extractive fallback then answered with Nepal case numbers. The gate now refuses "who was the
     governor?" when no passage names a governor, before the model is asked."""
     reply = "Gubernur Jakarta pada tahun 2020 adalah Anies Baswedan [1]."
-    result = _assistant(studies_settings, studies_retriever, [reply]).ask(
-        "Siapa gubernur Jakarta?"
-    )
+    result = _assistant(studies_settings, studies_retriever, [reply]).ask("Siapa gubernur Jakarta?")
     assert result.abstained and result.language == "id" and result.citations == []
     assert "the question asks for a holder" in result.verification.reason
     assert "Anies" not in result.answer

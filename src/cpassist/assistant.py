@@ -175,9 +175,7 @@ class Assistant:
         documents = [
             "\n".join(p.text for p in self.retriever.document_passages(study)) for study in asked
         ]
-        return gate(
-            turn.standalone, turn.passages, evidence, self.index, turn.language, documents
-        )
+        return gate(turn.standalone, turn.passages, evidence, self.index, turn.language, documents)
 
     def _premise_instead(self, turn: Turn, refusal: Refusal) -> Checked | None:
         """The sentence that contradicts what the question takes for granted, when the gate found
