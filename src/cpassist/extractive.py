@@ -111,6 +111,9 @@ _CROSS = re.compile(
 #: A sentence naming the one sex a question asks about gains this; one naming only the other
 #: loses it.
 SEX_BONUS = 0.1
+#: "girls vs boys?", "antara perempuan dan laki-laki": a sentence with a figure of each answers it
+#: (measured on probe24: the sentence "230 of 968 girls (23.8%) vs 126 of 878 boys" ranked 8th).
+BOTH_SEXES_BONUS = 0.25
 #: A sentence announcing a list ("structured around several goals") brings the next sentence when
 #: that one is of the kind the question asks for.
 _ANNOUNCES = re.compile(
@@ -179,6 +182,15 @@ OTHER_STUDY = 0.75
 
 
 #: "..., and who funded it?", "... dan apa syaratnya?": a second question joined to the first.
+#: A ranking read in order: "the most common was X, followed by Y", "diikuti Y", "disusul Y".
+_FOLLOWED_BY = re.compile(r"\b(followed by|diikuti|disusul|then by|kemudian)\b", re.I)
+#: The follow-up after a previous question the rewrite carried: "...? and in the comparison
+#: schools?", "...? kalau yang laki-laki?".
+_CONTINUED_TAIL = re.compile(
+    r"\?\s+((?:and|what about|how about|bagaimana dengan|kalau|kalo|dan|lalu|terus|trus)\b[^?]*\??)"
+    r"\s*$",
+    re.I,
+)
 _SECOND_PART = re.compile(
     r",?\s+(?:and|dan|serta|terus|trus|lalu|then|also)\s+(?=(?:(?:in|on|at|for|from|to|pada|di|dari|untuk|sejak)\s+)?(?:who|whom|what|which|when|where|why|how|siapa|apa|berapa|"
     r"brp|kapan|di ?mana|mengapa|kenapa|bagaimana|gimana)\b)",
@@ -275,6 +287,14 @@ def _answer(
     # every sentence naming "SAPA" would look alike to the embedding, so it compares the rest
     own_words = question[len(lead) + 1 :].strip() if colon and len(words(lead)) <= 12 else ""
     cosines = index.cosines(own_words or question, compared)
+    # "...intervention schools? and in the comparison schools?" (a previous question continued by
+    # the rewrite): the follow-up's own words weigh as much as the question they continue
+    tail = _CONTINUED_TAIL.search(question) if not own_words else None
+    if tail and content_stems(tail.group(1)) - QUESTION_FILLERS:
+        own_words = tail.group(1)
+        cosines = [
+            (a + b) / 2 for a, b in zip(cosines, index.cosines(own_words, compared), strict=True)
+        ]
     # the names that pick the document ("the Sigi mentors": in its title) draw the embedding to
     # every sentence naming it; a third of the cosine is taken without them
     titled = {
@@ -370,6 +390,15 @@ def _answer(
             if hits and ranked & (stems | translations(raw)):
                 hits += 1  # "the most common type of violence": a ranking of violence, not of
                 # referral sources ("The police referred the largest share ..., followed by ...")
+            if (
+                "rank" in focus.names
+                and (focus.ordinal or 0) >= 2
+                and focus.ordinal not in ordinals.get((i, j), set())
+                and len(SHARE.findall(sentence)) < 2
+                and not _FOLLOWED_BY.search(sentence)
+            ):
+                hits = min(1, hits)  # "the second most common?": "sebagian besar" (most) is no
+                # ranking; the sentence carrying the second place or a ranked list of figures is
             score += CUE_BONUS * min(3, hits)
             if len(focus.cues_of) >= 2:  # "the most common barrier": a ranking of barriers, not
                 # of something else ("Sebagian besar ... adalah ayah")
@@ -405,6 +434,11 @@ def _answer(
                 score += SEX_BONUS
             elif said & other_sex:
                 score -= SEX_BONUS
+        elif len(sides) == 2 and len(SHARE.findall(sentence)) >= 2:  # "girls vs boys?": a
+            # figure of each
+            said = {w.lower() for w in words(read)}
+            if all(said & side for side in SEXES):
+                score += BOTH_SEXES_BONUS
         if enumeration and sentence.rstrip().endswith(":") and matched:
             score += LIST_LEAD_BONUS  # "terdiri atas tiga modul:" for "apa saja isi modulnya?"
         elif (

@@ -112,8 +112,15 @@ _FOCI: dict[str, tuple[str, str]] = {
     ),
     "trend": (
         "fall fell decrease decreased decline declined drop dropped rise rose increase increased "
-        "trend menurun turun naik meningkat penurunan peningkatan tren berkurang down effective "
-        "efektif berhasil",
+        "trend menurun turun naik meningkat penurunan peningkatan tren berkurang down",
+        "decrease penurunan increase peningkatan consistent konsisten trend shown menunjukkan "
+        "fell fall dropped declined rose increased decreased reduced reduction reductions turun "
+        "naik meningkat berkurang",  # not "menurun": its stem is that of "menurut" (according to)
+    ),
+    # "was it effective?", "berhasil?": what changed, without the verbs of any change ("berapa anak
+    # yang berhasil dipetakan?" is a count, not a trend)
+    "effect": (
+        "effective efektif berhasil",
         "decrease penurunan increase peningkatan consistent konsisten trend shown menunjukkan",
     ),
 }
@@ -154,6 +161,14 @@ _PHRASES = {
         r"\bdata sources?\b|\bdata(nya)? (berasal|bersumber|dari mana)\b|"
         r"\b(sources?|sumber)\s+(of\s+)?(information|informasi|evidence|bukti)\b|"
         r"\b(what|which) sources?\b(?!\s+of)|\bsumber(nya)? (apa|mana)\b|"
+        r"\b(survey|survei|wawancara|interviews?)\b[^?]{0,40}\b(dilakukan|dilaksanakan|diadakan|"
+        r"conducted|carried out|done|held|administered)\b|"
+        r"\b(conduct|conducted|carry out|carried out|held|did|do|melakukan|mengadakan)\s+(the\s+|a\s+)?"
+        r"(survey|survei|interviews?|wawancara)\b|"
+        r"\b(penelitian\w*|studi\w*|study|research|kajian\w*)\s+(\w+\s+)?(pakai\s+|memakai\s+|pake\s+)?"
+        r"(wawancara|survei|interviews?|survey|kuesioner|questionnaires?|angket)\b|"
+        r"\b(apakah|did|was|were|ada)\b[^?]{0,30}\b(wawancara|interviews?|interviewed|kuesioner|"
+        r"questionnaires?|angket)\b|"
         r"\b(survey|survei|wawancara|interviews?)\s+(or|atau)\b|\b(or|atau)\s+(an?\s+)?(survey|survei|"
         r"interviews?|wawancara)\b|"
         r"\b(what|which|how|jenis)\s+(\w+\s+){0,2}(survey|survei|interviews?|wawancara|"
@@ -253,6 +268,8 @@ def question_focus(question: str) -> Focus:
     stems = {stem(_bare(w)) for w in _cue_words(question)}
     if question_language(question) == "id":
         stems -= _ENGLISH_ONLY  # "yang main judi": play, not "the main reason"
+    if not any(t.startswith("menurun") for t in tokens):
+        stems.discard(stem("menurun"))  # "menurut" (according to) shares its stem
     out = Focus()
     data_source = bool(_DATA_SOURCE.search(question))
     for name, (trigger, answer) in _CUES.items():

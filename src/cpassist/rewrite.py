@@ -244,7 +244,8 @@ def _elliptical(question: str) -> bool:
 #: What an ordinal follow-up may say besides its ordinal ("and the second most common one?").
 _ONE = frozenset(
     stem(w)
-    for w in "one ones most common frequent often paling sering banyak terbanyak umum yang".split()
+    for w in "one ones most common frequent often paling sering banyak terbanyak umum yang came come "
+    "comes placed ranked rank position posisi urutan peringkat nomor place".split()
 )
 
 

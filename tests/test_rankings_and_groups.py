@@ -1,0 +1,120 @@
+"""Rankings, two groups and years in a one-language report asked in the other language: the
+second place of a numbered list or of a "followed by" sentence, a follow-up asking the third, a
+figure of girls and of boys, a comparison group asked after the intervention group, and a year the
+report never mentions. A real Chroma store, the real e5 embedder, the real ingest."""
+
+from __future__ import annotations
+
+import pytest
+
+REPORT = """# Safe Homes Pilot: Children's Helpline Follow-up in Kota Binjai, 2021-2023
+
+Prepared by the Binjai Child Welfare Research Group. Most of the callers were mothers.
+
+## Findings
+
+Calls rose from 212 in 2021 to 348 in 2022 and 419 in 2023.
+
+Among the 419 callers in 2023, the most common concern was neglect (41.3%), followed by
+physical punishment (28.6%), online harassment (17.9%) and school bullying (12.2%).
+
+Girls were more likely to call than boys: 251 girls (59.9%) compared with 168 boys (40.1%).
+
+In the intervention villages, families who completed a safety plan rose from 18.2% to 46.7%.
+In the comparison villages, the share only moved from 17.5% to 21.0%.
+
+## Challenges
+
+Staff ranked the following challenges, from most to least serious:
+
+1. Too few counsellors for evening shifts.
+2. Unstable mobile signal in upland villages.
+3. Delays in police follow-up of urgent cases.
+"""
+
+
+@pytest.fixture(scope="module")
+def binjai(tmp_path_factory: pytest.TempPathFactory, e5_cached):
+    from tests.conftest import assistant_over_documents
+
+    return assistant_over_documents(tmp_path_factory, e5_cached, {"en-helpline-binjai.md": REPORT})
+
+
+def test_the_second_place_of_a_numbered_list_is_its_second_item(binjai):
+    result = binjai.ask(
+        "and what came second?",
+        [
+            {
+                "role": "user",
+                "content": "What did Binjai helpline staff rank as the most serious challenge?",
+            },
+            {"role": "assistant", "content": "Too few counsellors for evening shifts."},
+        ],
+    )
+    assert not result.abstained
+    assert "Unstable mobile signal" in result.answer, result.answer
+
+
+def test_a_ranking_follow_up_asks_the_previous_ranking_again(binjai):
+    result = binjai.ask(
+        "and which one came third?",
+        [
+            {
+                "role": "user",
+                "content": "What concern did callers to the Binjai helpline raise most often?",
+            },
+            {"role": "assistant", "content": "Neglect (41.3%)."},
+        ],
+    )
+    assert "online harassment (17.9%)" in result.answer, result.answer
+
+
+def test_girls_versus_boys_quotes_the_figure_of_each(binjai):
+    result = binjai.ask(
+        "Berapa perbedaan antara anak perempuan dan laki-laki yang menelepon helpline Binjai?"
+    )
+    assert "251 girls (59.9%)" in result.answer and "168 boys" in result.answer, result.answer
+
+
+def test_the_comparison_group_after_the_intervention_group(binjai):
+    result = binjai.ask(
+        "kalau di desa pembanding?",
+        [
+            {
+                "role": "user",
+                "content": "Di desa intervensi Binjai, berapa persen keluarga yang menyelesaikan rencana keselamatan?",
+            },
+            {"role": "assistant", "content": "Naik dari 18,2% menjadi 46,7%."},
+        ],
+    )
+    assert "21.0%" in result.answer, result.answer
+
+
+def test_a_year_the_report_never_mentions_is_refused_in_the_users_language(binjai):
+    result = binjai.ask("Berapa panggilan yang diterima helpline Binjai pada tahun 2019?")
+    assert result.abstained and result.language == "id"
+    assert "2019" in result.answer and "tidak pernah disebut" in result.answer, result.answer
+    answered = binjai.ask("Berapa panggilan yang diterima helpline Binjai pada tahun 2022?")
+    assert not answered.abstained and "348" in answered.answer, answered.answer
+
+
+def test_what_a_question_asks_is_read_from_its_words():
+    from cpassist.answer_type import expected_answer_type, unnamed_members
+    from cpassist.focus import question_focus
+    from cpassist.text import split_sentences
+
+    ranked = question_focus("Which source of stress ranked second among the students?")
+    assert ranked.names == {"rank"} and ranked.ordinal == 2  # a rank, not a data-source question
+    assert question_focus("and which one came third?").ordinal == 3
+    assert "method" in question_focus("What instrument and cut-off did the study use?").names
+    assert "method" in question_focus("Kenapa survei dilakukan tahun 2021?").names
+    # "menurut" (according to) shares its stem with "menurun" (fell): no trend asked
+    assert (
+        "trend" not in question_focus("Menurut laporan itu, bagaimana calo merugikan anak?").names
+    )
+    assert "trend" in question_focus("Mengapa kasus menurun?").names
+    assert expected_answer_type("Why is funding still listed as a challenge?") is None
+    assert expected_answer_type("Berapa harga median bayi yang dijual?") == "money"
+    assert unnamed_members("In which year were cases highest?", ["in recent years"]) == ""
+    lines = split_sentences("Ranked:\n1. First item.\n2. Second item.\n3. Third item.")
+    assert lines == ["Ranked:", "First item.", "Second item.", "Third item."]
