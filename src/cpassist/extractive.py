@@ -396,9 +396,11 @@ def _answer(
                 and focus.ordinal not in ordinals.get((i, j), set())
                 and len(SHARE.findall(sentence)) < 2
                 and not _FOLLOWED_BY.search(sentence)
+                and not (sentence.rstrip().endswith(":") and (i, j + 1) in listed_at)
             ):
                 hits = min(1, hits)  # "the second most common?": "sebagian besar" (most) is no
-                # ranking; the sentence carrying the second place or a ranked list of figures is
+                # ranking; the sentence carrying the second place, a ranked list of figures or the
+                # lead of a list is
             score += CUE_BONUS * min(3, hits)
             if len(focus.cues_of) >= 2:  # "the most common barrier": a ranking of barriers, not
                 # of something else ("Sebagian besar ... adalah ayah")
