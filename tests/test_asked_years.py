@@ -39,3 +39,21 @@ def test_numbers_that_are_not_years_do_not_cover():
     # a count of 2017 children or a regulation number is not the year 2017
     assert 2017 not in years_covered("Permenkes 5/2017 and 3,2017 share")
     assert absent_year("What happened in 2017?", ["Sebanyak 2017% ... 2019."]) == "2017"
+
+
+LIMITS = (
+    "Sampel terdiri atas 1.846 siswa SMA negeri. Keempat, studi ini hanya mencakup SMA negeri, "
+    "sehingga hasilnya belum tentu berlaku untuk SMK, madrasah aliyah, atau pesantren."
+)
+
+
+def test_a_group_named_only_as_left_out_is_refused_with_that_sentence():
+    from cpassist.excluded import excluded_group
+
+    word, said = excluded_group("What was the depression rate at SMK vocational schools?", [LIMITS])
+    assert word == "SMK" and "belum tentu berlaku untuk SMK" in said
+    # named elsewhere too (SMA), or asked about what was left out: no refusal
+    assert excluded_group("What was the depression rate at SMA schools?", [LIMITS]) == ("", "")
+    assert excluded_group("Does the finding apply to SMK?", [LIMITS]) == ("", "")
+    # ordinary words of such a sentence name no group
+    assert excluded_group("bentuk apa yang paling sering di hasilnya?", [LIMITS]) == ("", "")

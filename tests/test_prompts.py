@@ -31,6 +31,8 @@ VARIABLES: dict[str, dict[str, str]] = {
     "abstain_type_en": {"kind": "number"},
     "abstain_type_id": {"kind": "angka"},
     "abstain_year_en": {"year": "2017"},
+    "abstain_excluded_en": {"term": "SMK", "sentence": "SMK schools were not included."},
+    "abstain_excluded_id": {"term": "SMK", "sentence": "SMK tidak termasuk."},
     "abstain_year_id": {"year": "2017"},
     "which_study_en": {"title": "Cooperation between Nepal and ECPAT"},
     "which_study_id": {"title": "Kerja Sama Nepal dan ECPAT"},

@@ -69,7 +69,11 @@ def absent_name(question: str, passages: Sequence[Passage]) -> str:
     tokens = [part for w in words(question) for part in w.split("-") if part]
     groups: list[list[str]] = []  # runs of capitalised words: "Southwest Sumba", "ECPAT Indonesia"
     for i, t in enumerate(tokens):
-        capital = (t[:1].isupper() and i > 0 and len(t) >= 4) or (t.isupper() and len(t) >= 3)
+        capital = (
+            (t[:1].isupper() and i > 0 and len(t) >= 4)
+            or (t.isupper() and len(t) >= 3)
+            or (len(t) >= 3 and t[:1].isupper() and any(c.isupper() for c in t[1:]))  # "MTs"
+        )
         if capital and groups and groups[-1] and tokens[i - 1] == groups[-1][-1]:
             groups[-1].append(t)
         elif capital:

@@ -4,7 +4,8 @@ Contract: `gate(question, passages, evidence, index, language)` returns None (go
 with the reason (for the report) and a detail sentence in the user's language (for the answer). It
 refuses, in this order, when the evidence is weak (`abstain.should_abstain`), when the question names a
 place or organisation no passage mentions (`abstain.absent_name`), when it asks about a year
-the documents it is about never mention (`asked_years.absent_year`), when it asks for a kind of value
+the documents it is about never mention (`asked_years.absent_year`), when it asks about a group
+they name only as left out of the study (`excluded.excluded_group`), when it asks for a kind of value
 (count, year, money, person, place, institution, recommendation) no sentence about it holds
 (`answer_type`; a two-part question only when neither part finds its kind, and "of the 40
 caregivers" reads only the report of that group: `of_the_group`), and when "which X?" meets only
@@ -22,6 +23,7 @@ from cpassist.abstain import absent_name, should_abstain
 from cpassist.answer_type import evidence_lacks_answer_type, unnamed_members
 from cpassist.asked_years import absent_year
 from cpassist.evidence import EvidenceIndex
+from cpassist.excluded import excluded_group
 from cpassist.extractive import two_parts
 from cpassist.focus import COMPARES_STUDIES
 from cpassist.prompts import render
@@ -96,6 +98,12 @@ def gate(
         return Refusal(
             f"the question asks about {year}, which the documents it is about never mention",
             render(f"abstain_year_{lang}", year=year).strip(),
+        )
+    group, said = excluded_group(question, documents)
+    if group:
+        return Refusal(
+            f"the question asks about {group!r}, which the documents name only as left out",
+            render(f"abstain_excluded_{lang}", term=group, sentence=said).strip(),
         )
     named = of_the_group(question, about_named(question, evidence))
     missing = evidence_lacks_answer_type(

@@ -1,0 +1,65 @@
+"""A group the question asks about that the document names only to say it was not studied.
+
+Contract: `excluded_group(question, documents)` returns (the question's word for the group, the
+document's sentence) when a name of the question ("SMK", "Pesantren") appears in
+`documents` (the whole text of each document the question is about) only in sentences saying
+it was left out ("Islamic junior high schools (madrasah tsanawiyah) were not included", "hanya
+mencakup SMA negeri, sehingga belum tentu berlaku untuk SMK"); ("", "") otherwise, and always
+for a question about what was left out ("which schools were not included?"). "What was the
+depression rate at SMK schools?" has no answer in a study of SMA schools however alike its
+figures read (measured on probe24). It does not look at retrieval hits.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from cpassist.lexicon import translations
+from cpassist.text import STOPWORDS, split_sentences, stem, words
+
+#: A sentence saying who or what the study left out.
+_LEFT_OUT = re.compile(
+    r"\b(not included|were not|was not (included|covered|surveyed|studied)|excluded|exclud\w+|"
+    r"did not (cover|include|survey|reach)|not covered|outside the scope|may not apply|"
+    r"does not apply|do not apply|cannot be generalised|cannot be generalized|only covered|"
+    r"only included|tidak (termasuk|dimasukkan|mencakup|diikutsertakan|dilibatkan|disurvei|"
+    r"diteliti|berlaku)|belum tentu berlaku|tidak dapat digeneralisasi|hanya mencakup|"
+    r"di luar cakupan)\b",
+    re.I,
+)
+#: A question about what was left out is answered by that very sentence.
+_ASKS_LEFT_OUT = re.compile(
+    r"\b(not included|excluded|exclud\w+|left out|limitations?|keterbatasan|tidak termasuk|"
+    r"tidak dimasukkan|apply|applies|berlaku|generali[sz]\w*|cover(ed|s)?|mencakup|cakupan)\b",
+    re.I,
+)
+
+
+def _asked_words(question: str) -> list[str]:
+    """The question's words that may name a group: capitalised words inside it and all-capital or
+    mixed-case ones anywhere ("SMK", "MTs"). Ordinary words are not: "bentuk" (form) or
+    "dibanding" (compared) said in a sentence about what was left out name no group."""
+    out = []
+    for i, w in enumerate(words(question)):
+        if w.lower() in STOPWORDS or w.isdigit():
+            continue
+        if (w[:1].isupper() and i > 0) or (len(w) >= 2 and any(c.isupper() for c in w[1:])):
+            out.append(w)
+    return list(dict.fromkeys(out))
+
+
+def excluded_group(question: str, documents: Iterable[str]) -> tuple[str, str]:
+    """(word, sentence) for a group `documents` mention only as left out (see the module)."""
+    if _ASKS_LEFT_OUT.search(question):
+        return "", ""
+    sentences = [s for text in documents for s in split_sentences(text)]
+    if not sentences:
+        return "", ""
+    stems_of = [{stem(w.lower()) for w in words(s)} for s in sentences]
+    for word in _asked_words(question):
+        forms = translations({stem(word.lower())}) | {stem(word.lower())}
+        places = [k for k, stems in enumerate(stems_of) if stems & forms]
+        if places and all(_LEFT_OUT.search(sentences[k]) for k in places):
+            return word, sentences[places[0]]
+    return "", ""
