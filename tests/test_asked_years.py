@@ -57,3 +57,25 @@ def test_a_group_named_only_as_left_out_is_refused_with_that_sentence():
     assert excluded_group("Does the finding apply to SMK?", [LIMITS]) == ("", "")
     # ordinary words of such a sentence name no group
     assert excluded_group("bentuk apa yang paling sering di hasilnya?", [LIMITS]) == ("", "")
+
+
+def test_a_premise_the_report_states_with_a_not_is_found():
+    from cpassist.negated import negated_premise
+    from cpassist.schema import Passage
+
+    report = Passage(
+        text=(
+            "Delapan sekolah menjalankan program. Pembagian sekolah tidak dilakukan secara acak, "
+            "melainkan berdasarkan kesediaan kepala sekolah."
+        ),
+        study="garut",
+        title="Garut",
+        language="id",
+        chunk_id="garut-1",
+        section="Metode",
+    )
+    found = negated_premise("the schools were randomly assigned to the programme", [report])
+    assert found and "tidak dilakukan secara acak" in found[1]
+    # a premise that itself says "not", or one the sentence does not negate, is left alone
+    assert negated_premise("the schools were not randomly assigned", [report]) is None
+    assert negated_premise("eight schools ran the programme", [report]) is None

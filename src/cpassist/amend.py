@@ -8,6 +8,7 @@ refusal, "only"), or a "most X ..." premise the studies give as a share under ha
 (`cpassist.majority`), one ranking first an item a list of the studies ranks lower
 (`cpassist.ranked_lists`), or one comparing two groups the other way round from their shares
 (`cpassist.comparisons`); `each_named_study` adds the best sentence of each named study no claim cites;
+a sentence of the asked document that negates the premise's words (`cpassist.negated`) leads too;
 `with_best_quote` adds the extractive answer's lead sentence when no verified sentence rests on it;
 `addresses` tells whether claims share a content word with the question. It does not generate.
 """
@@ -24,6 +25,7 @@ from cpassist.focus import premise_of, presumes_method_only
 from cpassist.grounding import ClaimChecker
 from cpassist.lexicon import features, shared_across, translations
 from cpassist.majority import majority_share, names_kind
+from cpassist.negated import negated_premise
 from cpassist.ranked_lists import ranked_place
 from cpassist.schema import Passage, VerificationReport
 from cpassist.study_mix import about_named, studies_named, study_names
@@ -96,6 +98,13 @@ def correct_premise(
         source, sentence = assumed
         rest = [c for c in claims if c.text != sentence and not _echoes(c, premise, sources)]
         return [Claim(text=sentence, sources=[source]), *rest], True
+    negated = (
+        None
+        if presumes_method_only(question)
+        else negated_premise(premise, sources, lambda p: id(p) in asked)
+    )
+    if negated:  # "Since the schools were randomly assigned": "... tidak dilakukan secara acak"
+        return _led_by(negated[0], negated[1], claims, premise, sources)
     verdict = ClaimChecker(sources, index, companions).check(premise)
     if verdict.ok or not verdict.grounding or not verdict.reason.startswith(CONTRADICTIONS):
         if share is not None:  # the share of "most X ..." is under half (when nothing else)

@@ -1,0 +1,56 @@
+"""A premise the asked document states with a "not": "Since the schools were randomly assigned,
+...?" against "Pembagian sekolah tidak dilakukan secara acak".
+
+Contract: `negated_premise(premise, sources, asked)` returns (source index, sentence) for the
+first sentence of an asked source that shares at least two of the premise's words (beyond its
+names, in either language) and puts a negation ("not", "no", "never", "tidak", "bukan", "belum")
+at most three words before one of them, when the premise itself negates nothing; None otherwise.
+The claim checker grounds such a premise in the sentences most like it as a whole (the programme,
+the schools) and misses the short one that says "not". It does not judge trends or figures.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from cpassist.lexicon import features, shared_across, translations
+from cpassist.schema import Passage
+from cpassist.text import content_stems, named_terms, split_sentences, stem, words
+
+_NEGATIONS = frozenset("not no never tidak bukan belum tak tanpa without".split())
+#: How many words after a negation it still reaches ("tidak dilakukan secara acak").
+REACH = 3
+#: Words too general to carry what a premise asserts ("not all children ..." says nothing of them).
+_GENERAL = frozenset(
+    stem(w)
+    for w in "child children anak anak-anak study studi penelitian report laporan program "
+    "programme school schools sekolah data".split()
+)
+
+
+def negated_premise(
+    premise: str, sources: Sequence[Passage], asked: Callable[[Passage], bool] = lambda p: True
+) -> tuple[int, str] | None:
+    """The sentence of an asked source negating `premise` (see the module), or None."""
+    if not premise or features(premise).negated:
+        return None
+    wanted = content_stems(premise) - named_terms(premise)
+    if len(wanted) < 2:
+        return None
+    for i, p in enumerate(sources):
+        if not asked(p):
+            continue
+        for sentence in split_sentences(p.text):
+            tokens = [t.lower() for t in words(sentence)]
+            said = {stem(t) for t in tokens}
+            shared = (wanted & translations(said)) | shared_across(wanted, said)
+            if len(shared) < 2:
+                continue
+            for k, token in enumerate(tokens):
+                if token not in _NEGATIONS:
+                    continue
+                reached = {stem(t) for t in tokens[k + 1 : k + 1 + REACH]}
+                hit = (wanted & translations(reached)) | shared_across(wanted, reached)
+                if hit - _GENERAL:
+                    return i, sentence
+    return None
