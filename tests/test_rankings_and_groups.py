@@ -9,7 +9,8 @@ import pytest
 
 REPORT = """# Safe Homes Pilot: Children's Helpline Follow-up in Kota Binjai, 2021-2023
 
-Prepared by the Binjai Child Welfare Research Group. Most of the callers were mothers.
+Prepared by the Binjai Child Welfare Research Group. The study was led by Dr. Rina Marpaung,
+with Andi Siregar as data manager. Most of the callers were mothers.
 
 ## Findings
 
@@ -30,6 +31,11 @@ Staff ranked the following challenges, from most to least serious:
 1. Too few counsellors for evening shifts.
 2. Unstable mobile signal in upland villages.
 3. Delays in police follow-up of urgent cases.
+
+## Recommendations
+
+- Hire two more counsellors for the evening shifts.
+- Agree a referral protocol with the police.
 """
 
 
@@ -118,3 +124,26 @@ def test_what_a_question_asks_is_read_from_its_words():
     assert unnamed_members("In which year were cases highest?", ["in recent years"]) == ""
     lines = split_sentences("Ranked:\n1. First item.\n2. Second item.\n3. Third item.")
     assert lines == ["Ranked:", "First item.", "Second item.", "Third item."]
+
+
+def test_informal_groups_lengths_and_beds_are_read():
+    from cpassist.answer_type import SEXES, expected_answer_type
+    from cpassist.focus import question_focus
+
+    assert "cowok" in SEXES[0] and "cewek" in SEXES[1]
+    assert expected_answer_type("rata2 lama tinggal anak cowok vs cewek beda gak?") == "duration"
+    assert expected_answer_type("What was the average length of stay?") == "duration"
+    assert "place" not in question_focus("apa rekomendasi soal kapasitas tempat tidur?").names
+    assert "trend" in question_focus("how has victimization changed since 2018?").names
+
+
+def test_a_series_table_answers_how_a_figure_changed(binjai):
+    result = binjai.ask("Bagaimana jumlah panggilan ke helpline Binjai berubah sejak 2021?")
+    assert "212" in result.answer and "419" in result.answer, result.answer
+
+
+def test_a_recommendation_under_its_heading_answers_and_who_led_it_is_named(binjai):
+    result = binjai.ask("Apa rekomendasi laporan helpline Binjai soal konselor shift malam?")
+    assert not result.abstained and "evening" in result.answer, result.answer
+    led = binjai.ask("Siapa ketua tim kajian helpline Binjai?")
+    assert "Rina Marpaung" in led.answer, led.answer

@@ -133,7 +133,8 @@ _YEAR_Q = re.compile(
 #: "How long ...?", "Berapa lama ...?": a length of time, a number with its unit.
 _DURATION_Q = re.compile(
     r"\bhow long\b|\bberapa lama\b|\b(for )?how many (days|weeks|months|years|hours)\b|"
-    r"\bberapa (hari|minggu|bulan|jam)\b",
+    r"\bberapa (hari|minggu|bulan|jam)\b|\b(rata-?rata|rata2|average|mean)\s+(lama|length|durasi|"
+    r"duration)\b|\blama (tinggal|menginap)\b|\blength of stay\b",
     re.I,
 )
 _UNIT = r"(hari|minggu|bulan|tahun|jam|days?|weeks?|months?|years?|hours?)\b"
@@ -147,8 +148,8 @@ _DURATION = re.compile(
 )
 #: Words naming one sex, per sex: a figure asked of girls is not one given for all children.
 SEXES = (
-    frozenset("laki-laki lelaki pria putra boy boys male males men".split()),
-    frozenset("perempuan wanita putri girl girls female females women".split()),
+    frozenset("laki-laki lelaki pria putra boy boys male males men cowok cowo laki2".split()),
+    frozenset("perempuan wanita putri girl girls female females women cewek cewe".split()),
 )
 #: Words naming one kind of relative: a figure asked of grandfathers is not one given for all
 #: caregivers ("How many of the 40 caregivers were grandfathers?").

@@ -182,6 +182,8 @@ OTHER_STUDY = 0.75
 
 
 #: "..., and who funded it?", "... dan apa syaratnya?": a second question joined to the first.
+#: A table cell holding a year: a row of a series ("| 2018 | 1,856 | 21.4% |").
+_YEAR_CELL = re.compile(r"\|\s*(19|20)\d\d\s*\|")
 #: A ranking read in order: "the most common was X, followed by Y", "diikuti Y", "disusul Y".
 _FOLLOWED_BY = re.compile(r"\b(followed by|diikuti|disusul|then by|kemudian)\b", re.I)
 #: The follow-up after a previous question the rewrite carried: "...? and in the comparison
@@ -320,7 +322,12 @@ def _answer(
     names_of = [names_in[s.study] for s in sources]
     focus = question_focus(question)
     # who initiated, funded or wrote it asks about the study ("Cianjur: siapa yang mendanainya?")
-    about_study = not _ASKS_ABOUT_STUDY.search(question) and not focus.names & _PROVENANCE
+    # ... as does one asking who led or funded it ("Siapa ketua tim survei ...?")
+    about_study = (
+        not _ASKS_ABOUT_STUDY.search(question)
+        and not focus.names & _PROVENANCE
+        and expected_answer_type(question) not in ("person", "holder", "funder", "institution")
+    )
     cues = focus.cue_stems
     language = question_language(question)
     ordinals = _ordinals(sources) if focus.ordinal else {}
@@ -386,6 +393,9 @@ def _answer(
             )
             if "rank" in focus.names and len(SHARE.findall(sentence)) >= 2:
                 cue_hits[(i, j)] += 1  # "61% at the police stage, 27% at ...": a ranking
+            if "trend" in focus.names and TABLE_ROW.match(sentence) and _YEAR_CELL.search(sentence):
+                cue_hits[(i, j)] += 2  # "| 2018 | 1,856 | 21.4% |": a row of a series over years
+                # (its figures say how it changed, where "a marked rise" only says that it did)
             hits = cue_hits[(i, j)]
             if hits and ranked & (stems | translations(raw)):
                 hits += 1  # "the most common type of violence": a ranking of violence, not of
@@ -415,6 +425,8 @@ def _answer(
             elif carried:
                 score -= ORDINAL_PENALTY
         typed = holds_answer_type(question, read)
+        if asked_type == "recommendation" and is_recommendation(sentence, sources[i].section):
+            typed = True  # "Expand capacity to 24 beds." under a "Recommendations" heading
         if typed is not None:  # "how many ...?" wants a sentence with a count
             score += TYPE_BONUS if typed else -TYPE_BONUS
         if asked_events and asked_events & events_in(read):

@@ -112,7 +112,8 @@ _FOCI: dict[str, tuple[str, str]] = {
     ),
     "trend": (
         "fall fell decrease decreased decline declined drop dropped rise rose increase increased "
-        "trend menurun turun naik meningkat penurunan peningkatan tren berkurang down",
+        "trend menurun turun naik meningkat penurunan peningkatan tren berkurang down change "
+        "changed changes berubah perubahan",
         "decrease penurunan increase peningkatan consistent konsisten trend shown menunjukkan "
         "fell fall dropped declined rose increased decreased reduced reduction reductions turun "
         "naik meningkat berkurang",  # not "menurun": its stem is that of "menurut" (according to)
@@ -189,6 +190,8 @@ _PHRASES["barrier"] = re.compile(
     r"\byang (membuat|bikin) (sulit|susah)\b",
     re.I,
 )
+#: Compounds of "tempat" (place) that name a thing, not where something is.
+_NOT_A_PLACE = re.compile(r"\btempat (tidur|duduk|sampah)\b", re.I)
 #: "Which ... ranked second?", "which one came third?", "urutan kedua", "posisi ketiga".
 _PHRASES["rank"] = re.compile(
     r"\b(ranked|rank|ranks|came|comes|placed|ranking)\s+(\w+\s+)?(first|second|third|fourth|fifth|"
@@ -262,6 +265,7 @@ def question_focus(question: str) -> Focus:
     # "menurut survei awal 2020", "according to the survey": where a figure is from, not a
     # question about the method
     question = _ACCORDING_TO.sub(" ", question)
+    question = _NOT_A_PLACE.sub(" ", question)  # "tempat tidur" is a bed
     raw = words(question)
     tokens = [w.lower() for w in raw]
     # a capitalised word inside a sentence is a name ("Down to Zero"), not a cue ("down")

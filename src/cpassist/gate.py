@@ -20,7 +20,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from cpassist.abstain import absent_name, should_abstain
-from cpassist.answer_type import evidence_lacks_answer_type, unnamed_members
+from cpassist.answer_type import evidence_lacks_answer_type, is_recommendation, unnamed_members
 from cpassist.asked_years import absent_year
 from cpassist.evidence import EvidenceIndex
 from cpassist.excluded import excluded_group
@@ -109,6 +109,8 @@ def gate(
     missing = evidence_lacks_answer_type(
         question, [p.text for p in named], {p.title for p in named}
     )
+    if missing == "recommendation" and any(is_recommendation("", p.section) for p in named):
+        missing = None  # "Expand capacity from 14 to 24 beds." under a "Recommendations" heading
     parts = two_parts(question)
     if missing and parts:  # "When was it done, and how many were surveyed?": refused only when
         # neither part finds its kind of value (the answer gives what the studies hold)
