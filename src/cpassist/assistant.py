@@ -180,9 +180,10 @@ class Assistant:
     def _premise_instead(self, turn: Turn, refusal: Refusal) -> Checked | None:
         """The sentence that contradicts what the question takes for granted, when the gate found
         no answer of the asked type ("How many children were surveyed?" of a study that used no
-        survey): the premise is corrected rather than the question refused."""
-        if not refusal.reason.startswith("the question asks for a"):
-            return None
+        survey), or a year or group the documents never give: the premise is corrected rather
+        than the question refused."""
+        if not refusal.reason.startswith(("the question asks for a", "the question asks about")):
+            return None  # (a year the documents never mention: "Why did it start in 2010?")
         claims, premise = correct_premise(
             turn.standalone, turn.sources, turn.companions, [], self.index
         )

@@ -182,6 +182,8 @@ OTHER_STUDY = 0.75
 
 
 #: "..., and who funded it?", "... dan apa syaratnya?": a second question joined to the first.
+#: A figure that is no year: "21", "38,9%", "1.846".
+_COUNTS = re.compile(r"(?<![\w.,])(?!(?:19|20)\d\d\b)\d+(?:[.,]\d+)*%?(?![\w])")
 #: A table cell holding a year: a row of a series ("| 2018 | 1,856 | 21.4% |").
 _YEAR_CELL = re.compile(r"\|\s*(19|20)\d\d\s*\|")
 #: A ranking read in order: "the most common was X, followed by Y", "diikuti Y", "disusul Y".
@@ -448,8 +450,8 @@ def _answer(
                 score += SEX_BONUS
             elif said & other_sex:
                 score -= SEX_BONUS
-        elif len(sides) == 2 and len(SHARE.findall(sentence)) >= 2:  # "girls vs boys?": a
-            # figure of each
+        elif len(sides) == 2 and len(_COUNTS.findall(sentence)) >= 2:  # "girls vs boys?": a
+            # figure of each ("21 adalah laki-laki dan 17 perempuan", "38.9% ... 29.2%")
             said = {w.lower() for w in words(read)}
             if all(said & side for side in SEXES):
                 score += BOTH_SEXES_BONUS
@@ -586,7 +588,13 @@ _KIND_OF = (
         r"\b(?:jenis|bentuk|macam|tipe|kinds? of|types? of|forms? of|sorts? of)\s+([a-z-]{3,})",
         re.I,
     ),
+    re.compile(r"\b([a-z-]{3,})\s+(?:apa|mana)\s+(?:yang|yg)\s+paling\b", re.I),
     re.compile(r"\b([a-z-]{3,})\s+(?:yang|yg)\s+paling\b", re.I),
+    re.compile(
+        r"\b(?:which|what)\s+([a-z-]{3,})\s+(?:was|were|is|are|came|ranked)\s+(?:the\s+)?"
+        r"(?:most|second|third|top|first|highest|largest)\b",
+        re.I,
+    ),
     re.compile(
         r"\bmost (?:common|frequent|frequently reported|often reported|cited)\s+([a-z-]{3,})"
         r"(?:\s+([a-z-]{3,}))?",

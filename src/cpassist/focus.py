@@ -32,6 +32,15 @@ _FOCI: dict[str, tuple[str, str]] = {
         "journals jurnal books buku observation observasi utilizing memanfaatkan collection "
         "pengumpulan",
     ),
+    # "what instrument and cut-off?", "alat ukur apa?": the sentence naming the scale and its
+    # threshold ("screened with the SOGS-RA; a score of 4 or more ...")
+    "instrument": (
+        "instrument instruments instrumen scale scales skala cut-off cutoff threshold ambang "
+        "questionnaire kuesioner measured diukur measure mengukur tool screening skrining",
+        "instrument instrumen scale skala score skor scored cut-off cutoff threshold ambang "
+        "screened screening skrining questionnaire kuesioner adapted adaptation adaptasi validated "
+        "version versi measured diukur classified dikategorikan categorised categorized",
+    ),
     "theory": (
         "theory theories teori framework kerangka lens",
         "theory theories teori based framework kerangka",
@@ -283,6 +292,11 @@ def question_focus(question: str) -> Focus:
             out.names.add(name)
             out.cue_stems |= answer
             out.cues_of[name] = set(answer)
+    if "instrument" in out.names and "method" in out.names:
+        # "what instrument and cut-off?": the scale's sentence, not any sentence on the design
+        out.names.discard("method")
+        out.cue_stems = set().union(*(out.cues_of[n] for n in out.names))
+        out.cues_of.pop("method", None)
     if not out.names and COMPARES_STUDIES.search(question):
         # "what do the two studies have in common?": each study's own aim is what compares them
         out.names.add("aim")
