@@ -36,7 +36,7 @@ _FOCI: dict[str, tuple[str, str]] = {
     # threshold ("screened with the SOGS-RA; a score of 4 or more ...")
     "instrument": (
         "instrument instruments instrumen scale scales skala cut-off cutoff threshold ambang "
-        "questionnaire kuesioner measured diukur measure mengukur tool screening skrining",
+        "questionnaire kuesioner",  # not "screened": "how many were screened?" is a count
         "instrument instrumen scale skala score skor scored cut-off cutoff threshold ambang "
         "screened screening skrining questionnaire kuesioner adapted adaptation adaptasi validated "
         "version versi measured diukur classified dikategorikan categorised categorized",
