@@ -112,7 +112,7 @@ def test_what_a_question_asks_is_read_from_its_words():
     ranked = question_focus("Which source of stress ranked second among the students?")
     assert ranked.names == {"rank"} and ranked.ordinal == 2  # a rank, not a data-source question
     assert question_focus("and which one came third?").ordinal == 3
-    assert "method" in question_focus("What instrument and cut-off did the study use?").names
+    assert "instrument" in question_focus("What instrument and cut-off did the study use?").names
     assert "method" in question_focus("Kenapa survei dilakukan tahun 2021?").names
     # "menurut" (according to) shares its stem with "menurun" (fell): no trend asked
     assert (
@@ -147,3 +147,35 @@ def test_a_recommendation_under_its_heading_answers_and_who_led_it_is_named(binj
     assert not result.abstained and "evening" in result.answer, result.answer
     led = binjai.ask("Siapa ketua tim kajian helpline Binjai?")
     assert "Rina Marpaung" in led.answer, led.answer
+
+
+def test_a_model_answering_another_place_of_the_ranking_falls_back_to_the_quote(binjai):
+    """A small model asked "and what came second?" that names the first and third challenges
+    (each true, neither asked) is not shown: the answer quotes the list with its second item."""
+    from langchain_core.language_models.fake_chat_models import FakeListChatModel
+
+    from cpassist.assistant import Assistant
+
+    reply = (
+        "Staff ranked the following challenges, from most to least serious [1]. Delays in police "
+        "follow-up of urgent cases [1]."
+    )
+    llm = Assistant(
+        binjai.retriever,
+        FakeListChatModel(responses=[reply] * 4),
+        binjai.retriever.embeddings,
+        binjai.settings,
+        generator_name="fake",
+    )
+    result = llm.ask(
+        "and what came second?",
+        [
+            {
+                "role": "user",
+                "content": "What did Binjai helpline staff rank as the most serious challenge?",
+            },
+            {"role": "assistant", "content": "Too few counsellors for evening shifts."},
+        ],
+    )
+    assert "place asked for" in result.verification.reason, result.verification.reason
+    assert "Unstable mobile signal" in result.answer, result.answer

@@ -10,6 +10,7 @@ refusal, "only"), or a "most X ..." premise the studies give as a share under ha
 (`cpassist.comparisons`); `each_named_study` adds the best sentence of each named study no claim cites;
 a sentence of the asked document that negates the premise's words (`cpassist.negated`) leads too;
 `with_best_quote` adds the extractive answer's lead sentence when no verified sentence rests on it;
+`misses_ordinal` tells when an answer to "and the second?" rests on no sentence carrying that place;
 `addresses` tells whether claims share a content word with the question. It does not generate.
 """
 
@@ -311,6 +312,42 @@ def each_named_study(
 def _figures(text: str) -> set[str]:
     """The numbers of `text` as `features` normalises them ("61%" -> "61")."""
     return set(features(text).numbers)
+
+
+def misses_ordinal(
+    question: str,
+    hits: Sequence[Passage],
+    claims: list[Claim],
+    report: VerificationReport,
+    index: EvidenceIndex,
+) -> bool:
+    """Whether a question asking for one place of a ranking ("and what came second?") got an
+    answer resting on no sentence that carries that place, while the extractive answer over every
+    hit has one ("2. Short-term and uncertain funding", "Posisi kedua ditempati ..."): a small
+    model that names the first and third items has answered another question."""
+    from cpassist.focus import LAST, question_focus
+
+    wanted = question_focus(question).ordinal
+    if not wanted or wanted == LAST or not claims:
+        return False
+    covered = {c.text for c in claims} | {
+        g for check in report.sentences if check.status != "dropped" for g in check.grounding
+    }
+    for c in extractive_answer(question, hits, index):
+        if wanted in _places(c.text, [hits[i] for i in c.sources if i < len(hits)]):
+            return c.text not in covered
+    return False
+
+
+def _places(sentence: str, passages: Sequence[Passage]) -> set[int]:
+    """The ordinals `sentence` carries: its own words ("second, ...", "Posisi kedua") or the
+    number of the list line it is in one of `passages` ("2. Short-term ...")."""
+    out = {o for o in features(sentence).ordinals if o < 99}
+    for p in passages:
+        m = re.search(rf"^[ \t]*(\d{{1,2}})[.)][ \t]+{re.escape(sentence)}", p.text, re.M)
+        if m:
+            out.add(int(m.group(1)))
+    return out
 
 
 def with_best_quote(

@@ -25,7 +25,13 @@ from typing import TYPE_CHECKING, Any
 
 from pydantic import ValidationError
 
-from cpassist.amend import addresses, correct_premise, each_named_study, with_best_quote
+from cpassist.amend import (
+    addresses,
+    correct_premise,
+    each_named_study,
+    misses_ordinal,
+    with_best_quote,
+)
 from cpassist.compose import compose_answer, quoted_report, refusal_text
 from cpassist.continuity import CONTEXT_CHARS, continued_document
 from cpassist.errors import InputError, ModelError, StoreError
@@ -270,6 +276,11 @@ class Assistant:
             if claims and not verified.needs_fallback and not addresses(standalone, claims):
                 verified.needs_fallback = True
                 report.reason = "the supported sentences do not address the question"
+            elif not verified.needs_fallback and misses_ordinal(
+                standalone, turn.sources, claims, report, self.index
+            ):
+                verified.needs_fallback = True
+                report.reason = "the answer rests on no sentence carrying the place asked for"
             if verified.needs_fallback:
                 report.fallback = True
             else:
