@@ -181,7 +181,6 @@ NEAR_BEST = 0.8
 OTHER_STUDY = 0.75
 
 
-#: "..., and who funded it?", "... dan apa syaratnya?": a second question joined to the first.
 #: A figure that is no year: "21", "38,9%", "1.846".
 _COUNTS = re.compile(r"(?<![\w.,])(?!(?:19|20)\d\d\b)\d+(?:[.,]\d+)*%?(?![\w])")
 #: A table cell holding a year: a row of a series ("| 2018 | 1,856 | 21.4% |").
@@ -195,6 +194,7 @@ _CONTINUED_TAIL = re.compile(
     r"\s*$",
     re.I,
 )
+#: "..., and who funded it?", "... dan apa syaratnya?": a second question joined to the first.
 _SECOND_PART = re.compile(
     r",?\s+(?:and|dan|serta|terus|trus|lalu|then|also)\s+(?=(?:(?:in|on|at|for|from|to|pada|di|dari|untuk|sejak)\s+)?(?:who|whom|what|which|when|where|why|how|siapa|apa|berapa|"
     r"brp|kapan|di ?mana|mengapa|kenapa|bagaimana|gimana)\b)",
