@@ -21,7 +21,8 @@ physical punishment (28.6%), online harassment (17.9%) and school bullying (12.2
 
 Girls were more likely to call than boys: 251 girls (59.9%) compared with 168 boys (40.1%).
 
-In the intervention villages, families who completed a safety plan rose from 18.2% to 46.7%.
+The evaluation compared eight intervention villages with six comparison villages, all of them in
+Kota Binjai. In the intervention villages, families who completed a safety plan rose from 18.2% to 46.7%.
 In the comparison villages, the share only moved from 17.5% to 21.0%.
 
 ## Challenges
@@ -39,11 +40,22 @@ Staff ranked the following challenges, from most to least serious:
 """
 
 
+PARENTING = """# Parenting Circles in Kota Tebing Tinggi: Endline Report 2023
+
+The evaluation used a before-and-after survey of 240 caregivers without a control group, with four
+focus group discussions. Harsh punishment in the past month fell from 44.0% to 27.5%.
+"""
+
+
 @pytest.fixture(scope="module")
 def binjai(tmp_path_factory: pytest.TempPathFactory, e5_cached):
     from tests.conftest import assistant_over_documents
 
-    return assistant_over_documents(tmp_path_factory, e5_cached, {"en-helpline-binjai.md": REPORT})
+    return assistant_over_documents(
+        tmp_path_factory,
+        e5_cached,
+        {"en-helpline-binjai.md": REPORT, "en-parenting-tebing-tinggi.md": PARENTING},
+    )
 
 
 def test_the_second_place_of_a_numbered_list_is_its_second_item(binjai):
@@ -179,3 +191,26 @@ def test_a_model_answering_another_place_of_the_ranking_falls_back_to_the_quote(
     )
     assert "place asked for" in result.verification.reason, result.verification.reason
     assert "Unstable mobile signal" in result.answer, result.answer
+
+
+def test_a_premise_naming_a_place_the_report_never_mentions_is_corrected(binjai):
+    """ "Why were Medan schools the control group?" of a report that had none: what it says of its
+    design is shown, rather than only "they do not mention Medan"."""
+    result = binjai.ask(
+        "Why did the Tebing Tinggi parenting evaluation use caregivers in Medan as its control group?"
+    )
+    assert result.answer.startswith("The studies do not say that."), result.answer
+    assert "without a control group" in result.answer, (
+        result.answer,
+        result.verification.reason,
+        [c.study for c in result.citations],
+    )
+
+
+def test_a_premise_about_a_report_not_in_the_library_stays_refused(binjai):
+    """No report of Pematangsiantar is loaded: the answer is the refusal naming what is missing,
+    never a "correction" quoting another report."""
+    result = binjai.ask(
+        "Why did the Pematangsiantar parenting evaluation use caregivers in Medan as its control group?"
+    )
+    assert result.abstained and "do not mention" in result.answer, result.answer

@@ -19,6 +19,7 @@ models or open the store: `cpassist.build` does. Decisions and figures: docs/dec
 
 from __future__ import annotations
 
+import re
 import time
 from collections.abc import Generator, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
@@ -186,15 +187,22 @@ class Assistant:
     def _premise_instead(self, turn: Turn, refusal: Refusal) -> Checked | None:
         """The sentence that contradicts what the question takes for granted, when the gate found
         no answer of the asked type ("How many children were surveyed?" of a study that used no
-        survey), or a year or group the documents never give: the premise is corrected rather
-        than the question refused."""
-        if not refusal.reason.startswith(("the question asks for a", "the question asks about")):
-            return None  # (a year the documents never mention: "Why did it start in 2010?")
+        survey), or a year, group or place the documents never give: the premise is corrected
+        rather than the question refused."""
+        if not refusal.reason.startswith(
+            ("the question asks for a", "the question asks about", "the question names")
+        ):
+            return None  # (a year or place the documents never mention: "Why did it start in
+            # 2010?", "Why were Bukittinggi schools the control group?")
         claims, premise = correct_premise(
             turn.standalone, turn.sources, turn.companions, [], self.index
         )
         if not premise or not claims:
             return None
+        if refusal.reason.startswith("the question names") and not _names_the_report(
+            turn.standalone, refusal.reason, [turn.sources[i] for c in claims for i in c.sources]
+        ):
+            return None  # a correction quoting another report is none
         return Checked(claims, turn.sources, quoted_report(claims), premise)
 
     def generate(self, turn: Turn) -> Generator[StreamEvent, None, Draft]:
@@ -429,3 +437,19 @@ class Assistant:
             generator=self.generator_name,
         )
         return StreamEvent(type="final", result=result)
+
+
+def _names_the_report(question: str, reason: str, cited: Sequence[Passage]) -> bool:
+    """Whether every name of `question` but the one the gate found nowhere (quoted in `reason`)
+    is written in the report the correction quotes ("Why were Bukittinggi schools the control
+    group of the Padang SRA evaluation?": Padang and SRA are; for "the Pematangsiantar evaluation"
+    no other name is, and another report's sentence corrects nothing)."""
+    from cpassist.text import named_terms, stem, words
+
+    absent = re.search(r"names '([^']+)'", reason)
+    missing = {stem(w.lower()) for w in words(absent.group(1))} if absent else set()
+    others = named_terms(question) - missing
+    if not others or not cited:
+        return False
+    said = {stem(w.lower()) for p in cited for w in words(f"{p.text} {p.title}")}
+    return others <= said
