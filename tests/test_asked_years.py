@@ -79,3 +79,25 @@ def test_a_premise_the_report_states_with_a_not_is_found():
     # a premise that itself says "not", or one the sentence does not negate, is left alone
     assert negated_premise("the schools were not randomly assigned", [report]) is None
     assert negated_premise("eight schools ran the programme", [report]) is None
+
+
+def test_how_many_a_premise_speaks_of_is_not_what_it_claims():
+    """ "sebagian besar" shared with a report's "contrary to the assumption that most requests
+    ..." does not make that sentence about a premise on who left the children."""
+    from cpassist.amend import _contrary_assumption
+    from cpassist.schema import Passage
+
+    other = Passage(
+        text=(
+            "Bertentangan dengan anggapan umum bahwa sebagian besar dispensasi diajukan karena "
+            "kehamilan, alasan yang paling sering justru kekhawatiran orang tua."
+        ),
+        study="dispensasi",
+        title="Dispensasi",
+        language="id",
+        chunk_id="d-1",
+        section="Temuan",
+    )
+    premise = "sebagian besar anak ditinggal oleh ayahnya yang kerja di luar negeri"
+    assert _contrary_assumption(premise, [other]) is None
+    assert _contrary_assumption("sebagian besar dispensasi diajukan karena kehamilan", [other])

@@ -26,7 +26,7 @@ from cpassist.focus import premise_of, presumes_method_only
 from cpassist.grounding import ClaimChecker
 from cpassist.lexicon import features, shared_across, translations
 from cpassist.majority import majority_share, names_kind
-from cpassist.negated import negated_premise
+from cpassist.negated import QUANTITY_WORDS, negated_premise
 from cpassist.ranked_lists import ranked_place
 from cpassist.schema import Passage, VerificationReport
 from cpassist.study_mix import about_named, studies_named, study_names
@@ -199,7 +199,7 @@ def _contrary_assumption(
     """The source sentence that names the premise as a mistaken assumption ("Bertentangan dengan
     anggapan umum bahwa sebagian besar dispensasi diajukan karena kehamilan, ..." for "Since
     pregnancy was the top reason ..."), with its source index; None when none does."""
-    wanted = content_stems(premise) - named_terms(premise)
+    wanted = content_stems(premise) - named_terms(premise) - QUANTITY_WORDS
     if len(wanted) < 2:
         return None
     for i, p in enumerate(sources):

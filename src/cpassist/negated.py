@@ -26,6 +26,12 @@ _GENERAL = frozenset(
     for w in "child children anak anak-anak study studi penelitian report laporan program "
     "programme school schools sekolah data".split()
 )
+#: How many a premise speaks of ("sebagian besar", "most"): shared by premises about anything.
+QUANTITY_WORDS = frozenset(
+    stem(w)
+    for w in "sebagian besar most majority mayoritas kebanyakan many banyak all semua some "
+    "beberapa".split()
+)
 
 
 def negated_premise(
@@ -34,7 +40,7 @@ def negated_premise(
     """The sentence of an asked source negating `premise` (see the module), or None."""
     if not premise or features(premise).negated:
         return None
-    wanted = content_stems(premise) - named_terms(premise)
+    wanted = content_stems(premise) - named_terms(premise) - QUANTITY_WORDS
     if len(wanted) < 2:
         return None
     for i, p in enumerate(sources):
