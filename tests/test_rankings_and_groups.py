@@ -214,3 +214,26 @@ def test_a_premise_about_a_report_not_in_the_library_stays_refused(binjai):
         "Why did the Pematangsiantar parenting evaluation use caregivers in Medan as its control group?"
     )
     assert result.abstained and "do not mention" in result.answer, result.answer
+
+
+def test_a_follow_up_naming_a_counterpart_takes_its_place_in_the_previous_question():
+    from cpassist.rewrite import rule_rewrite, swapped_phrase
+
+    previous = "In the Garut evaluation, how did help-seeking change in the intervention schools?"
+    assert swapped_phrase("and in the comparison schools?", previous) == (
+        "In the Garut evaluation, how did help-seeking change in the comparison schools?"
+    )
+    assert swapped_phrase(
+        "kalau di sekolah pembanding?", "Berapa persen di sekolah intervensi?"
+    ) == ("Berapa persen di sekolah pembanding?")
+    history = [
+        {"role": "user", "content": "Berapa kasus pada tahun 2021 di Bandung?"},
+        {"role": "assistant", "content": "164 kasus."},
+    ]
+    assert (
+        rule_rewrite("kalau tahun 2023 berapa?", history)
+        == "Berapa kasus pada tahun 2023 di Bandung?"
+    )
+    # nothing to swap: the rule leaves the follow-up to the other rewrites
+    assert swapped_phrase("and the boys?", "How many girls were above the cut-off?") == ""
+    assert swapped_phrase("and which one came third?", "Which platform was most common?") == ""

@@ -86,6 +86,9 @@ def rule_rewrite(question: str, history: Sequence[ChatTurn | dict] | None) -> st
     following = next_in_ranking(question, users[-1])
     if following != question:  # "what came after that?": the previous question, next ordinal
         return _continued(users[-1], following)
+    swapped = swapped_phrase(question, users[-1])
+    if swapped:  # "and in the comparison schools?": the previous question, of those schools
+        return swapped
     own_names = _names(question)
     follow_up = is_follow_up(question)
     if own_names and not follow_up:
@@ -111,6 +114,56 @@ def rule_rewrite(question: str, history: Sequence[ChatTurn | dict] | None) -> st
     skip = {stem(w.lower()) for w in words(question)}
     terms = _key_terms(users[-1], skip, names_only_topic=bool(own_names))
     return f"{' '.join(terms)}: {_opening_lowered(question)}" if terms else question
+
+
+#: "and in the comparison schools?", "kalau di sekolah pembanding?", "what about 2023?": an opener,
+#: a preposition maybe, and the phrase that takes the place of one in the previous question.
+_SWAP = re.compile(
+    r"^\s*(?:and|what about|how about|bagaimana dengan|kalau|kalo|terus|trus|lalu|dan)\s+"
+    r"(?:(?:in|for|among|at|of|on|di|pada|untuk|bagi|dari|tahun|year)\s+)?(?:(?:the|yang|yg)\s+)?"
+    r"(?P<phrase>[\w-]+(?:\s+[\w-]+){0,2})\s*(?:(?:saja|aja|nya|berapa|brp|apa)\s*)?[?.!]*\s*$",
+    re.I,
+)
+_YEAR_WORD = re.compile(r"^(19|20)\d\d$")
+_TRAILING = frozenset("saja aja berapa brp apa nya ya sih".split())
+
+
+def swapped_phrase(question: str, previous: str) -> str:
+    """The previous question with the phrase the follow-up names in place of its counterpart
+    ("... change in the intervention schools?" + "and in the comparison schools?" -> "... change in
+    the comparison schools?"; "... pada 2022?" + "kalau 2023?" -> "... pada 2023?"): the counterpart
+    shares the phrase's head noun (its last word in English, its first in Indonesian) or is a year
+    for a year; "" when the follow-up is not such a phrase or the previous question has none."""
+    m = _SWAP.match(question)
+    if not m or not previous.strip():
+        return ""
+    phrase = m.group("phrase").split()
+    while phrase and phrase[-1].lower() in _TRAILING:
+        phrase.pop()  # "kalau tahun 2023 berapa?"
+    if not phrase or any(w.lower() in _QUESTION_WORDS or w.lower() in STOPWORDS for w in phrase):
+        return ""
+    tokens = previous.split()
+    bare = [t.strip(".,;:?!()\"'").lower() for t in tokens]
+    if len(phrase) == 1 and _YEAR_WORD.match(phrase[0]):
+        years = [i for i, t in enumerate(bare) if _YEAR_WORD.match(t)]
+        if len(years) != 1 or bare[years[0]] == phrase[0]:
+            return ""
+        i = years[0]
+        return " ".join([*tokens[:i], tokens[i].replace(bare[i], phrase[0]), *tokens[i + 1 :]])
+    if len(phrase) < 2:
+        return ""
+    n = len(phrase)
+    low = [w.lower() for w in phrase]
+    for start in range(len(bare) - n + 1):
+        window = bare[start : start + n]
+        english = window[-1] == low[-1] and window[:-1] != low[:-1]  # "intervention schools"
+        indonesian = window[0] == low[0] and window[1:] != low[1:]  # "sekolah intervensi"
+        if english or indonesian:
+            ending = tokens[start + n - 1][len(tokens[start + n - 1].rstrip(".,;:?!)")) :]
+            return " ".join(
+                [*tokens[:start], *phrase[:-1], phrase[-1] + ending, *tokens[start + n :]]
+            )
+    return ""
 
 
 #: "What came after that?", "And the next one?", "Terus berikutnya apa?": the next item of a ranking.
