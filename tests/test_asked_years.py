@@ -101,3 +101,34 @@ def test_how_many_a_premise_speaks_of_is_not_what_it_claims():
     premise = "sebagian besar anak ditinggal oleh ayahnya yang kerja di luar negeri"
     assert _contrary_assumption(premise, [other]) is None
     assert _contrary_assumption("sebagian besar dispensasi diajukan karena kehamilan", [other])
+
+
+def test_open_questions_take_nothing_for_granted():
+    """ "How did X differ?", "gone up or down?", "did it make any difference?" state no premise, so
+    no answer to them opens with "The studies do not say that"; "How did X end Y?" still does."""
+    from cpassist.focus import premise_of
+
+    assert premise_of("How did the child labour rate differ between the two islands?") == ""
+    assert premise_of("How did the share of children change from 2021 to 2023?") == ""
+    assert premise_of("Has the share of under-15s gone up or down since 2019?") == ""
+    assert premise_of("Did economic support make any difference to reunification?") == ""
+    assert (
+        premise_of("Apakah kehadiran sekolah anak pekerja migran berbeda dengan anak lain?") == ""
+    )
+    assert premise_of("studi TTS itu metodenya apa? brp siswi yg disurvei?") == ""
+    assert premise_of("How did the Down to Zero programme end child exploitation?") != ""
+
+
+def test_a_proposal_with_without_negates_no_premise():
+    from cpassist.negated import negated_premise
+    from cpassist.schema import Passage
+
+    proposal = Passage(
+        text="Companies should review harvest targets so that harvesters can meet them without family help.",
+        study="kotim",
+        title="Kotim",
+        language="en",
+        chunk_id="k-1",
+        section="Recommendations",
+    )
+    assert negated_premise("children help their parents on the estates", [proposal]) is None

@@ -355,6 +355,19 @@ _PREMISE_LEAD = re.compile(
     r"did|does|do|is|are|was|were|has|have|had|apakah|benarkah|betulkah)\b[\s,]*",
     re.IGNORECASE,
 )
+#: "How did X change / differ / compare ...?": a question about what happened, with no premise.
+_NEUTRAL_HOW = re.compile(
+    r"\b(change|changed|differ|differed|compare|compared|develop|developed|evolve|evolved|vary|"
+    r"varied|go|went|trend|move|moved)\b",
+    re.I,
+)
+#: A yes/no question that asks which way, or whether at all, and so states nothing.
+_OPEN_QUESTION = re.compile(
+    r"\b(up or down|down or up|or down|or up|rise or fall|fall or rise|naik atau turun|turun atau "
+    r"naik|or not|atau tidak|atau belum|atau enggak|atau nggak|any (difference|effect|impact)|"
+    r"make a difference|made a difference|berpengaruh|ada pengaruh|ada perbedaan|berbeda)\b",
+    re.I,
+)
 #: "Since the study used a survey, how big was its sample?": the clause before the comma.
 _GIVEN = re.compile(
     r"^\s*(?:since|given that|as|now that|karena|mengingat|oleh karena)\s+([^,?]{8,}),", re.I
@@ -396,12 +409,17 @@ def premise_of(question: str) -> str:
         return given.group(1).strip()
     match = _PREMISE_LEAD.match(question or "")
     if not match:
-        if features(question or "").methods & _PRESUMED_METHODS:
+        if features(question or "").methods & _PRESUMED_METHODS and _WH_LEAD.match(question):
+            # "How many were surveyed?"; not a chat question that only names a survey further on
             rest = _WH_LEAD.sub("", question or "", count=1).strip().rstrip("?").strip()
             return rest if len(words(rest)) >= 3 else ""
         return ""
     rest = question[match.end() :].strip().rstrip("?").strip()
     lead = match.group(1).lower()
+    if lead in ("how did", "how does") and _NEUTRAL_HOW.search(rest):
+        return ""  # "How did the rate change / differ between A and B?" takes nothing for granted
+    if _OPEN_QUESTION.search(rest):
+        return ""  # "Has it gone up or down?", "Did X make any difference?", "Apakah ... berbeda?"
     if lead in ("why", "mengapa", "kenapa"):  # "Why is X part of Y?" -> "is X part of Y"
         inner = re.match(r"^(is|are|was|were)\s+(.+)$", rest, re.I)
         if inner:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
+from cpassist.answer_type import is_recommendation
 from cpassist.lexicon import features, shared_across, translations
 from cpassist.schema import Passage
 from cpassist.text import content_stems, named_terms, split_sentences, stem, words
@@ -21,7 +22,7 @@ _NEGATIONS = frozenset("not no never tidak bukan belum tak tanpa without".split(
 #: How many words after a negation it still reaches ("tidak dilakukan secara acak").
 REACH = 3
 #: Words too general to carry what a premise asserts ("not all children ..." says nothing of them).
-_GENERAL = frozenset(
+GENERAL_WORDS = frozenset(
     stem(w)
     for w in "child children anak anak-anak study studi penelitian report laporan program "
     "programme school schools sekolah data".split()
@@ -47,6 +48,8 @@ def negated_premise(
         if not asked(p):
             continue
         for sentence in split_sentences(p.text):
+            if is_recommendation(sentence, p.section):
+                continue  # "... so that they can meet targets without family help": a proposal
             tokens = [t.lower() for t in words(sentence)]
             said = {stem(t) for t in tokens}
             shared = (wanted & translations(said)) | shared_across(wanted, said)
@@ -57,6 +60,6 @@ def negated_premise(
                     continue
                 reached = {stem(t) for t in tokens[k + 1 : k + 1 + REACH]}
                 hit = (wanted & translations(reached)) | shared_across(wanted, reached)
-                if hit - _GENERAL:
+                if hit - GENERAL_WORDS:
                     return i, sentence
     return None
