@@ -26,7 +26,7 @@ from cpassist.focus import premise_of, presumes_method_only
 from cpassist.grounding import ClaimChecker
 from cpassist.lexicon import features, shared_across, translations
 from cpassist.majority import majority_share, names_kind
-from cpassist.negated import QUANTITY_WORDS, negated_premise
+from cpassist.negated import asked_sentences, negated_premise, premise_words
 from cpassist.ranked_lists import ranked_place
 from cpassist.schema import Passage, VerificationReport
 from cpassist.study_mix import about_named, studies_named, study_names
@@ -199,21 +199,18 @@ def _contrary_assumption(
     """The source sentence that names the premise as a mistaken assumption ("Bertentangan dengan
     anggapan umum bahwa sebagian besar dispensasi diajukan karena kehamilan, ..." for "Since
     pregnancy was the top reason ..."), with its source index; None when none does."""
-    wanted = content_stems(premise) - named_terms(premise) - QUANTITY_WORDS
+    wanted = premise_words(premise)
     if len(wanted) < 2:
         return None
-    for i, p in enumerate(sources):
-        if not asked(p):
+    for i, _, sentence in asked_sentences(sources, asked):
+        m = _ASSUMED.search(sentence)
+        if not m:
             continue
-        for sentence in split_sentences(p.text):
-            m = _ASSUMED.search(sentence)
-            if not m:
-                continue
-            assumption = next(g for g in m.groups() if g)
-            said = translations(content_stems(assumption))
-            shared = (wanted & said) | shared_across(wanted, content_stems(assumption))
-            if len(shared) >= max(2, ASSUMED_SHARE * len(wanted)):
-                return i, sentence
+        assumption = next(g for g in m.groups() if g)
+        said = translations(content_stems(assumption))
+        shared = (wanted & said) | shared_across(wanted, content_stems(assumption))
+        if len(shared) >= max(2, ASSUMED_SHARE * len(wanted)):
+            return i, sentence
     return None
 
 

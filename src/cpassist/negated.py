@@ -11,7 +11,7 @@ the schools) and misses the short one that says "not". It does not judge trends 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 
 from cpassist.answer_type import is_recommendation
 from cpassist.lexicon import features, shared_across, translations
@@ -35,31 +35,43 @@ QUANTITY_WORDS = frozenset(
 )
 
 
+def premise_words(premise: str) -> set[str]:
+    """The stems saying what `premise` claims: not its names, not how many it speaks of."""
+    return content_stems(premise) - named_terms(premise) - QUANTITY_WORDS
+
+
+def asked_sentences(
+    sources: Sequence[Passage], asked: Callable[[Passage], bool]
+) -> Iterator[tuple[int, Passage, str]]:
+    """(source index, passage, sentence) for every sentence of the `asked` sources, in order."""
+    for i, p in enumerate(sources):
+        if asked(p):
+            for sentence in split_sentences(p.text):
+                yield i, p, sentence
+
+
 def negated_premise(
     premise: str, sources: Sequence[Passage], asked: Callable[[Passage], bool] = lambda p: True
 ) -> tuple[int, str] | None:
     """The sentence of an asked source negating `premise` (see the module), or None."""
     if not premise or features(premise).negated:
         return None
-    wanted = content_stems(premise) - named_terms(premise) - QUANTITY_WORDS
+    wanted = premise_words(premise)
     if len(wanted) < 2:
         return None
-    for i, p in enumerate(sources):
-        if not asked(p):
+    for i, p, sentence in asked_sentences(sources, asked):
+        if is_recommendation(sentence, p.section):
+            continue  # "... so that they can meet targets without family help": a proposal
+        tokens = [t.lower() for t in words(sentence)]
+        said = {stem(t) for t in tokens}
+        shared = (wanted & translations(said)) | shared_across(wanted, said)
+        if len(shared) < 2:
             continue
-        for sentence in split_sentences(p.text):
-            if is_recommendation(sentence, p.section):
-                continue  # "... so that they can meet targets without family help": a proposal
-            tokens = [t.lower() for t in words(sentence)]
-            said = {stem(t) for t in tokens}
-            shared = (wanted & translations(said)) | shared_across(wanted, said)
-            if len(shared) < 2:
+        for k, token in enumerate(tokens):
+            if token not in _NEGATIONS:
                 continue
-            for k, token in enumerate(tokens):
-                if token not in _NEGATIONS:
-                    continue
-                reached = {stem(t) for t in tokens[k + 1 : k + 1 + REACH]}
-                hit = (wanted & translations(reached)) | shared_across(wanted, reached)
-                if hit - GENERAL_WORDS:
-                    return i, sentence
+            reached = {stem(t) for t in tokens[k + 1 : k + 1 + REACH]}
+            hit = (wanted & translations(reached)) | shared_across(wanted, reached)
+            if hit - GENERAL_WORDS:
+                return i, sentence
     return None
