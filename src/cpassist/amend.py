@@ -99,15 +99,17 @@ def correct_premise(
         source, sentence = assumed
         rest = [c for c in claims if c.text != sentence and not _echoes(c, premise, sources)]
         return [Claim(text=sentence, sources=[source]), *rest], True
-    negated = (
-        None
-        if presumes_method_only(question)
-        else negated_premise(premise, sources, lambda p: id(p) in asked)
-    )
-    if negated:  # "Since the schools were randomly assigned": "... tidak dilakukan secara acak"
-        return _led_by(negated[0], negated[1], claims, premise, sources)
     verdict = ClaimChecker(sources, index, companions).check(premise)
-    if verdict.ok or not verdict.grounding or not verdict.reason.startswith(CONTRADICTIONS):
+    contradicted = verdict.grounding and verdict.reason.startswith(CONTRADICTIONS)
+    if not verdict.ok and not contradicted:
+        negated = (
+            None
+            if presumes_method_only(question)
+            else negated_premise(premise, sources, lambda p: id(p) in asked)
+        )
+        if negated:  # "Since the schools were randomly assigned": "... tidak dilakukan secara acak"
+            return _led_by(negated[0], negated[1], claims, premise, sources)
+    if verdict.ok or not contradicted:
         if share is not None:  # the share of "most X ..." is under half (when nothing else)
             return _led_by(share[0], share[1], claims, premise, sources)
         return claims, False

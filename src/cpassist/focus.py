@@ -36,7 +36,8 @@ _FOCI: dict[str, tuple[str, str]] = {
     # threshold ("screened with the SOGS-RA; a score of 4 or more ...")
     "instrument": (
         "instrument instruments instrumen scale scales skala cut-off cutoff threshold ambang "
-        "questionnaire kuesioner",  # not "screened": "how many were screened?" is a count
+        "questionnaire kuesioner tool tools alat measure mengukur",  # not "screened" or "measured":
+        # "how many were screened?" is a count
         "instrument instrumen scale skala score skor scored cut-off cutoff threshold ambang "
         "screened screening skrining questionnaire kuesioner adapted adaptation adaptasi validated "
         "version versi measured diukur classified dikategorikan categorised categorized",
