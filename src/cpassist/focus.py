@@ -1,6 +1,6 @@
-"""What a question asks for: its focus (method, theory, who initiated, factors, findings, role with
-its ordinal, place, time, author, aim, benefit, barrier, frequency, count, trend), in Indonesian or
-English.
+"""What a question asks for: its focus (method, instrument, theory, who initiated, factors,
+findings, role with its ordinal, rank with its place, place, time, author, aim, benefit, barrier,
+frequency, count, trend), in Indonesian or English.
 
 Contract: `question_focus(question)` returns a `Focus` with the focus names found, the ordinal asked
 for (e.g. 3 for "the third role", None otherwise) and the stems of words that sentences answering

@@ -6,7 +6,9 @@ samanya?"); a follow-up ("it", "they", "-nya", "itu", "tersebut", "And ...?", or
 words) that names its own subject ("And the Nepal study?") gets the previous question's topic words
 instead ("methods: And the Nepal study?"). An elliptical follow-up (no question word, at most two
 content words: "Anywhere else?", "Kalau yang kedua?") continues the previous question instead, with
-its own ordinal; "What came after that?" after a ranked question asks its next ordinal.
+its own ordinal; "What came after that?" after a ranked question asks its next ordinal; a
+follow-up naming a counterpart ("and in the comparison schools?", "kalau tahun 2023?") takes its
+place in the previous question (`swapped_phrase`), followed by the follow-up itself.
 LLM (`llm_rewrite`): the `rewrite` prompt; an empty, overlong or answer-like reply falls back to the
 rule. Which one a generator uses is `default_method` (why: docs/decisions.md). It does not retrieve
 or answer.
