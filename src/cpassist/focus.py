@@ -410,8 +410,11 @@ def premise_of(question: str) -> str:
         return given.group(1).strip()
     match = _PREMISE_LEAD.match(question or "")
     if not match:
-        if features(question or "").methods & _PRESUMED_METHODS and _WH_LEAD.match(question):
-            # "How many were surveyed?"; not a chat question that only names a survey further on
+        if (
+            features(question or "").methods & _PRESUMED_METHODS
+            and "method" not in question_focus(question or "").names
+        ):  # "How many were surveyed?"; not "metodenya apa? brp siswi yg disurvei?", which
+            # asks what the method was
             rest = _WH_LEAD.sub("", question or "", count=1).strip().rstrip("?").strip()
             return rest if len(words(rest)) >= 3 else ""
         return ""
