@@ -132,3 +132,21 @@ def test_a_proposal_with_without_negates_no_premise():
         section="Recommendations",
     )
     assert negated_premise("children help their parents on the estates", [proposal]) is None
+
+
+def test_children_under_an_age_no_figure_is_given_for_are_refused():
+    from cpassist.excluded import unstated_age_bound
+
+    survey = (
+        "Survei mencakup 386 anak berusia 10-17 tahun. Survei tidak mencakup anak di bawah usia 10 "
+        "tahun, padahal sebagian anak kecil ikut membantu mengikat bibit."
+    )
+    bound, said = unstated_age_bound("how many kids under 10 were helping tie seedlings?", [survey])
+    assert bound == "under 10" and said.startswith("Survei tidak mencakup")
+    assert unstated_age_bound("how many cases involved kids under 14?", [survey]) == (
+        "under 14",
+        "",
+    )
+    given = "Of the cases, 31 involved children under 14 and 12 involved children aged 12-13."
+    assert unstated_age_bound("how many cases involved kids under 14?", [given]) == ("", "")
+    assert unstated_age_bound("how many children worked?", [survey]) == ("", "")

@@ -63,3 +63,34 @@ def excluded_group(question: str, documents: Iterable[str]) -> tuple[str, str]:
         if places and all(_LEFT_OUT.search(sentences[k]) for k in places):
             return word, sentences[places[0]]
     return "", ""
+
+
+#: An age bound a figure is asked of: "kids under 10", "anak di bawah 8 tahun", "younger than 14".
+_UNDER = re.compile(
+    r"\b(?:under|below|younger than|di ?bawah(?: usia| umur)?|kurang dari)\s+(\d{1,2})\b"
+    r"(?!\s*(?:%|persen|percent|jam|hours?|km|hari|days?|minggu|weeks?|bulan|months?|kali|times))",
+    re.I,
+)
+
+
+def unstated_age_bound(question: str, documents: Iterable[str]) -> tuple[str, str]:
+    """(the question's bound, the sentence naming it as left out or "") when the question asks a
+    figure of children under an age ("how many kids under 10 ...?") that `documents` never give a
+    figure for: no sentence names that bound ("under 10", "di bawah usia 10", "aged 5-9") other
+    than one saying it was left out ("Survei tidak mencakup anak di bawah usia 10 tahun"), which
+    is returned; ("", "") when the question has no bound or a sentence gives it."""
+    m = _UNDER.search(question)
+    if not m or _ASKS_LEFT_OUT.search(question):
+        return "", ""
+    bound = int(m.group(1))
+    states = re.compile(
+        rf"\b(?:under|below|younger than|di ?bawah(?: usia| umur)?|kurang dari|<)\s*{bound}\b|"
+        rf"\b\d{{1,2}}\s*[-–]\s*{bound - 1}\b"
+    )
+    sentences = [x for text in documents for x in split_sentences(text)]
+    if not sentences:
+        return "", ""
+    named = [x for x in sentences if states.search(x)]
+    if any(not _LEFT_OUT.search(x) for x in named):
+        return "", ""
+    return m.group(0), named[0] if named else ""

@@ -5,7 +5,8 @@ with the reason (for the report) and a detail sentence in the user's language (f
 refuses, in this order, when the evidence is weak (`abstain.should_abstain`), when the question names a
 place or organisation no passage mentions (`abstain.absent_name`), when it asks about a year
 the documents it is about never mention (`asked_years.absent_year`), when it asks about a group
-they name only as left out of the study (`excluded.excluded_group`), when it asks for a kind of value
+they name only as left out of the study (`excluded.excluded_group`), or children under an age
+they give no figure for (`excluded.unstated_age_bound`), when it asks for a kind of value
 (count, year, money, person, place, institution, recommendation) no sentence about it holds
 (`answer_type`; a two-part question only when neither part finds its kind, and "of the 40
 caregivers" reads only the report of that group: `of_the_group`), and when "which X?" meets only
@@ -23,7 +24,7 @@ from cpassist.abstain import absent_name, should_abstain
 from cpassist.answer_type import evidence_lacks_answer_type, is_recommendation, unnamed_members
 from cpassist.asked_years import absent_year
 from cpassist.evidence import EvidenceIndex
-from cpassist.excluded import excluded_group
+from cpassist.excluded import excluded_group, unstated_age_bound
 from cpassist.extractive import two_parts
 from cpassist.focus import COMPARES_STUDIES
 from cpassist.prompts import render
@@ -104,6 +105,15 @@ def gate(
         return Refusal(
             f"the question asks about {group!r}, which the documents name only as left out",
             render(f"abstain_excluded_{lang}", term=group, sentence=said).strip(),
+        )
+    bound, said = unstated_age_bound(question, documents)
+    if bound:  # "kids under 10" of a survey of ages 10-17
+        bound = f"children {bound}" if lang == "en" else f"anak {bound} tahun"
+        return Refusal(
+            f"the question asks about children {bound!r}, for whom the documents give no figure",
+            render(f"abstain_excluded_{lang}", term=bound, sentence=said).strip()
+            if said
+            else render(f"abstain_absent_{lang}", term=bound).strip(),
         )
     named = of_the_group(question, about_named(question, evidence))
     missing = evidence_lacks_answer_type(
