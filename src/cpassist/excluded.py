@@ -54,13 +54,18 @@ def excluded_group(question: str, documents: Iterable[str]) -> tuple[str, str]:
     if _ASKS_LEFT_OUT.search(question):
         return "", ""
     sentences = [s for text in documents for s in split_sentences(text)]
-    if not sentences:
+    left_out = [s for s in sentences if _LEFT_OUT.search(s)]
+    if not left_out:  # most documents say nothing was left out: no sentence needs reading
         return "", ""
-    stems_of = [{stem(w.lower()) for w in words(s)} for s in sentences]
+    stems_of: list[set[str]] = []  # every sentence's stems, read only for a word left out
     for word in _asked_words(question):
         forms = translations({stem(word.lower())}) | {stem(word.lower())}
+        said = next((s for s in left_out if {stem(w.lower()) for w in words(s)} & forms), "")
+        if not said:
+            continue
+        stems_of = stems_of or [{stem(w.lower()) for w in words(s)} for s in sentences]
         places = [k for k, stems in enumerate(stems_of) if stems & forms]
-        if places and all(_LEFT_OUT.search(sentences[k]) for k in places):
+        if all(_LEFT_OUT.search(sentences[k]) for k in places):
             return word, sentences[places[0]]
     return "", ""
 
