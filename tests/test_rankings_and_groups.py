@@ -116,6 +116,14 @@ def test_a_year_the_report_never_mentions_is_refused_in_the_users_language(binja
     assert not answered.abstained and "348" in answered.answer, answered.answer
 
 
+def test_a_platform_or_school_level_the_report_never_names_is_refused(binjai):
+    result = binjai.ask("brp persen penelepon helpline binjai yg dilecehkan lewat facebook?")
+    assert result.abstained and result.language == "id", result.answer
+    assert "facebook" in result.answer, result.answer
+    named = binjai.ask("What share of Binjai helpline callers raised online harassment?")
+    assert not named.abstained and "17.9%" in named.answer, named.answer
+
+
 def test_what_a_question_asks_is_read_from_its_words():
     from cpassist.answer_type import expected_answer_type, unnamed_members
     from cpassist.focus import question_focus

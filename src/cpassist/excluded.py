@@ -19,7 +19,7 @@ from cpassist.lexicon import translations
 from cpassist.text import STOPWORDS, split_sentences, stem, words
 
 #: A sentence saying who or what the study left out.
-_LEFT_OUT = re.compile(
+LEFT_OUT = re.compile(
     r"\b(not included|were not|was not (included|covered|surveyed|studied)|excluded|exclud\w+|"
     r"did not (cover|include|survey|reach)|not covered|outside the scope|may not apply|"
     r"does not apply|do not apply|cannot be generalised|cannot be generalized|only covered|"
@@ -29,8 +29,8 @@ _LEFT_OUT = re.compile(
     re.I,
 )
 #: A question about what was left out is answered by that very sentence.
-_ASKS_LEFT_OUT = re.compile(
-    r"\b(not included|excluded|exclud\w+|left out|limitations?|keterbatasan|tidak termasuk|"
+ASKS_LEFT_OUT = re.compile(
+    r"\b(not included|included|include|excluded|exclud\w+|left out|limitations?|keterbatasan|tidak termasuk|"
     r"tidak dimasukkan|apply|applies|berlaku|generali[sz]\w*|cover(ed|s)?|mencakup|cakupan)\b",
     re.I,
 )
@@ -51,10 +51,10 @@ def _asked_words(question: str) -> list[str]:
 
 def excluded_group(question: str, documents: Iterable[str]) -> tuple[str, str]:
     """(word, sentence) for a group `documents` mention only as left out (see the module)."""
-    if _ASKS_LEFT_OUT.search(question):
+    if ASKS_LEFT_OUT.search(question):
         return "", ""
     sentences = [s for text in documents for s in split_sentences(text)]
-    left_out = [s for s in sentences if _LEFT_OUT.search(s)]
+    left_out = [s for s in sentences if LEFT_OUT.search(s)]
     if not left_out:  # most documents say nothing was left out: no sentence needs reading
         return "", ""
     stems_of: list[set[str]] = []  # every sentence's stems, read only for a word left out
@@ -65,7 +65,7 @@ def excluded_group(question: str, documents: Iterable[str]) -> tuple[str, str]:
             continue
         stems_of = stems_of or [{stem(w.lower()) for w in words(s)} for s in sentences]
         places = [k for k, stems in enumerate(stems_of) if stems & forms]
-        if all(_LEFT_OUT.search(sentences[k]) for k in places):
+        if all(LEFT_OUT.search(sentences[k]) for k in places):
             return word, sentences[places[0]]
     return "", ""
 
@@ -85,7 +85,7 @@ def unstated_age_bound(question: str, documents: Iterable[str]) -> tuple[str, st
     than one saying it was left out ("Survei tidak mencakup anak di bawah usia 10 tahun"), which
     is returned; ("", "") when the question has no bound or a sentence gives it."""
     m = _UNDER.search(question)
-    if not m or _ASKS_LEFT_OUT.search(question):
+    if not m or ASKS_LEFT_OUT.search(question):
         return "", ""
     bound = int(m.group(1))
     states = re.compile(
@@ -96,6 +96,6 @@ def unstated_age_bound(question: str, documents: Iterable[str]) -> tuple[str, st
     if not sentences:
         return "", ""
     named = [x for x in sentences if states.search(x)]
-    if any(not _LEFT_OUT.search(x) for x in named):
+    if any(not LEFT_OUT.search(x) for x in named):
         return "", ""
     return m.group(0), named[0] if named else ""

@@ -6,7 +6,8 @@ refuses, in this order, when the evidence is weak (`abstain.should_abstain`), wh
 place or organisation no passage mentions (`abstain.absent_name`), when it asks about a year
 the documents it is about never mention (`asked_years.absent_year`), when it asks about a group
 they name only as left out of the study (`excluded.excluded_group`), or children under an age
-they give no figure for (`excluded.unstated_age_bound`), when it asks for a kind of value
+they give no figure for (`excluded.unstated_age_bound`), or a lower-case group, platform or
+measure they never name ("lewat facebook", "siswi SD": `subgroups.unmentioned_group`), when it asks for a kind of value
 (count, year, money, person, place, institution, recommendation) no sentence about it holds
 (`answer_type`; a two-part question only when neither part finds its kind, and "of the 40
 caregivers" reads only the report of that group: `of_the_group`), and when "which X?" meets only
@@ -30,6 +31,7 @@ from cpassist.focus import COMPARES_STUDIES
 from cpassist.prompts import render
 from cpassist.schema import Passage
 from cpassist.study_mix import about_named
+from cpassist.subgroups import unmentioned_group
 
 _TYPE_NAMES = {
     "en": {
@@ -114,6 +116,14 @@ def gate(
             render(f"abstain_excluded_{lang}", term=bound, sentence=said).strip()
             if said
             else render(f"abstain_absent_{lang}", term=bound).strip(),
+        )
+    group, said = unmentioned_group(question, documents)
+    if group:  # "lewat facebook" of a survey that never names Facebook
+        return Refusal(
+            f"the question asks about {group!r}, for whom the documents give no figure",
+            render(f"abstain_excluded_{lang}", term=group, sentence=said).strip()
+            if said
+            else render(f"abstain_absent_{lang}", term=group).strip(),
         )
     named = of_the_group(question, about_named(question, evidence))
     missing = evidence_lacks_answer_type(
