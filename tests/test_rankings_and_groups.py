@@ -47,6 +47,21 @@ focus group discussions. Harsh punishment in the past month fell from 44.0% to 2
 """
 
 
+RIVER = """# Anak Pekerja di Penambangan Batu Sungai Kabupaten Langkat, 2023
+
+**Laporan Lembaga Kajian Anak Sumatera Utara. Ketua tim: Dr. Rahmat Lubis. Didanai oleh Yayasan
+Sungai Lestari (YSL).**
+
+Kajian dilakukan di empat kecamatan, yaitu Bahorok, Salapian, Kutambaru dan Sei Bingei. Sebanyak
+184 anak usia 10-17 tahun bekerja di lokasi penambangan batu. Rata-rata anak bekerja 21,4 jam per
+minggu pada masa sekolah. Sebanyak 62 anak (33,7%) pernah terluka saat bekerja.
+
+## Keterbatasan
+
+Pengumpulan data hanya dilakukan pada musim kemarau; pola kerja pada musim hujan tidak diamati.
+"""
+
+
 @pytest.fixture(scope="module")
 def binjai(tmp_path_factory: pytest.TempPathFactory, e5_cached):
     from tests.conftest import assistant_over_documents
@@ -54,7 +69,11 @@ def binjai(tmp_path_factory: pytest.TempPathFactory, e5_cached):
     return assistant_over_documents(
         tmp_path_factory,
         e5_cached,
-        {"en-helpline-binjai.md": REPORT, "en-parenting-tebing-tinggi.md": PARENTING},
+        {
+            "en-helpline-binjai.md": REPORT,
+            "en-parenting-tebing-tinggi.md": PARENTING,
+            "id-batu-sungai-langkat.md": RIVER,
+        },
     )
 
 
@@ -122,6 +141,24 @@ def test_a_platform_or_school_level_the_report_never_names_is_refused(binjai):
     assert "facebook" in result.answer, result.answer
     named = binjai.ask("What share of Binjai helpline callers raised online harassment?")
     assert not named.abstained and "17.9%" in named.answer, named.answer
+
+
+def test_the_lead_of_a_study_is_its_by_line_label_in_the_other_language(binjai):
+    result = binjai.ask(
+        "Who led the Langkat study on children working in river stone mining, and who funded it?"
+    )
+    assert not result.abstained
+    assert "Rahmat Lubis" in result.answer and "Sungai Lestari" in result.answer, result.answer
+
+
+def test_a_figure_of_a_place_only_listed_or_a_season_not_observed_is_refused(binjai):
+    listed = binjai.ask("What share of the working children in Kutambaru had been injured?")
+    assert listed.abstained and "Kutambaru" in listed.answer, listed.answer
+    assert "only in a list" in listed.answer, listed.answer
+    season = binjai.ask("How many hours a week did the Langkat children work in the rainy season?")
+    assert season.abstained and "tidak diamati" in season.answer, season.answer
+    answered = binjai.ask("How many hours a week did the Langkat children work during school term?")
+    assert not answered.abstained and "21,4" in answered.answer, answered.answer
 
 
 def test_what_a_question_asks_is_read_from_its_words():

@@ -59,3 +59,49 @@ def test_no_document_asks_nothing():
 def test_thinness_is_a_spelling_of_a_nutrition_measure():
     report = "The share of thin pupils (low BMI-for-age) fell from 14.9% to 10.2%."
     assert unmentioned_group("Berapa persen siswa kurus di sekolah pembanding?", [report]) == ("", "")
+
+
+def test_a_group_named_only_without_a_figure_is_refused_when_a_figure_is_asked():
+    from cpassist.subgroups import asks_figure
+
+    report = (
+        "Every rainy season the rivers carry fresh sand. Children worked 19.6 hours a week in "
+        "school terms. The fieldwork took place in the dry season only; patterns during the rainy "
+        "season were not observed."
+    )
+    question = "How many hours a week did children work in the rainy season?"
+    assert asks_figure(question)
+    term, said = unmentioned_group(question, [report], figure_asked=True)
+    assert term == "rainy season" and said.startswith("The fieldwork took place in the dry season")
+    # a question asking no figure is not refused for it
+    assert unmentioned_group("What happens in the rainy season?", [report]) == ("", "")
+
+
+def test_a_place_named_only_in_a_list_of_names_has_no_figure():
+    from cpassist.subgroups import listed_only
+
+    report = (
+        "# Football Academies in Surakarta\n"
+        "Of 38 academies in five sub-districts (Laweyan, Serengan, Pasar Kliwon, Jebres and "
+        "Banjarsari), 26 agreed to take part. Abuse was highest in Laweyan (54.1%)."
+    )
+    word, said = listed_only("What share of players in Jebres reported abuse?", [report])
+    assert word == "Jebres" and "Pasar Kliwon" in said
+    # named with a figure elsewhere, in the title, or an ordinary word: nothing
+    assert listed_only("What share of players in Laweyan reported abuse?", [report]) == ("", "")
+    assert listed_only("What share of players in Surakarta?", [report]) == ("", "")
+    assert listed_only("What share of academies took part?", [report]) == ("", "")
+
+
+def test_who_led_reads_a_by_line_label_and_a_change_counts_what_changed():
+    from cpassist.answer_type import counted_nouns, names_the_lead
+    from cpassist.focus import question_focus
+
+    assert names_the_lead("Ketua tim: Dr. Andi Nurfadillah.")
+    assert names_the_lead("Principal investigator: Dr. Ratna Kusumawardhani.")
+    assert not names_the_lead("The team leader role was vacant.")
+    focus = question_focus("Siapa peneliti utama survei rokok di Bogor?")
+    assert focus.lead and "rank" not in focus.names
+    assert question_focus("Who led the Gowa study on teenage pregnancy?").lead
+    assert not question_focus("What led to the rise in cases?").lead
+    assert counted_nouns("Berapa kenaikan jumlah pekerja anak di Magelang?") == {"pekerj", "anak"}

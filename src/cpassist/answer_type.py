@@ -323,7 +323,11 @@ _PLACE_Q = re.compile(
 _PERSON = re.compile(
     r"(\b(written|authored|prepared|compiled|supervised|conducted|carried out|led) by|\bditulis oleh|"
     r"\bdisusun oleh|\bdilakukan oleh|\bdipimpin oleh|\bdilaksanakan oleh|"
-    r"\b(author|authors|penulis|peneliti|researcher)\s*[:,]?)\s+(the\s+)?(Dr\.?\s+|Prof\.?\s+)?"
+    r"\b(author|authors|penulis|peneliti|researcher)\s*[:,]?|"
+    # "Principal investigator: Dr. Ratna", "Ketua tim: Dr. Maria Rumbiak", "Team leader: ..."
+    r"\b(?i:principal investigator|lead (researcher|investigator|author)|team lead(er)?|"
+    r"peneliti utama|ketua (tim|peneliti)|koordinator (tim|peneliti|studi|kajian))\s*:)"
+    r"\s+(the\s+)?(Dr\.?\s+|Prof\.?\s+)?"
     r"[A-Z][a-z]+|"
     # "Dr. Wahyu Setiawan ... was the principal investigator", "Dr. Ratna ... led the study"
     r"\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,3}\b[^.;]{0,60}\b(?:was|is|sebagai|adalah)\s+(?:the\s+)?"
@@ -469,6 +473,11 @@ def proposes(text: str) -> bool:
     """Whether `text` is worded as a proposal at all ("recommends", "agar", "needs"): a claim so
     worded may rest on a recommendation; one that is not states it as done."""
     return bool(_PROPOSING.search(text))
+
+
+def names_the_lead(text: str) -> bool:
+    """Whether `text` names a person as author or lead ("Ketua tim: Dr. Maria Rumbiak.")."""
+    return bool(_PERSON.search(text))
 
 
 def holds_answer_type(question: str, text: str) -> bool | None:
@@ -651,6 +660,13 @@ _COUNTED = re.compile(
     r"\b(?:how many|average|mean|median|berapa(?: jumlah| banyak)?|jumlah)\s+((?:[\w-]+\s*){1,2})",
     re.I,
 )
+#: "Berapa kenaikan jumlah pekerja anak ...?": the change of a count counts the workers.
+_CHANGE_OF = re.compile(
+    r"\b(?:kenaikan|peningkatan|penurunan|perubahan|selisih|perbedaan|pertambahan|increase|rise|"
+    r"growth|decrease|drop|change|difference)\s+(?:(?:in|of)\s+)?(?:the\s+)?(?:jumlah\s+|"
+    r"number of\s+)?",
+    re.I,
+)
 _NOT_COUNTED = frozenset(
     "did do does were was are is have has had the of yang di dalam pada dari ke persen percent "
     "kali times banyak jumlah".split()
@@ -678,7 +694,7 @@ def counted_nouns(question: str) -> set[str]:
     people = re.search(r"\b(population|penduduk)\b", question, re.I)
     if people:  # "what is the population of Jakarta?" counts inhabitants
         return {stem(people.group(1).lower())}
-    m = _COUNTED.search(question)
+    m = _COUNTED.search(_CHANGE_OF.sub("", question))
     if not m:
         return set()
     out: set[str] = set()

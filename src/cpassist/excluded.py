@@ -25,7 +25,10 @@ LEFT_OUT = re.compile(
     r"does not apply|do not apply|cannot be generalised|cannot be generalized|only covered|"
     r"only included|tidak (termasuk|dimasukkan|mencakup|diikutsertakan|dilibatkan|disurvei|"
     r"diteliti|berlaku)|belum tentu berlaku|tidak dapat digeneralisasi|hanya mencakup|"
-    r"di luar cakupan)\b",
+    r"di luar cakupan|(?:were|was) not (?:observed|measured|collected|asked|recorded|analy[sz]ed|"
+    r"broken down|disaggregated)|not analy[sz]ed separately|not broken down|not disaggregated|"
+    r"tidak (?:diamati|diukur|dikumpulkan|ditanyakan|dicatat|dipilah|dianalisis)|belum (?:diamati|"
+    r"diukur|dipilah|dianalisis))\b",
     re.I,
 )
 #: A question about what was left out is answered by that very sentence.

@@ -27,6 +27,7 @@ from cpassist.answer_type import (
     expected_answer_type,
     holds_answer_type,
     is_recommendation,
+    names_the_lead,
 )
 from cpassist.evidence import EvidenceIndex, scaled_cosine
 from cpassist.figures import named_near_numbers
@@ -311,6 +312,18 @@ def _answer(
     if not own_words and picking and len(words(unnamed)) >= 3 and unnamed != question:
         plain = index.cosines(unnamed, compared)
         cosines = [(2 * a + b) / 3 for a, b in zip(cosines, plain, strict=True)]
+    focus = question_focus(question)
+    if focus.names & _PROVENANCE and not own_words:
+        # "Who led the Gowa study on teenage pregnancy?": the words describing the study (its
+        # title's, in either language) pick the document; within it they draw every finding
+        # sentence, while the answer is a by-line ("Ketua tim: Dr. Andi Nurfadillah.")
+        described = titled | translations(titled)
+        plain = " ".join(
+            w for w in question.split() if stem(_bare_word(w).lower()) not in described
+        )
+        if plain != question and content_stems(plain) - QUESTION_FILLERS:
+            cosines = index.cosines(plain, compared)
+            q_stems = {x for x in q_stems if x not in described} or q_stems
     own_stems = (content_stems(own_words) - QUESTION_FILLERS - q_names) & q_stems
     if own_stems == q_stems:
         own_stems = set()
@@ -322,7 +335,6 @@ def _answer(
             stem(w) for w in words(f"{s.text} {s.title} {s.study.replace('-', ' ')}")
         )
     names_of = [names_in[s.study] for s in sources]
-    focus = question_focus(question)
     # who initiated, funded or wrote it asks about the study ("Cianjur: siapa yang mendanainya?")
     # ... as does one asking who led or funded it ("Siapa ketua tim survei ...?")
     about_study = (
@@ -426,6 +438,9 @@ def _answer(
                 score += ORDINAL_BONUS
             elif carried:
                 score -= ORDINAL_PENALTY
+        if focus.lead and names_the_lead(sentence):
+            score += 2 * TYPE_BONUS  # "who led it?": "Ketua tim: Dr. Maria Rumbiak." (a by-line
+            # label names the lead exactly; the study's aim and findings share its topic words)
         typed = holds_answer_type(question, read)
         if asked_type == "recommendation" and is_recommendation(sentence, sources[i].section):
             typed = True  # "Expand capacity to 24 beds." under a "Recommendations" heading

@@ -141,12 +141,34 @@ _CUES = {
 }
 _AUTHOR_Q = re.compile(
     r"\b(who (wrote|authored|is the author|are the authors|did the (study|research))|"
-    r"who (carried out|conducted|did|ran|led) the ([\w-]+ ){0,4}(study|research|evaluation|"
-    r"survey|mapping|assessment|review)|siapa (yang )?(melakukan|melaksanakan|menyusun) "
-    r"(penelitian|studi|evaluasi|kajian|survei|pemetaan)|"
+    r"who (carried out|conducted|did|ran|led|headed|coordinated) the ([\w-]+ ){0,6}(study|research|"
+    r"evaluation|survey|mapping|assessment|review|team|project|kajian|studi|analysis)|"
+    r"siapa (yang |yg )?(melakukan|melaksanakan|menyusun|memimpin|mimpin|pimpin|mengetuai|"
+    r"ngetuai|mengoordinasi\w*) "
+    r"([\w-]+ ){0,2}(penelitian|studi|evaluasi|kajian|survei|pemetaan|asesmen|tim)|"
+    r"who (is|was) the (lead|principal|chief) (researcher|investigator)|team lead(er)?|"
+    r"siapa (yang |yg )?(jadi )?(ketua (tim|peneliti)|peneliti utama|koordinator (tim|peneliti))|"
+    r"dipimpin (oleh )?siapa|"
     r"(the )?authors? of|written by|siapa (yang )?(menulis|penulis|pengarang|peneliti)|"
     r"penulis(nya)?\b|ditulis oleh)",
     re.IGNORECASE,
+)
+
+
+#: "Who led the Gowa study?", "siapa ketua timnya?": the study's lead, named in a byline
+#: ("Principal investigator: ...", "Ketua tim: ...", "dipimpin oleh ...").
+_LEAD_Q = re.compile(
+    r"\b(led|lead|leader|headed|coordinated|principal|memimpin|mimpin|pimpin|dipimpin|ketua|"
+    r"mengetuai|ngetuai|utama|"
+    r"koordinator|mengoordinasi\w*)\b",
+    re.I,
+)
+_LEAD_TITLE = re.compile(r"\b(peneliti|penyebab) utama\b", re.I)
+_RANK_WORDS = re.compile(r"\b(utama|main|most|paling|terbanyak|tertinggi|highest|common)\b", re.I)
+_LEAD_CUES = frozenset(
+    stem(w)
+    for w in "led leader dipimpin memimpin ketua principal investigator utama coordinator "
+    "koordinator headed".split()
 )
 
 
@@ -267,6 +289,8 @@ class Focus:
     cue_stems: set[str] = field(default_factory=set)
     #: each focus's own answer cues ("rank" -> paling, most ...; "barrier" -> hambat, obstacle ...)
     cues_of: dict[str, set[str]] = field(default_factory=dict)
+    #: "who led the study?": its lead, named in a by-line ("Ketua tim: Dr. Maria Rumbiak")
+    lead: bool = False
 
 
 def question_focus(question: str) -> Focus:
@@ -305,6 +329,18 @@ def question_focus(question: str) -> Focus:
     if _AUTHOR_Q.search(question):
         out.names.add("author")
         out.cue_stems |= {stem(w) for w in "author penulis written ditulis".split()}
+        if _LEAD_Q.search(question):  # "Principal investigator: Dr. Ratna", "Ketua tim: Dr. Maria"
+            out.cue_stems |= _LEAD_CUES
+            out.lead = True
+            if _LEAD_TITLE.search(question) and not _RANK_WORDS.search(
+                _LEAD_TITLE.sub(" ", question)
+            ):
+                out.names.discard("rank")  # "peneliti utama" is the lead researcher, no ranking
+                out.cues_of.pop("rank", None)
+                out.cue_stems = _LEAD_CUES | set().union(
+                    {stem(w) for w in "author penulis written ditulis".split()},
+                    *out.cues_of.values(),
+                )
     ordinals = [
         ORDINALS[t]
         for i, t in enumerate(tokens)

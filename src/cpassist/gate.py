@@ -7,7 +7,8 @@ place or organisation no passage mentions (`abstain.absent_name`), when it asks 
 the documents it is about never mention (`asked_years.absent_year`), when it asks about a group
 they name only as left out of the study (`excluded.excluded_group`), or children under an age
 they give no figure for (`excluded.unstated_age_bound`), or a lower-case group, platform or
-measure they never name ("lewat facebook", "siswi SD": `subgroups.unmentioned_group`), when it asks for a kind of value
+measure they never name ("lewat facebook", "siswi SD": `subgroups.unmentioned_group`), or a
+figure of a place they name only in a list of names (`subgroups.listed_only`), when it asks for a kind of value
 (count, year, money, person, place, institution, recommendation) no sentence about it holds
 (`answer_type`; a two-part question only when neither part finds its kind, and "of the 40
 caregivers" reads only the report of that group: `of_the_group`), and when "which X?" meets only
@@ -22,7 +23,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from cpassist.abstain import absent_name, should_abstain
-from cpassist.answer_type import evidence_lacks_answer_type, is_recommendation, unnamed_members
+from cpassist.answer_type import (
+    evidence_lacks_answer_type,
+    is_recommendation,
+    unnamed_members,
+)
 from cpassist.asked_years import absent_year
 from cpassist.evidence import EvidenceIndex
 from cpassist.excluded import excluded_group, unstated_age_bound
@@ -31,7 +36,7 @@ from cpassist.focus import COMPARES_STUDIES
 from cpassist.prompts import render
 from cpassist.schema import Passage
 from cpassist.study_mix import about_named
-from cpassist.subgroups import unmentioned_group
+from cpassist.subgroups import asks_figure, listed_only, unmentioned_group
 
 _TYPE_NAMES = {
     "en": {
@@ -117,13 +122,22 @@ def gate(
             if said
             else render(f"abstain_absent_{lang}", term=bound).strip(),
         )
-    group, said = unmentioned_group(question, documents)
+    figure_asked = asks_figure(question)
+    group, said = unmentioned_group(question, documents, figure_asked)
     if group:  # "lewat facebook" of a survey that never names Facebook
+        mentioned = any(group.lower() in d.lower() for d in documents)
+        template = "excluded" if said else "nofigure" if mentioned else "absent"
         return Refusal(
             f"the question asks about {group!r}, for whom the documents give no figure",
-            render(f"abstain_excluded_{lang}", term=group, sentence=said).strip()
-            if said
-            else render(f"abstain_absent_{lang}", term=group).strip(),
+            render(
+                f"abstain_{template}_{lang}", term=group, **({"sentence": said} if said else {})
+            ).strip(),
+        )
+    name, said = listed_only(question, documents) if figure_asked else ("", "")
+    if name:  # "what share of players in Jebres?": Jebres only in the list of sub-districts
+        return Refusal(
+            f"the question asks a figure of {name!r}, which the documents only list",
+            render(f"abstain_listed_{lang}", term=name, sentence=said).strip(),
         )
     named = of_the_group(question, about_named(question, evidence))
     missing = evidence_lacks_answer_type(

@@ -20,7 +20,7 @@ import re
 from collections.abc import Iterable
 
 from cpassist.excluded import ASKS_LEFT_OUT, LEFT_OUT
-from cpassist.text import split_sentences
+from cpassist.text import STOPWORDS, split_sentences, words
 
 #: (the group's name, the question words that name it, every spelling a document may use).
 #: Acronyms are matched in capitals only ("SD", not "sd" = "sampai dengan").
@@ -35,6 +35,8 @@ GROUPS: tuple[tuple[str, str, str], ...] = (
      r"SMA|SMAN|SLTA|SMK|MA|(?i:senior[- ]high|senior[- ]secondary|upper[- ]secondary|sekolah menengah atas|(?<!junior )(?<!junior-)high[- ]schools?|aliyah|kelas (?:10|11|12|X|XI|XII)\b|grades? (?:10|11|12)\b)"),
     ("vocational school", r"SMK|(?i:vocational|kejuruan)",
      r"SMK|SMKN|(?i:vocational|kejuruan)"),
+    ("madrasah", r"(?i:madrasah|madrasa)",
+     r"MI|MTs|MTsN|MA|MAN|(?i:madrasah|madrasa|islamic (?:\w+ ){0,2}schools?|tsanawiyah|aliyah|ibtidaiyah|pesantren)"),
     ("pesantren", r"(?i:pesantren|pondok|boarding[- ]schools?|santri|santriwati)",
      r"(?i:pesantren|pondok|boarding|santri\w*)"),
     ("Facebook", r"(?i:facebook|fb)", r"(?i:facebook|fb)"),
@@ -58,6 +60,9 @@ GROUPS: tuple[tuple[str, str, str], ...] = (
      r"BMI|IMT|(?i:wasted|wasting|weight[- ]for[- ]height|kurus|thin\w*|BB/TB|body mass)"),
     ("underweight", r"(?i:underweight|weight[- ]for[- ]age|berat badan kurang|gizi kurang|BB/U)",
      r"(?i:underweight|weight[- ]for[- ]age|berat badan kurang|gizi kurang|BB/U)"),
+    ("rainy season", r"(?i:musim (?:pen)?hujan|rainy seasons?|wet seasons?|monsoon)",
+     r"(?i:musim (?:pen)?hujan|penghujan|rainy|wet seasons?|monsoon)"),
+    ("dry season", r"(?i:musim kemarau|dry seasons?)", r"(?i:kemarau|dry seasons?)"),
     ("anaemia", r"(?i:ana?emi\w*)", r"(?i:ana?emi\w*)"),
     ("obesity", r"(?i:obes\w*|overweight|kegemukan)", r"(?i:obes\w*|overweight|kegemukan|gizi lebih)"),
 )  # fmt: skip
@@ -70,9 +75,13 @@ def _bounded(pattern: str) -> re.Pattern[str]:
 _ASKED = [(name, _bounded(asked), _bounded(said)) for name, asked, said in GROUPS]
 
 
-def unmentioned_group(question: str, documents: Iterable[str]) -> tuple[str, str]:
+def unmentioned_group(
+    question: str, documents: Iterable[str], figure_asked: bool = False
+) -> tuple[str, str]:
     """(the question's words, the left-out sentence or "") for a group of `GROUPS` the question
-    names and `documents` never give (see the module); ("", "") otherwise."""
+    names and `documents` never give (see the module); ("", "") otherwise. With `figure_asked`
+    (a count or share is asked), a group named only in sentences with no figure near them ("Every
+    rainy season the rivers carry sand") is not given either."""
     if ASKS_LEFT_OUT.search(question):
         return "", ""
     documents = [d for d in documents if d.strip()]
@@ -85,9 +94,71 @@ def unmentioned_group(question: str, documents: Iterable[str]) -> tuple[str, str
             continue
         if sentences is None:
             sentences = [s for text in documents for s in split_sentences(text)]
-        named = [s for s in sentences if said.search(s)]
+        named = [k for k, s in enumerate(sentences) if said.search(s)]
         if not named:
             return m.group(0), ""
-        if all(LEFT_OUT.search(s) for s in named):
-            return m.group(0), named[0]
+        left_out = [k for k in named if LEFT_OUT.search(sentences[k])]
+        if len(left_out) == len(named):
+            return m.group(0), sentences[left_out[0]]
+        reach = 1 if left_out else 2  # a sentence saying it was not observed: its own figures
+        # only; else the next sentence may carry them ("... disabilities. Of them, 45% ...")
+        if figure_asked and not any(
+            _FIGURE.search(" ".join(sentences[k : k + reach])) for k in named if k not in left_out
+        ):  # "Every rainy season the rivers carry sand" gives no hours of work in the rains
+            return m.group(0), sentences[left_out[0]] if left_out else ""
+    return "", ""
+
+
+_FIGURE = re.compile(r"\d")
+_FIGURE_WORDS = re.compile(
+    r"\b(rates?|prevalence|proportion|percentage|share|how (common|many|much|often)|average|mean|"
+    r"scores?|angka|tingkat|prevalensi|proporsi|persentase|persen|berapa|brp|rata-rata|skor)\b",
+    re.I,
+)
+
+
+def asks_figure(question: str) -> bool:
+    """Whether `question` asks for a figure: a count, share, length, amount or rate."""
+    from cpassist.answer_type import expected_answer_type
+
+    kind = expected_answer_type(question)
+    return kind in ("count", "share", "duration", "money") or bool(_FIGURE_WORDS.search(question))
+
+
+_ITEM = r"[A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,2}"
+#: "Laweyan, Serengan, Pasar Kliwon, Jebres and Banjarsari": three or more names, no figure each.
+_ENUMERATION = re.compile(rf"{_ITEM}(?:\s*,\s*{_ITEM})+\s*,?\s+(?:and|dan|serta|&)\s+{_ITEM}")
+
+
+def listed_only(question: str, documents: Iterable[str]) -> tuple[str, str]:
+    """(a name of the question, the sentence listing it) when `documents` name it only as one
+    item of a list of names with no figure of its own ("... sub-districts (Laweyan, Serengan,
+    Pasar Kliwon, Jebres and Banjarsari), 26 agreed"): a figure asked for that place or group
+    ("what share of players in Jebres?") is not in them. The documents' titles do not count as
+    lists. ("", "") otherwise. The caller asks only for questions that ask a figure."""
+    documents = [d for d in documents if d.strip()]
+    if not documents:
+        return "", ""
+    sentences = [s for text in documents for s in split_sentences(text)]
+    titles = {w.lower() for s in sentences if s.lstrip().startswith("#") for w in words(s)}
+    for word in dict.fromkeys(w for w in words(question) if len(w) >= 4 and w.isalpha()):
+        low = word.lower()
+        if low in titles or low in STOPWORDS:
+            continue
+        pattern = re.compile(rf"\b{re.escape(word)}\b", re.I)
+        mentions = [s for s in sentences if pattern.search(s)]
+        if not mentions or any(
+            w.lower() == low and not w[:1].isupper() for s in mentions for w in words(s)
+        ):
+            continue  # not in them, or an ordinary word ("school"), not a name
+        listed = [
+            s
+            for s in mentions
+            if all(
+                any(e.start() <= m.start() < e.end() for e in _ENUMERATION.finditer(s))
+                for m in pattern.finditer(s)
+            )
+        ]
+        if len(listed) == len(mentions):
+            return word, listed[0]
     return "", ""
