@@ -34,7 +34,10 @@ VARIABLES: dict[str, dict[str, str]] = {
     "abstain_excluded_en": {"term": "SMK", "sentence": "SMK schools were not included."},
     "abstain_excluded_id": {"term": "SMK", "sentence": "SMK tidak termasuk."},
     "abstain_year_id": {"year": "2017"},
-    "abstain_listed_en": {"term": "Jebres", "sentence": "Laweyan, Jebres and Banjarsari took part."},
+    "abstain_listed_en": {
+        "term": "Jebres",
+        "sentence": "Laweyan, Jebres and Banjarsari took part.",
+    },
     "abstain_listed_id": {"term": "Jebres", "sentence": "Laweyan, Jebres dan Banjarsari ikut."},
     "abstain_nofigure_en": {"term": "the rainy season"},
     "abstain_nofigure_id": {"term": "musim hujan"},

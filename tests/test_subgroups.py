@@ -58,7 +58,10 @@ def test_no_document_asks_nothing():
 
 def test_thinness_is_a_spelling_of_a_nutrition_measure():
     report = "The share of thin pupils (low BMI-for-age) fell from 14.9% to 10.2%."
-    assert unmentioned_group("Berapa persen siswa kurus di sekolah pembanding?", [report]) == ("", "")
+    assert unmentioned_group("Berapa persen siswa kurus di sekolah pembanding?", [report]) == (
+        "",
+        "",
+    )
 
 
 def test_a_group_named_only_without_a_figure_is_refused_when_a_figure_is_asked():

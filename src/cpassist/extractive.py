@@ -412,7 +412,10 @@ def _answer(
                 # (its figures say how it changed, where "a marked rise" only says that it did)
             hits = cue_hits[(i, j)]
             if hits and ranked & (stems | translations(raw)):
-                hits += 1  # "the most common type of violence": a ranking of violence, not of
+                hits += 1
+            elif ranked:
+                hits = min(1, hits)  # "who most often looked after them?": "pelaku yang paling
+                # sering" ranks perpetrators, not carers  # "the most common type of violence": a ranking of violence, not of
                 # referral sources ("The police referred the largest share ..., followed by ...")
             if (
                 "rank" in focus.names
@@ -603,6 +606,12 @@ _KIND_OF = (
         r"\b(?:jenis|bentuk|macam|tipe|kinds? of|types? of|forms? of|sorts? of)\s+([a-z-]{3,})",
         re.I,
     ),
+    # "who most often looked after them?": a ranking of who does it ("pengasuh terbanyak")
+    re.compile(
+        r"\bwho (?:most often|most commonly|most frequently|usually|mostly)\s+([a-z-]{3,})|"
+        r"\bsiapa (?:yang |yg )?paling (?:sering|banyak)\s+([a-z-]{3,})",
+        re.I,
+    ),
     re.compile(r"\b([a-z-]{3,})\s+(?:apa|mana)\s+(?:yang|yg)\s+paling\b", re.I),
     re.compile(r"\b([a-z-]{3,})\s+(?:yang|yg)\s+paling\b", re.I),
     re.compile(
@@ -615,8 +624,17 @@ _KIND_OF = (
         r"(?:\s+([a-z-]{3,}))?",
         re.I,
     ),
+    # "alasan utama", "hambatan terbesar", "the main reason", "the top barrier"
+    re.compile(
+        r"\b([a-z-]{4,})\s+(?:utama|terbanyak|tertinggi|terbesar)\b|"
+        r"\b(?:main|top|biggest|leading|primary)\s+([a-z-]{4,})",
+        re.I,
+    ),
 )
-_NOT_KIND = frozenset(stem(w) for w in "one ones thing things hal among in of the was were".split())
+_NOT_KIND = frozenset(
+    stem(w)
+    for w in "one ones thing things hal among in of the was were peneliti yang paling".split()
+)
 
 
 def ranked_kind(question: str) -> set[str]:

@@ -272,6 +272,8 @@ def kind_cues(question: str) -> set[str]:
     return out
 
 
+#: "How common was depression among ...?": how large a share, not which is most common.
+_HOW_COMMON = re.compile(r"\bhow (?:common|widespread|prevalent)\b|\bseberapa umum\b", re.I)
 #: Cue words that are other Indonesian words: "main" (play).
 _ENGLISH_ONLY = frozenset({"main"})
 _ACCORDING_TO = re.compile(
@@ -300,6 +302,7 @@ def question_focus(question: str) -> Focus:
     # question about the method
     question = _ACCORDING_TO.sub(" ", question)
     question = _NOT_A_PLACE.sub(" ", question)  # "tempat tidur" is a bed
+    question = _HOW_COMMON.sub(" prevalence ", question)  # a share, not a ranking
     raw = words(question)
     tokens = [w.lower() for w in raw]
     # a capitalised word inside a sentence is a name ("Down to Zero"), not a cue ("down")

@@ -201,6 +201,12 @@ def _phrase_in(text: str, phrase: str) -> bool:
 
 #: Phrasal trend verbs: "went up" rises, "goes down" falls ("set up" and "down to zero" do not).
 _PHRASAL = re.compile(r"\b(?:go|goes|went|gone|going)\s+(up|down)\b")
+#: "makin jarang" (ever rarer), "semakin banyak" (ever more), "increasingly common": a trend.
+_MORE_AND_MORE = re.compile(
+    r"\b(?:semakin|makin|kian|increasingly|more and more|less and less)\s+(?:(sering|banyak|tinggi|"
+    r"besar|marak|umum|common|frequent|often|widespread|popular)|(?:jarang|sedikit|rendah|kecil|"
+    r"rare|uncommon|infrequent|seldom))\b"
+)
 #: "dropped out (of school)": an event, not a trend.
 DROPPED_OUT = re.compile(r"\bdrop(?:ped|s|ping)?\s+out\b", re.I)
 
@@ -208,6 +214,7 @@ DROPPED_OUT = re.compile(r"\bdrop(?:ped|s|ping)?\s+out\b", re.I)
 def features(text: str) -> Features:
     """The assertion markers of `text` (see the module docstring)."""
     low = _PHRASAL.sub(lambda m: "rise" if m.group(1) == "up" else "fall", (text or "").lower())
+    low = _MORE_AND_MORE.sub(lambda m: "rise" if m.group(1) else "fall", low)
     low = DROPPED_OUT.sub("dropout", low)  # leaving school is an event, not a falling trend
     tokens = [w.lower() for w in words(low)]
     out = Features()

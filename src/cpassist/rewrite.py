@@ -88,7 +88,7 @@ def rule_rewrite(question: str, history: Sequence[ChatTurn | dict] | None) -> st
     following = next_in_ranking(question, users[-1])
     if following != question:  # "what came after that?": the previous question, next ordinal
         return _continued(users[-1], following)
-    swapped = swapped_phrase(question, users[-1])
+    swapped = swapped_phrase(question, users[-1]) or swapped_group(question, users[-1])
     if swapped:  # "and in the comparison schools?": the previous question, of those schools,
         # followed by the follow-up itself (its own words weigh half in the extractive answer)
         return f"{swapped} {_opening_lowered(question.strip())}"
@@ -167,6 +167,31 @@ def swapped_phrase(question: str, previous: str) -> str:
                 [*tokens[:start], *phrase[:-1], phrase[-1] + ending, *tokens[start + n :]]
             )
     return ""
+
+
+#: "and among the girls who didn't go back?", "kalau di antara anak yang tidak kembali?": a group
+#: named by a preposition that names the previous question's group too.
+_GROUP_SWAP = re.compile(
+    r"^\s*(?:and|what about|how about|bagaimana dengan|kalau|kalo|terus|trus|lalu|dan)\s+"
+    r"(?P<prep>among|amongst|di antara|di kalangan|antara|for|untuk|bagi)\s+(?P<phrase>\S.*?)"
+    r"\s*[?.!]*\s*$",
+    re.I,
+)
+
+
+def swapped_group(question: str, previous: str) -> str:
+    """The previous question with its group ("... depression among teenage mothers who returned to
+    learning?") replaced by the follow-up's ("and among the girls who didn't go back?" -> "...
+    depression among the girls who didn't go back?"): the last phrase the same preposition opens,
+    to its end; "" when the follow-up names no group that way or the previous question has none."""
+    m = _GROUP_SWAP.match(question)
+    if not m or len(m.group("phrase").split()) < 2:
+        return ""
+    prep = m.group("prep").lower()
+    at = [x.start() for x in re.finditer(rf"\b{re.escape(prep)}\b", previous, re.I)]
+    if not at:
+        return ""
+    return f"{previous[: at[-1]]}{prep} {m.group('phrase')}?"
 
 
 #: "What came after that?", "And the next one?", "Terus berikutnya apa?": the next item of a ranking.
