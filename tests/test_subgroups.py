@@ -108,3 +108,37 @@ def test_who_led_reads_a_by_line_label_and_a_change_counts_what_changed():
     assert question_focus("Who led the Gowa study on teenage pregnancy?").lead
     assert not question_focus("What led to the rise in cases?").lead
     assert counted_nouns("Berapa kenaikan jumlah pekerja anak di Magelang?") == {"pekerj", "anak"}
+
+
+def test_ever_rarer_is_a_falling_trend_and_ever_more_a_rising_one():
+    from cpassist.lexicon import features
+
+    assert ("down", False) in features("Kenapa iklan rokok makin jarang dilihat anak?").trends
+    assert ("up", False) in features("Why is vaping increasingly common among pupils?").trends
+    assert not features("Anak jarang melapor ke guru.").trends
+
+
+def test_who_most_often_and_the_main_reason_say_what_is_ranked():
+    from cpassist.extractive import ranked_kind
+
+    assert "pengas" in ranked_kind("who most often looked after the children?")
+    assert {"alasan", "reason"} <= ranked_kind("Apa alasan utama anak bekerja?")
+    assert ranked_kind("Siapa peneliti utama survei itu?") == set()
+
+
+def test_a_group_follow_up_replaces_the_group_of_the_previous_question():
+    from cpassist.rewrite import swapped_group
+
+    previous = "How common was depression among teenage mothers who returned to learning?"
+    assert swapped_group("and among the girls who didn't go back?", previous) == (
+        "How common was depression among the girls who didn't go back?"
+    )
+    assert swapped_group("and among boys?", previous) == ""  # one word: `swapped_phrase`'s
+    assert swapped_group("and among the girls who left?", "How many children?") == ""
+
+
+def test_how_common_is_a_share_not_a_ranking():
+    from cpassist.focus import question_focus
+
+    assert "rank" not in question_focus("How common was depression among the mothers?").names
+    assert "rank" in question_focus("What was the most common barrier?").names

@@ -413,9 +413,12 @@ def _answer(
             hits = cue_hits[(i, j)]
             if hits and ranked & (stems | translations(raw)):
                 hits += 1
-            elif ranked:
+            elif ranked and (
+                ranked_kind(sentence) - ranked or not ranked & _context_stems(sources[i], j)
+            ):
                 hits = min(1, hits)  # "who most often looked after them?": "pelaku yang paling
-                # sering" ranks perpetrators, not carers  # "the most common type of violence": a ranking of violence, not of
+                # sering" ranks perpetrators, not carers; "The most common was ..." ranks what
+                # the sentence before it names ("... at least one online harm")  # "the most common type of violence": a ranking of violence, not of
                 # referral sources ("The police referred the largest share ..., followed by ...")
             if (
                 "rank" in focus.names
@@ -635,6 +638,14 @@ _NOT_KIND = frozenset(
     stem(w)
     for w in "one ones thing things hal among in of the was were peneliti yang paling".split()
 )
+
+
+def _context_stems(source: Passage, j: int) -> set[str]:
+    """The stems of sentence `j` of `source` and the one before it, with their glossary
+    equivalents."""
+    sentences = split_sentences(source.text)
+    raw = {stem(w.lower()) for s in sentences[max(0, j - 1) : j + 1] for w in words(s)}
+    return raw | translations(raw)
 
 
 def ranked_kind(question: str) -> set[str]:
