@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 
+from cpassist.answer_type import is_recommendation
 from cpassist.comparisons import compared_shares
 from cpassist.evidence import EvidenceIndex
 from cpassist.extractive import extractive_answer, list_lines, two_parts
@@ -118,6 +119,16 @@ def correct_premise(
     if verdict.reason.startswith("number ") and not re.search(r"\d", premise):
         return claims, False  # "the two studies": a number word, not a figure the premise asserts
     source, sentence = verdict.grounding[0]
+    if "negation" in verdict.reason:  # the sentence that says "not", not a recommendation that
+        # the grounding also holds ("delapan dari dua belas sekolah tidak memiliki aturan tertulis")
+        source, sentence = next(
+            ((i, s) for i, s in verdict.grounding if features(s).negated), (source, sentence)
+        )
+    elif is_recommendation(sentence, ""):  # what should be does not say what is
+        source, sentence = next(
+            ((i, s) for i, s in verdict.grounding if not is_recommendation(s, "")),
+            (source, sentence),
+        )
     if verdict.reason.startswith(("the trend", "a trend")):
         # the sentence stating the trend says otherwise, not the one that grounds the subject
         # ("KEKAR was launched in 2020", then "the number of children fell from 1.236 to 811")

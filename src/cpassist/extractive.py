@@ -183,6 +183,12 @@ OTHER_STUDY = 0.75
 
 
 #: A figure that is no year: "21", "38,9%", "1.846".
+#: A question comparing two groups or places ("compare with", "vs", "dibanding", "bedanya").
+_COMPARES = re.compile(
+    r"\b(compar\w*|vs|versus|differ\w*|difference|dibanding\w*|perbandingan|beda\w*|"
+    r"perbedaan)\b",
+    re.I,
+)
 _COUNTS = re.compile(r"(?<![\w.,])(?!(?:19|20)\d\d\b)\d+(?:[.,]\d+)*%?(?![\w])")
 #: A table cell holding a year: a row of a series ("| 2018 | 1,856 | 21.4% |").
 _YEAR_CELL = re.compile(r"\|\s*(19|20)\d\d\s*\|")
@@ -360,6 +366,7 @@ def _answer(
     byline_asked = asked_type in _BYLINE_ASKED or "author" in focus.names
     enumeration = bool(_ENUMERATION.search(question)) and not focus.ordinal
     asked_words = {w.lower() for w in words(question)}
+    compares = bool(_COMPARES.search(question))
     sides = [side for side in SEXES if side & asked_words]
     asked_sex = sides[0] if len(sides) == 1 else frozenset()
     other_sex = next((side for side in SEXES if side is not asked_sex), frozenset())
@@ -476,6 +483,9 @@ def _answer(
             said = {w.lower() for w in words(read)}
             if all(said & side for side in SEXES):
                 score += BOTH_SEXES_BONUS
+        elif compares and len(matched) >= 2 and len(_COUNTS.findall(sentence)) >= 2:
+            score += BOTH_SEXES_BONUS  # "how did the highland sub-districts compare with the
+            # lowland ones?": the sentence with a figure of each side it names
         if enumeration and sentence.rstrip().endswith(":") and matched:
             score += LIST_LEAD_BONUS  # "terdiri atas tiga modul:" for "apa saja isi modulnya?"
         elif (

@@ -80,7 +80,7 @@ _NOT_ONLY = re.compile(
 )
 _UNIVERSAL = frozenset(
     "all every entire entirely always whole everyone everything only sole solely never none "
-    "semua seluruh setiap selalu segala semuanya hanya satu-satunya seluruhnya "
+    "semua seluruh setiap selalu segala semuanya hanya cuma cuman satu-satunya seluruhnya "
     # superlatives assert a ranking the source must make too
     "highest largest biggest lowest smallest greatest worst best most least first-ever "
     "tertinggi terbesar terendah terkecil terburuk terbaik paling".split()
@@ -92,7 +92,7 @@ _UNIVERSAL_KINDS = {
         "all": "all every entire entirely whole everyone everything semua seluruh setiap segala "
         "semuanya seluruhnya",
         "always": "always selalu",
-        "only": "only sole solely hanya satu-satunya",
+        "only": "only sole solely hanya cuma cuman satu-satunya",
         "never": "never none",
         "most": "most paling",
         "highest": "highest tertinggi",
