@@ -58,6 +58,7 @@ from cpassist.figures import (
     _number_owner_missing,
     _ordinal_number_conflict,
     figure_of_changed_condition,
+    year_figure_conflict,
 )
 from cpassist.lexicon import CAUSE_MARKER as _CAUSE_MARKER
 from cpassist.lexicon import Features, aim_object, has_aim, universal_kinds
@@ -136,6 +137,10 @@ class AssertionChecks(NameChecks, FigureChecks):
         dated = self._year_elsewhere(claim, question, c.numbers, evidence)
         if dated:
             return f"year {dated} dates something else in the source"
+        year_conflict = year_figure_conflict(claim, [s.text for s in evidence])
+        if year_conflict:
+            figure, year, other = year_conflict
+            return f"number {figure} is what the source gives for {other}, not for {year}"
         neighbour = _neighbour_number(claim, c.numbers, evidence)
         if neighbour:
             return f"number {neighbour} is said of what the source says of another number"

@@ -141,15 +141,68 @@ def figure_of_changed_condition(
     return ""
 
 
+_NUM = r"\d+(?:[.,]\d+)*%?"
+_YR = r"(?:19|20)\d\d"
+#: "412 kasus pada 2019", "531 kasus, pada 2021", "467 in 2022": a figure, then its year.
+_FIGURE_THEN_YEAR = re.compile(
+    rf"(?<![\w.,])(?P<n>{_NUM})(?:\s+[^\s\d,.;:()|]+){{0,2}}?,?\s+(?:pada|in|tahun|on|di|during|selama)"
+    rf"\s+(?:(?:tahun|the year|year)\s+)?(?P<y>{_YR})\b",
+    re.I,
+)
+#: "in 2022, there were 531 cases", "pada 2021 tercatat 531 kasus": a year, then its figure.
+_YEAR_THEN_FIGURE = re.compile(
+    rf"\b(?:pada|in|tahun|by|during|selama)\s+(?:(?:tahun|the year|year)\s+)?(?P<y>{_YR}),?\s+"
+    rf"(?:(?:there\s+(?:were|was)|terdapat|ada|sebanyak|tercatat|it\s+was|reached|mencapai|"
+    rf"the number (?:was|reached)|jumlahnya(?: mencapai)?)\s+)?(?P<n>{_NUM})(?![\d.,]*\d)",
+    re.I,
+)
+
+
+def year_pairs(text: str) -> set[tuple[str, str]]:
+    """The (figure, year) pairs `text` writes tightly ("412 kasus pada 2019", "in 2022, there were
+    467 cases"; figures normalised as `lexicon.features` does). Table rows are not read."""
+    from cpassist.lexicon import number_key
+
+    out: set[tuple[str, str]] = set()
+    for pattern in (_FIGURE_THEN_YEAR, _YEAR_THEN_FIGURE):
+        for m in pattern.finditer(text):
+            figure = m.group("n").rstrip("%")
+            if not re.fullmatch(_YR, figure):
+                out.add((number_key(figure), m.group("y")))
+    return out
+
+
+def year_figure_conflict(claim: str, evidence: Sequence[str]) -> tuple[str, str, str] | None:
+    """(figure, the claim's year, the source's year) when the claim gives a figure for a year
+    ("in 2022, there were 531 cases") that the evidence gives for another year ("531 kasus, pada
+    2021") while it gives another figure for the claim's year ("467 pada 2022"); None otherwise,
+    and for a figure the evidence also gives for the claim's year."""
+    claimed = year_pairs(claim)
+    if not claimed:
+        return None
+    said = set().union(*(year_pairs(t) for t in evidence)) if evidence else set()
+    for figure, year in sorted(claimed):
+        if (figure, year) in said:
+            continue
+        elsewhere = sorted(y for n, y in said if n == figure and y != year)
+        other_figure = any(y == year and n != figure for n, y in said)
+        if elsewhere and other_figure:
+            return figure, year, elsewhere[0]
+    return None
+
+
 def _neighbour_number(claim: str, numbers: set[str], evidence: Sequence[_Sentence]) -> str:
     """A figure of the claim written, in a source sentence holding several, next to words that
     share nothing with the claim's words around it, while another figure of that sentence sits
     next to two or more of them ("earn Rp2.835.021 a month" where the source gives Rp850.000 a
     month and Rp2.835.021 as the minimum wage). "" when none."""
     claim_windows = _windows(claim)
+    said = set().union(*(year_pairs(s.text) for s in evidence)) if evidence else set()
+    dated = {n for n, y in year_pairs(claim) if (n, y) in said}  # "in 2022, 467 cases" as the
+    # source dates it: placed by its year, whatever words stand around it
     for keys, near in claim_windows:
         for number in keys & numbers:
-            if re.fullmatch(r"(19|20)\d\d", number):
+            if re.fullmatch(r"(19|20)\d\d", number) or number in dated:
                 continue
             for s in evidence:
                 windows = _windows(s.text)
