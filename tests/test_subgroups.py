@@ -142,3 +142,11 @@ def test_how_common_is_a_share_not_a_ranking():
 
     assert "rank" not in question_focus("How common was depression among the mothers?").names
     assert "rank" in question_focus("What was the most common barrier?").names
+
+
+def test_the_second_reason_asks_the_second_place_of_a_ranking():
+    from cpassist.focus import question_focus
+
+    focus = question_focus("alasan putus sekolah kedua di studi cilacap apa?")
+    assert focus.ordinal == 2 and "rank" in focus.names
+    assert "rank" not in question_focus("Apa peran kedua lembaga itu?").names

@@ -272,6 +272,13 @@ def kind_cues(question: str) -> set[str]:
     return out
 
 
+#: "alasan kedua", "faktor ketiga", "the second reason": an ordinal of a kind that is ranked.
+_KIND_THEN_ORDINAL = re.compile(
+    r"\b(alasan|faktor|hambatan|kendala|penyebab|tantangan|masalah|risiko|bentuk|jenis)\s+"
+    r"(?:[\w-]+\s+){0,4}(kedua|ketiga|keempat|kelima)\b|\b(second|third|fourth|fifth)\s+(most\s+\w+\s+)?(reason|factor|"
+    r"barrier|obstacle|cause|challenge|problem|risk|form|type)s?\b",
+    re.I,
+)
 #: "How common was depression among ...?": how large a share, not which is most common.
 _HOW_COMMON = re.compile(r"\bhow (?:common|widespread|prevalent)\b|\bseberapa umum\b", re.I)
 #: Cue words that are other Indonesian words: "main" (play).
@@ -351,6 +358,11 @@ def question_focus(question: str) -> Focus:
         and ORDINALS[t] < 99
         and not (t == "kedua" and tokens[i + 1 : i + 2] and tokens[i + 1] in _GROUP_NOUNS)
     ]  # "kedua penelitian" is "both studies", "peran kedua" the second role
+    if ordinals and ordinals[0] >= 2 and _KIND_THEN_ORDINAL.search(question):
+        out.names.add("rank")  # "alasan (putus sekolah) kedua", "nomor 2" (`informal` reads it
+        # "kedua"): the second place of a ranking of reasons
+        out.cue_stems |= _CUES["rank"][1]
+        out.cues_of["rank"] = set(_CUES["rank"][1])
     if ordinals and not (out.names & {"rank"} and _FIRST_AND_SECOND.search(question)):
         out.ordinal = ordinals[0]  # "the most common and the second" asks for both, not one
     elif _LAST_ITEM.search(question):
