@@ -150,3 +150,10 @@ def test_the_second_reason_asks_the_second_place_of_a_ranking():
     focus = question_focus("alasan putus sekolah kedua di studi cilacap apa?")
     assert focus.ordinal == 2 and "rank" in focus.names
     assert "rank" not in question_focus("Apa peran kedua lembaga itu?").names
+
+
+def test_a_definition_question_has_its_own_focus():
+    from cpassist.focus import question_focus
+
+    assert "definition" in question_focus("Bagaimana definisi ketidakhadiran kronis?").names
+    assert "definition" in question_focus("How was chronic absenteeism defined?").names

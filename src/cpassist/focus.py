@@ -42,6 +42,12 @@ _FOCI: dict[str, tuple[str, str]] = {
         "screened screening skrining questionnaire kuesioner adapted adaptation adaptasi validated "
         "version versi measured diukur classified dikategorikan categorised categorized",
     ),
+    "definition": (
+        "definisi definition definitions defined define didefinisikan mendefinisikan artinya "
+        "maksudnya dimaksud criteria kriteria counted dihitung",
+        "defined definition definisi didefinisikan counted dihitung dianggap considered "
+        "classified dikategorikan kategori criteria kriteria means berarti",
+    ),
     "theory": (
         "theory theories teori framework kerangka lens",
         "theory theories teori based framework kerangka",
@@ -248,6 +254,7 @@ _DATA_SOURCE = re.compile(
 KIND_FOCI = frozenset(
     {
         "method",
+        "definition",
         "theory",
         "concept",
         "initiator",
