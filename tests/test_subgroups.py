@@ -157,3 +157,15 @@ def test_a_definition_question_has_its_own_focus():
 
     assert "definition" in question_focus("Bagaimana definisi ketidakhadiran kronis?").names
     assert "definition" in question_focus("How was chronic absenteeism defined?").names
+
+
+def test_a_follow_up_asking_the_same_figure_of_another_group_continues_the_question():
+    from cpassist.rewrite import rule_rewrite
+
+    history = [
+        {"role": "user", "content": "Berapa anak nelayan di Cilacap yang tidak sekolah?"},
+        {"role": "assistant", "content": "148 anak (17,6%)."},
+    ]
+    standalone = rule_rewrite("kalo yg umur 16-17 brp persen?", history)
+    assert standalone.startswith("Berapa anak nelayan di Cilacap yang tidak sekolah?")
+    assert "16-17" in standalone

@@ -183,6 +183,7 @@ OTHER_STUDY = 0.75
 
 
 #: A figure that is no year: "21", "38,9%", "1.846".
+_RANGE = re.compile(r"(?<![\d.,])(\d{1,3})\s*[-–—]\s*(\d{1,3})(?![\d.,]*\d)")
 #: A question comparing two groups or places ("compare with", "vs", "dibanding", "bedanya").
 _COMPARES = re.compile(
     r"\b(compar\w*|vs|versus|differ\w*|difference|dibanding\w*|perbandingan|beda\w*|"
@@ -258,7 +259,13 @@ def _answer(
     if colon and len(words(lead)) <= 4:  # a follow-up's context from the rewrite ("Nepal: ...")
         q_names |= {stem(w.lower()) for w in words(lead) if w[:1].isupper()}
     # the names pick the study (below); what the sentence must share is the rest of the question
-    q_stems = (content_stems(question) - QUESTION_FILLERS) - q_names or content_stems(question)
+    # "16-17" asked, "16–17 years" written: the sentence's words split a range at its dash
+    plain_range = re.sub(r"(\d)-(\d)", r"\1 \2", question)
+    q_stems = (content_stems(plain_range) - QUESTION_FILLERS) - q_names or content_stems(question)
+    asked_ranges = [
+        re.compile(rf"(?<![\d.,]){a}\s*(?:[-–—]|to|sampai|hingga)\s*{b}(?![\d.,]*\d)")
+        for a, b in _RANGE.findall(question)
+    ]  # "umur 16-17": the line "16–17 years: 41.5%"
     q_roots = {stem(w.lower()): root(w.lower()) for w in words(question) if len(w) > 5}
     q_bases = {stem(w.lower()): english_base(w) for w in words(question)}
     candidates: list[tuple[str, int, int]] = []  # sentence, source index, position
@@ -459,6 +466,8 @@ def _answer(
             typed = True  # "Expand capacity to 24 beds." under a "Recommendations" heading
         if typed is not None:  # "how many ...?" wants a sentence with a count
             score += TYPE_BONUS if typed else -TYPE_BONUS
+        if any(r.search(sentence) for r in asked_ranges):
+            score += TYPE_BONUS  # the age group or range the question names
         if asked_events and asked_events & events_in(read):
             score += TYPE_BONUS  # "berapa anak yang mengalami luka bakar?": a sentence on burns
         if not proposal_asked and is_recommendation(sentence, sources[i].section):

@@ -291,7 +291,7 @@ def _the(phrase: str, pronoun: str) -> str:
 
 
 _ELLIPTICAL = re.compile(
-    r"^\s*(what about|how about|bagaimana dengan|kalau|and|dan|lalu|terus)\b", re.I
+    r"^\s*(what about|how about|bagaimana dengan|kalau|kalo|and|dan|lalu|terus|trus)\b", re.I
 )
 
 
@@ -319,7 +319,15 @@ def _elliptical(question: str) -> bool:
     ranked = {stem(w) for w in own if w in ORDINALS}
     if ranked and not content_stems(question) - ranked - _ONE:
         return True  # "What was the second one?", "Yang ketiga apa?": only an ordinal of its own
+    if _ELLIPTICAL.match(question) and own and own[-1] in _AMOUNT_ASKS:
+        # "kalo yg umur 16-17 brp persen?": the previous question's figure, of another group
+        own = [w for w in own if w not in _AMOUNT_ASKS]
+        return not any(w in _QUESTION_WORDS for w in own) and len(content_stems(" ".join(own))) <= 2
     return not any(w in _QUESTION_WORDS for w in own) and len(content_stems(question)) <= 2
+
+
+#: A follow-up ending in these asks the previous question's kind of figure ("... brp persen?").
+_AMOUNT_ASKS = frozenset("berapa brp persen persennya percent percentage jumlahnya".split())
 
 
 #: What an ordinal follow-up may say besides its ordinal ("and the second most common one?").
