@@ -161,6 +161,14 @@ def test_a_figure_of_a_place_only_listed_or_a_season_not_observed_is_refused(bin
     assert not answered.abstained and "21,4" in answered.answer, answered.answer
 
 
+def test_each_part_of_a_two_part_question_gets_its_own_sentence(binjai):
+    result = binjai.ask(
+        "How many children worked at the Langkat stone mining sites and how many of them had "
+        "been injured?"
+    )
+    assert "184" in result.answer and "62" in result.answer, result.answer
+
+
 def test_what_a_question_asks_is_read_from_its_words():
     from cpassist.answer_type import expected_answer_type, unnamed_members
     from cpassist.focus import question_focus

@@ -243,14 +243,23 @@ def extractive_answer(
     parts = two_parts(question)
     if parts is None:
         return _answer(question, sources, index, max_sentences)
+    second = _answer(parts[1], sources, index, 2)
     out = _answer(parts[0], sources, index, 2)
+    if out and second and out[0].text == second[0].text:
+        # "how many were surveyed and how many met the definition?": the sentence answering the
+        # second part best does not answer the first too (it holds the second's words as well)
+        out = _answer(parts[0], sources, index, 2, exclude=frozenset({second[0].text})) or out
     seen = {c.text for c in out}
-    out += [c for c in _answer(parts[1], sources, index, 2) if c.text not in seen]
+    out += [c for c in second if c.text not in seen]
     return out
 
 
 def _answer(
-    question: str, sources: Sequence[Passage], index: EvidenceIndex, max_sentences: int = 3
+    question: str,
+    sources: Sequence[Passage],
+    index: EvidenceIndex,
+    max_sentences: int = 3,
+    exclude: frozenset[str] = frozenset(),
 ) -> list[Claim]:
     q_names = named_terms(question) | {
         stem(w) for w in words(question) if w.isupper() and len(w) > 2
@@ -291,7 +300,12 @@ def _answer(
         for j, sentence in enumerate(sentences):
             key = " ".join(words(sentence.lower()))
             line = sentence in listed[i] or TABLE_ROW.match(sentence)  # short, but an item
-            if key and key not in seen and (len(words(sentence)) >= 4 or line):
+            if (
+                key
+                and key not in seen
+                and sentence not in exclude
+                and (len(words(sentence)) >= 4 or line)
+            ):
                 seen.add(key)
                 candidates.append((sentence, i, j))
                 compared.append(
