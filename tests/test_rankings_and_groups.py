@@ -136,7 +136,10 @@ def test_a_year_the_report_never_mentions_is_refused_in_the_users_language(binja
 
 
 def test_a_platform_or_school_level_the_report_never_names_is_refused(binjai):
-    result = binjai.ask("brp persen penelepon helpline binjai yg dilecehkan lewat facebook?")
+    result = binjai.ask(
+        "Berapa persen penelepon helpline Binjai yang melaporkan online harassment lewat facebook "
+        "pada 2023?"
+    )
     assert result.abstained and result.language == "id", result.answer
     assert "facebook" in result.answer, result.answer
     named = binjai.ask("What share of Binjai helpline callers raised online harassment?")

@@ -119,7 +119,8 @@ def correct_premise(
     if verdict.reason.startswith("number ") and not re.search(r"\d", premise):
         return claims, False  # "the two studies": a number word, not a figure the premise asserts
     source, sentence = verdict.grounding[0]
-    if "negation" in verdict.reason:  # the sentence that says "not", not a recommendation that
+    if verdict.reason == "the source says the opposite (negation)":  # the sentence that says
+        # "not", not a recommendation that
         # the grounding also holds ("delapan dari dua belas sekolah tidak memiliki aturan tertulis")
         source, sentence = next(
             ((i, s) for i, s in verdict.grounding if features(s).negated), (source, sentence)
@@ -135,14 +136,19 @@ def correct_premise(
         asserted = features(premise).trends
         flipped = {("up" if d == "down" else "down", n) for d, n in asserted}
         flipped |= {(d, not n) for d, n in asserted}
+        running = [
+            (i, s)
+            for i, s in verdict.grounding
+            if features(s).trends & flipped and not features(s).trends & asserted
+        ]
+        asked_stems = content_stems(premise) - named_terms(premise)
+        running.sort(  # the one sharing most of the premise's words ("no significant change in
+            # cyberbullying" for "menurunkan cyberbullying secara signifikan"), not the background
+            key=lambda t: -len(asked_stems & translations(content_stems(t[1])))
+        )
         source, sentence = (
-            next(
-                (
-                    (i, s)
-                    for i, s in verdict.grounding
-                    if features(s).trends & flipped and not features(s).trends & asserted
-                ),
-                None,
+            (
+                running[0] if running else None
             )  # a grounding sentence whose trend runs the other way ...
             or _opposite_trend(premise, question, sources, index)  # ... or the document's
             or next(((i, s) for i, s in verdict.grounding if features(s).trends), None)
