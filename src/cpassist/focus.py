@@ -169,7 +169,7 @@ _LEAD_Q = re.compile(
     r"koordinator|mengoordinasi\w*)\b",
     re.I,
 )
-_LEAD_TITLE = re.compile(r"\b(peneliti|penyebab) utama\b", re.I)
+_LEAD_TITLE = re.compile(r"\bpeneliti utama\b", re.I)
 _RANK_WORDS = re.compile(r"\b(utama|main|most|paling|terbanyak|tertinggi|highest|common)\b", re.I)
 _LEAD_CUES = frozenset(
     stem(w)
