@@ -169,3 +169,5 @@ def test_a_follow_up_asking_the_same_figure_of_another_group_continues_the_quest
     standalone = rule_rewrite("kalo yg umur 16-17 brp persen?", history)
     assert standalone.startswith("Berapa anak nelayan di Cilacap yang tidak sekolah?")
     assert "16-17" in standalone
+    # a new measure of its own ("dirujuk ke psikolog") is not the previous question continued
+    assert not rule_rewrite("trus yg dirujuk ke psikolog brp?", history).startswith("Berapa anak")

@@ -322,7 +322,9 @@ def _elliptical(question: str) -> bool:
     if _ELLIPTICAL.match(question) and own and own[-1] in _AMOUNT_ASKS:
         # "kalo yg umur 16-17 brp persen?": the previous question's figure, of another group
         own = [w for w in own if w not in _AMOUNT_ASKS]
-        return not any(w in _QUESTION_WORDS for w in own) and len(content_stems(" ".join(own))) <= 2
+        # ("yg dirujuk ke psikolog brp?" names a new measure of its own: not continued)
+        named = {x for x in content_stems(" ".join(own)) if not any(c.isdigit() for c in x)}
+        return not any(w in _QUESTION_WORDS for w in own) and len(named) <= 1
     return not any(w in _QUESTION_WORDS for w in own) and len(content_stems(question)) <= 2
 
 
