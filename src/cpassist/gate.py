@@ -133,7 +133,8 @@ def gate(
                 f"abstain_{template}_{lang}", term=group, **({"sentence": said} if said else {})
             ).strip(),
         )
-    name, said = listed_only(question, documents) if figure_asked else ("", "")
+    titles = {p.title for p in evidence}
+    name, said = listed_only(question, documents, titles) if figure_asked else ("", "")
     if name:  # "what share of players in Jebres?": Jebres only in the list of sub-districts
         return Refusal(
             f"the question asks a figure of {name!r}, which the documents only list",

@@ -109,6 +109,12 @@ def unmentioned_group(
     return "", ""
 
 
+def _is_name(word: str, text: str) -> bool:
+    """Whether `word` is written capitalised in `text` (a name: "Gowa", "Sigi"), not lower-case."""
+    found = re.findall(rf"\b{re.escape(word)}\b", text, re.I)
+    return bool(found) and all(f[:1].isupper() for f in found)
+
+
 _FIGURE = re.compile(r"\d")
 _FIGURE_WORDS = re.compile(
     r"\b(rates?|prevalence|proportion|percentage|share|how (common|many|much|often)|average|mean|"
@@ -130,20 +136,36 @@ _ITEM = r"[A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,2}"
 _ENUMERATION = re.compile(rf"{_ITEM}(?:\s*,\s*{_ITEM})+\s*,?\s+(?:and|dan|serta|&)\s+{_ITEM}")
 
 
-def listed_only(question: str, documents: Iterable[str]) -> tuple[str, str]:
+def listed_only(
+    question: str, documents: Iterable[str], titles: Iterable[str] = ()
+) -> tuple[str, str]:
     """(a name of the question, the sentence listing it) when `documents` name it only as one
     item of a list of names with no figure of its own ("... sub-districts (Laweyan, Serengan,
     Pasar Kliwon, Jebres and Banjarsari), 26 agreed"): a figure asked for that place or group
-    ("what share of players in Jebres?") is not in them. The documents' titles do not count as
-    lists. ("", "") otherwise. The caller asks only for questions that ask a figure."""
+    ("what share of players in Jebres?") is not in them. Only when the question names the
+    document by another name too (a name of `titles`, the documents' titles, or an acronym they
+    use: "the Gowa study ... in Tinggimoncong", "studi KORAS"): a question naming only the listed
+    place ("setelah gempa Palu" of a paper on "Palu, Sigi and Donggala") asks of the whole report.
+    ("", "") otherwise. The caller asks only for questions that ask a figure."""
     documents = [d for d in documents if d.strip()]
     if not documents:
         return "", ""
     sentences = [s for text in documents for s in split_sentences(text)]
-    titles = {w.lower() for s in sentences if s.lstrip().startswith("#") for w in words(s)}
+    titled = {w.lower() for s in sentences if s.lstrip().startswith("#") for w in words(s)}
+    titled |= {w.lower() for t in titles for w in words(t)}
+    asked = [w for w in words(question) if len(w) >= 3 and w.lower() not in STOPWORDS]
+    joined = " ".join(documents)
+    naming = {
+        w.lower()
+        for w in asked
+        if (w.lower() in titled and _is_name(w, joined))
+        or (w.isupper() and len(w) >= 3 and re.search(rf"\b{re.escape(w)}\b", joined))
+    }
+    if not naming:
+        return "", ""
     for word in dict.fromkeys(w for w in words(question) if len(w) >= 4 and w.isalpha()):
         low = word.lower()
-        if low in titles or low in STOPWORDS:
+        if low in titled or low in STOPWORDS or low in naming:
             continue
         pattern = re.compile(rf"\b{re.escape(word)}\b", re.I)
         mentions = [s for s in sentences if pattern.search(s)]
