@@ -119,9 +119,9 @@ def correct_premise(
     if verdict.reason.startswith("number ") and not re.search(r"\d", premise):
         return claims, False  # "the two studies": a number word, not a figure the premise asserts
     source, sentence = verdict.grounding[0]
-    if verdict.reason == "the source says the opposite (negation)":  # the sentence that says
-        # "not", not a recommendation that
-        # the grounding also holds ("delapan dari dua belas sekolah tidak memiliki aturan tertulis")
+    if verdict.reason == "the source says the opposite (negation)":
+        # the sentence that says "not" ("delapan dari dua belas sekolah tidak memiliki aturan
+        # tertulis"), not a recommendation the grounding also holds
         source, sentence = next(
             ((i, s) for i, s in verdict.grounding if features(s).negated), (source, sentence)
         )

@@ -8,8 +8,9 @@ the documents it is about never mention (`asked_years.absent_year`), when it ask
 they name only as left out of the study (`excluded.excluded_group`), or children under an age
 they give no figure for (`excluded.unstated_age_bound`), or a lower-case group, platform or
 measure they never name ("lewat facebook", "siswi SD": `subgroups.unmentioned_group`), or a
-figure of a place they name only in a list of names (`subgroups.listed_only`), when it asks for a kind of value
-(count, year, money, person, place, institution, recommendation) no sentence about it holds
+figure of a place they name only in a list of names (`subgroups.listed_only`), when it asks for
+a kind of value (count, year, money, person, place, institution, recommendation) no sentence
+about it holds
 (`answer_type`; a two-part question only when neither part finds its kind, and "of the 40
 caregivers" reads only the report of that group: `of_the_group`), and when "which X?" meets only
 "several X" (`answer_type.unnamed_members`).
