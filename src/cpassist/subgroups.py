@@ -10,8 +10,12 @@ what was left out. "Berapa persen korban yang dibully lewat Facebook?" of a surv
 names Facebook has no answer, however close its figures on group chats read (measured on the
 probe sets: every such question was unanswerable). Capitalised names are `abstain.absent_name`'s
 and `excluded.excluded_group`'s; this module knows the groups whose names are lower-case words
-("facebook", "siswi SD", "foreign nationals") or acronyms the documents spell out. It does not
-look at retrieval hits or at what is asked of the group.
+("facebook", "siswi SD", "foreign nationals") or acronyms the documents spell out. When a figure
+is asked (`asks_figure`), a group named only where no figure is near ("Every rainy season the
+rivers carry sand") gives none either. `listed_only(question, documents, titles)` returns a place
+of the question that the documents name only as an item of a list of names ("Laweyan, Serengan,
+Pasar Kliwon, Jebres and Banjarsari"), with that sentence, when the question names the report by
+another name too. Neither looks at retrieval hits or at what is asked of the group.
 """
 
 from __future__ import annotations
