@@ -135,6 +135,12 @@ def asks_figure(question: str) -> bool:
     return kind in ("count", "share", "duration", "money") or bool(_FIGURE_WORDS.search(question))
 
 
+#: A list of the report's own units ("empat kecamatan, yaitu ...", "five sub-districts (...)").
+_UNITS = re.compile(
+    r"\b(kecamatan|sub-?districts?|desa|villages?|kelurahan|kabupaten|districts?|regenc(?:y|ies)|"
+    r"distrik|wards?|provinsi|provinces?|schools?|sekolah|puskesmas|sites?|lokasi)\b",
+    re.I,
+)
 _ITEM = r"[A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,2}"
 #: "Laweyan, Serengan, Pasar Kliwon, Jebres and Banjarsari": three or more names, no figure each.
 _ENUMERATION = re.compile(rf"{_ITEM}(?:\s*,\s*{_ITEM})+\s*,?\s+(?:and|dan|serta|&)\s+{_ITEM}")
@@ -146,10 +152,11 @@ def listed_only(
     """(a name of the question, the sentence listing it) when `documents` name it only as one
     item of a list of names with no figure of its own ("... sub-districts (Laweyan, Serengan,
     Pasar Kliwon, Jebres and Banjarsari), 26 agreed"): a figure asked for that place or group
-    ("what share of players in Jebres?") is not in them. Only when the question names the
-    document by another name too (a name of `titles`, the documents' titles, or an acronym they
-    use: "the Gowa study ... in Tinggimoncong", "studi KORAS"): a question naming only the listed
-    place ("setelah gempa Palu" of a paper on "Palu, Sigi and Donggala") asks of the whole report.
+    ("what share of players in Jebres?") is not in them. Only when the list names the report's own
+    units ("empat kecamatan, yaitu ...") or the question names the report by another name too (a
+    name of `titles`, the documents' titles, or an acronym they use: "the Gowa study ... in
+    Tinggimoncong", "studi KORAS"): "setelah gempa Palu" of a paper on the earthquake "that struck
+    Palu, Sigi and Donggala" asks of the whole report.
     ("", "") otherwise. The caller asks only for questions that ask a figure."""
     documents = [d for d in documents if d.strip()]
     if not documents:
@@ -165,8 +172,6 @@ def listed_only(
         if (w.lower() in titled and _is_name(w, joined))
         or (w.isupper() and len(w) >= 3 and re.search(rf"\b{re.escape(w)}\b", joined))
     }
-    if not naming:
-        return "", ""
     for word in dict.fromkeys(w for w in words(question) if len(w) >= 4 and w.isalpha()):
         low = word.lower()
         if low in titled or low in STOPWORDS or low in naming:
@@ -185,6 +190,7 @@ def listed_only(
                 for m in pattern.finditer(s)
             )
         ]
-        if len(listed) == len(mentions):
+        units = any(_UNITS.search(s[: s.lower().find(low)]) for s in listed)
+        if listed and len(listed) == len(mentions) and (naming or units):
             return word, listed[0]
     return "", ""
