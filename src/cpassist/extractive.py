@@ -290,10 +290,11 @@ def _answer(
     listed = [list_lines(source.text) for source in sources]
     headed: dict[tuple[int, int], str] = {}  # a table row's place -> its table's header row
     listed_at: set[tuple[int, int]] = set()  # (source, sentence) places that are lines of a list
+    split_of: dict[int, list[str]] = {}  # each source's sentences, split once
     for i, source in enumerate(sources):
         if id(source) not in named_docs:
             continue
-        sentences = split_sentences(source.text)
+        sentences = split_of[i] = split_sentences(source.text)
         # a table's row is read with its header
         headed.update({(i, j): h for j, h in table_headers(sentences).items()})
         listed_at |= {(i, j) for j, sentence in enumerate(sentences) if sentence in listed[i]}
@@ -442,7 +443,7 @@ def _answer(
             if hits and ranked & (stems | translations(raw)):
                 hits += 1
             elif ranked and (
-                ranked_kind(sentence) - ranked or not ranked & _context_stems(sources[i], j)
+                ranked_kind(sentence) - ranked or not ranked & _context_stems(split_of[i], j)
             ):
                 hits = min(1, hits)  # "who most often looked after them?": "pelaku yang paling
                 # sering" ranks perpetrators, not carers; "The most common was ..." ranks what
@@ -673,10 +674,9 @@ _NOT_KIND = frozenset(
 )
 
 
-def _context_stems(source: Passage, j: int) -> set[str]:
-    """The stems of sentence `j` of `source` and the one before it, with their glossary
+def _context_stems(sentences: Sequence[str], j: int) -> set[str]:
+    """The stems of sentence `j` of `sentences` and the one before it, with their glossary
     equivalents."""
-    sentences = split_sentences(source.text)
     raw = {stem(w.lower()) for s in sentences[max(0, j - 1) : j + 1] for w in words(s)}
     return raw | translations(raw)
 

@@ -162,6 +162,16 @@ def listed_only(
     if not documents:
         return "", ""
     sentences = [s for text in documents for s in split_sentences(text)]
+    listed_words = {
+        w.lower() for s in sentences for e in _ENUMERATION.finditer(s) for w in words(e.group(0))
+    }
+    candidates = [
+        w
+        for w in dict.fromkeys(words(question))
+        if len(w) >= 4 and w.isalpha() and w.lower() in listed_words
+    ]
+    if not candidates:  # most questions name nothing any list holds: nothing more to read
+        return "", ""
     titled = {w.lower() for s in sentences if s.lstrip().startswith("#") for w in words(s)}
     titled |= {w.lower() for t in titles for w in words(t)}
     asked = [w for w in words(question) if len(w) >= 3 and w.lower() not in STOPWORDS]
@@ -172,7 +182,7 @@ def listed_only(
         if (w.lower() in titled and _is_name(w, joined))
         or (w.isupper() and len(w) >= 3 and re.search(rf"\b{re.escape(w)}\b", joined))
     }
-    for word in dict.fromkeys(w for w in words(question) if len(w) >= 4 and w.isalpha()):
+    for word in candidates:
         low = word.lower()
         if low in titled or low in STOPWORDS or low in naming:
             continue
