@@ -46,6 +46,15 @@ _MONEY_Q = re.compile(
     r"dihargai)\b",
     re.IGNORECASE,
 )
+#: A question asking an amount, not what money was for or why it was paid.
+_ASKS_AMOUNT = re.compile(
+    r"\b(how much|how many|berapa|brp|amount|jumlah|besar(nya|an)?|nilai(nya)?|total|average|"
+    r"mean|median|rata-rata|per (month|year|day|child|bulan|tahun|hari|anak)|"
+    r"(what|which) (is|was|were|are)?\s*(the )?(\w+ )?(budget|cost|costs|salary|salaries|wages?|"
+    r"income|price|fee|fees|allowance|incentive|honorarium|debt|remittance)s?|"
+    r"rp|rupiah|dollars?|usd|idr)\b",
+    re.IGNORECASE,
+)
 #: Kinds of money: what is spent or allocated, what someone earns, what is owed, and what is
 #: staked; "How much was spent on the study?" is not answered by children's daily income.
 MONEY_KINDS = (
@@ -341,7 +350,10 @@ _PLACE = re.compile(
 )
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 _MONEY = re.compile(
-    r"(\b(rp|idr|usd|npr|eur)(?=[\s.]|\d)|\b(rupiah|rupees?|dollars?|euros?)\b|[$€£]\s?\d)",
+    r"(\b(rp|idr|usd|npr|eur)(?=[\s.]|\d)|\b(rupiah|rupees?|dollars?|euros?)\b|[$€£]\s?\d|"
+    # a share of a budget: "mengalokasikan 1,12% belanja", "0.8% of village spending"
+    r"\d%\s+(?:of\s+(?:the\s+|their\s+|its\s+)?(?:\w+\s+)?)?(?:belanja|anggaran|budgets?|"
+    r"spending|expenditure|APBDes|APBD|dana))",
     re.IGNORECASE,
 )
 _NUMBER = re.compile(r"\b\d+([.,]\d+)?\b")
@@ -382,6 +394,8 @@ def expected_answer_type(question: str) -> AnswerType | None:
         return "share"
     if (
         _MONEY_Q.search(question)
+        and _ASKS_AMOUNT.search(question)  # "the second most common reason for paid content?"
+        # and "penggunaan uang ... apa?" ask a reason and a use, not an amount
         and not _WHO_Q.search(question)  # "siapa penyandang dananya?"
         and not _COUNTS_THINGS.search(question)  # "how many villages allocated Village Fund money?"
     ):
@@ -543,7 +557,9 @@ def evidence_lacks_answer_type(
         enumerated = len(set(_ORDINAL_WORDS.findall(text.lower()))) >= 2
         if kind == "count" and enumerated and topic & _ENUMERABLE:
             return None  # "how many roles?" and "first ..., second ..., third ..."
+        previous = ""
         for sentence in headed_sentences(text) or [text]:  # a table row with its header
+            context, previous = f"{previous} {sentence}", sentence  # with the sentence before it
             if not _has_type(sentence, kind, question_numbers) and not (
                 counted and _counts(sentence, counted, _shares(question))  # "satu psikolog"
             ):
@@ -566,9 +582,9 @@ def evidence_lacks_answer_type(
             if asked_sexes and not asked_sexes & _lower_words(sentence):
                 continue  # "what share of girls?" is not answered by a share of all students,
                 # "how many were grandfathers?" not by the number of caregivers
-            if not _shares_topic(topic, translations(content_stems(sentence))):
+            if not _shares_topic(topic, translations(content_stems(context))):
                 continue
-            if not _covers_enough(question, topic, sentence):
+            if not _covers_enough(question, topic, context):
                 continue  # "children who died in accidents?" is not "700 child miners"
             if kind == "count" and counted and not _counts(sentence, counted, _shares(question)):
                 continue  # "how many teachers?" is not answered by "a three-day training"
@@ -713,6 +729,7 @@ def _covers_enough(question: str, topic: set[str], sentence: str) -> bool:
     from cpassist.text import root, stem, words
 
     language = question_language(question)
+    topic = {t for t in topic if not any(t in side for side in SEXES)}  # checked on their own
     if len(topic) < 3 or detect_language(sentence, default=language) != language:
         return True
     said = {stem(w.lower()) for w in words(sentence)}

@@ -190,6 +190,29 @@ _COMPARES = re.compile(
     r"perbedaan)\b",
     re.I,
 )
+#: "coastal vs mountain villages", "desa pesisir dibandingkan desa pegunungan": the two sides.
+_SIDES = re.compile(
+    r"\b([\w-]{3,})\s+(?:vs\.?|versus|dibanding(?:kan)?(?:\s+dengan)?|compared\s+(?:with|to)|"
+    r"against)\s+(?:the\s+|desa\s+|anak\s+)?([\w-]{3,})",
+    re.I,
+)
+
+
+def _sides_compared(question: str) -> list[set[str]]:
+    """The stems (with glossary twins) of the two sides a question compares by "vs" / "versus" /
+    "dibandingkan", the word before and after ("non-coastal" is its last part); [] otherwise."""
+    m = _SIDES.search(question)
+    if not m:
+        return []
+    out = []
+    for side in m.groups():
+        part = side.lower().split("-")[-1]
+        if part in STOPWORDS:
+            return []
+        out.append(translations({stem(part)}))
+    return out
+
+
 _COUNTS = re.compile(r"(?<![\w.,])(?!(?:19|20)\d\d\b)\d+(?:[.,]\d+)*%?(?![\w])")
 #: A table cell holding a year: a row of a series ("| 2018 | 1,856 | 21.4% |").
 _YEAR_CELL = re.compile(r"\|\s*(19|20)\d\d\s*\|")
@@ -204,7 +227,7 @@ _CONTINUED_TAIL = re.compile(
 )
 #: "..., and who funded it?", "... dan apa syaratnya?": a second question joined to the first.
 _SECOND_PART = re.compile(
-    r",?\s+(?:and|dan|serta|terus|trus|lalu|then|also)\s+(?=(?:(?:in|on|at|for|from|to|pada|di|dari|untuk|sejak)\s+)?(?:who|whom|what|which|when|where|why|how|siapa|apa|berapa|"
+    r",?\s+(?:and|dan|serta|terus|trus|lalu|then|also|&)\s+(?=(?:(?:in|on|at|for|from|to|pada|di|dari|untuk|sejak)\s+)?(?:who|whom|what|which|when|where|why|how|siapa|apa|berapa|"
     r"brp|kapan|di ?mana|mengapa|kenapa|bagaimana|gimana)\b)",
     re.I,
 )
@@ -375,6 +398,10 @@ def _answer(
     ordinals = _ordinals(sources) if focus.ordinal else {}
     if focus.ordinal == LAST:  # "the last one": the highest ordinal numbered in the evidence
         focus.ordinal = max((o for carried in ordinals.values() for o in carried), default=None)
+    ranked_at: dict[tuple[int, int], int] = {}  # an item of a ranked list -> its place (from 1)
+    if focus.ordinal and "rank" in focus.names:
+        for i, sentences in split_of.items():
+            ranked_at.update({(i, j): n for j, n in ranked_places(sentences, listed[i]).items()})
     study_foci = focus.names & _STUDY_FOCI
     asked_actors = (
         {actor_stem(w) for w in words(question) if stem(w.lower()) in q_names}
@@ -389,6 +416,7 @@ def _answer(
     enumeration = bool(_ENUMERATION.search(question)) and not focus.ordinal
     asked_words = {w.lower() for w in words(question)}
     compares = bool(_COMPARES.search(question))
+    compared_sides = _sides_compared(question) if compares else []
     sides = [side for side in SEXES if side & asked_words]
     asked_sex = sides[0] if len(sides) == 1 else frozenset()
     other_sex = next((side for side in SEXES if side is not asked_sex), frozenset())
@@ -469,7 +497,12 @@ def _answer(
                 score += ACTOR_BONUS  # "Nepal's goals?": "... while Nepal aims to receive ..."
         if focus.ordinal:
             carried = ordinals.get((i, j), set())
-            if focus.ordinal in carried:
+            if ranked_at.get((i, j)) == focus.ordinal:
+                score += 2 * ORDINAL_BONUS  # "which driver ranked second?": the second item of a
+                # list its lead ranks ("faktor yang paling sering disebut adalah:")
+            elif focus.ordinal in carried and ranked_at and not cue_hits.get((i, j)):
+                pass  # "Kedua, wawancara mendalam ...": the second step of a method ranks nothing
+            elif focus.ordinal in carried:
                 score += ORDINAL_BONUS
             elif carried:
                 score -= ORDINAL_PENALTY
@@ -507,9 +540,18 @@ def _answer(
             said = {w.lower() for w in words(read)}
             if all(said & side for side in SEXES):
                 score += BOTH_SEXES_BONUS
-        elif compares and len(matched) >= 2 and len(_COUNTS.findall(sentence)) >= 2:
+        elif (
+            compares
+            and len(matched) >= 2
+            and len(_COUNTS.findall(sentence)) >= 2
+            and all(
+                side & translations({stem(w) for w in words(sentence.lower())})
+                for side in compared_sides
+            )
+        ):
             score += BOTH_SEXES_BONUS  # "how did the highland sub-districts compare with the
-            # lowland ones?": the sentence with a figure of each side it names
+            # lowland ones?": the sentence with a figure of each side it names ("coastal vs
+            # mountain villages": "desa pesisir ... 1,40%, ... desa pegunungan 0,52%", not a row)
         if enumeration and sentence.rstrip().endswith(":") and matched:
             score += LIST_LEAD_BONUS  # "terdiri atas tiga modul:" for "apa saja isi modulnya?"
         elif (
@@ -806,6 +848,38 @@ def _ordinals(sources: Sequence[Passage]) -> dict[tuple[int, int], set[int]]:
             out[(i, j)] = {o for o in features(sentence).ordinals if o < 99}
             if sentence in numbered:
                 out[(i, j)].add(numbered[sentence])
+    return out
+
+
+#: A list's lead that ranks its items ("faktor yang paling sering disebut adalah:").
+_RANKED_LEAD = re.compile(
+    r"\b(most|paling|terbanyak|tertinggi|terbesar|ranked|rank|urutan|urutannya|peringkat|main|"
+    r"utama|top|common|sering|largest|highest|biggest|frequent|frequently|often)\b",
+    re.I,
+)
+_PERCENT = re.compile(r"(\d+(?:[.,]\d+)?)\s?%")
+
+
+def ranked_places(sentences: Sequence[str], listed: set[str]) -> dict[int, int]:
+    """Position of each item of a ranked list in `sentences` -> its place (from 1): the items
+    after a lead ending in ":" that ranks them ("the most common barriers were:") or whose shares
+    fall ("- Cambodia: 71 (51.8%)", "- Myanmar: 38 (27.7%)")."""
+    out: dict[int, int] = {}
+    for j, lead in enumerate(sentences):
+        if not lead.rstrip().endswith(":"):
+            continue
+        items = []
+        for k in range(j + 1, len(sentences)):
+            if sentences[k].strip() not in listed:
+                break
+            items.append(k)
+        if len(items) < 2:
+            continue
+        found = [_PERCENT.search(sentences[k]) for k in items]
+        shares = [float(m.group(1).replace(",", ".")) for m in found if m]
+        falling = len(shares) == len(items) and shares == sorted(shares, reverse=True)
+        if _RANKED_LEAD.search(lead) or falling:
+            out.update({k: n for n, k in enumerate(items, start=1)})
     return out
 
 
