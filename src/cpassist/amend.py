@@ -22,7 +22,7 @@ from collections.abc import Callable, Sequence
 from cpassist.answer_type import is_recommendation
 from cpassist.comparisons import compared_shares
 from cpassist.evidence import EvidenceIndex
-from cpassist.extractive import extractive_answer, list_lines, two_parts
+from cpassist.extractive import PRONOUN_START, extractive_answer, list_lines, two_parts
 from cpassist.focus import premise_of, presumes_method_only
 from cpassist.grounding import ClaimChecker
 from cpassist.lexicon import features, shared_across, translations
@@ -154,6 +154,10 @@ def correct_premise(
             or next(((i, s) for i, s in verdict.grounding if features(s).trends), None)
             or (source, sentence)
         )
+    elif features(premise).trends and not verdict.reason.startswith("method "):
+        # "terus naik dari 2019 sampai 2023?" rejected for a figure or a year: the sentence whose
+        # trend runs the other way says what is wrong ("lower than 68.4% in 2019")
+        source, sentence = _opposite_trend(premise, question, sources, index) or (source, sentence)
     if verdict.reason.startswith("method ") or features(premise).methods - {"documents"}:
         # a premise about the method is answered by the sentence naming the study's own method
         source, sentence = _method_sentence(question, sources, index) or (source, sentence)
@@ -184,6 +188,9 @@ def _up_to_item(sentence: str, text: str) -> list[str]:
     sentences = split_sentences(text)
     listed = list_lines(text)
     if sentence not in listed:
+        at = sentences.index(sentence) if sentence in sentences else 0
+        if at > 0 and PRONOUN_START.match(sentence):  # "This is lower than 68.4% in 2019": with
+            return sentences[at - 1 : at + 1]  # the sentence its "this" stands for
         return [sentence]
     at = sentences.index(sentence)
     start = at

@@ -43,12 +43,12 @@ _MONEY_Q = re.compile(
     r"honorarium|honor|insentif|incentives?|allowances?|tunjangan|remittances?|remitansi|"
     r"kiriman uang|earn|earns|earned|penghasilan|income|incomes|pendapatan|paid|dibayar|digaji|"
     r"debts?|utang|hutang|owed?|bet|bets|taruhan|dipertaruhkan|wager\w*|price[sd]?|harga|"
-    r"dihargai)\b",
+    r"dihargai|grants?|hibah)\b",
     re.IGNORECASE,
 )
 #: A question asking an amount, not what money was for or why it was paid.
 _ASKS_AMOUNT = re.compile(
-    r"\b(how much|how many|berapa|brp|amount|jumlah|besar(nya|an)?|nilai(nya)?|total|average|"
+    r"\b(how much|how many|how big|how large|berapa|brp|amount|jumlah|besar(nya|an)?|nilai(nya)?|total|average|"
     r"mean|median|rata-rata|per (month|year|day|child|bulan|tahun|hari|anak)|"
     r"(what|which) (is|was|were|are)?\s*(the )?(\w+ )?(budget|cost|costs|salary|salaries|wages?|"
     r"income|price|fee|fees|allowance|incentive|honorarium|debt|remittance)s?|"
@@ -553,6 +553,7 @@ def evidence_lacks_answer_type(
         # what is counted is nowhere in the evidence, in any form the glossary knows: it may be
         # named by a word the glossary lacks ("vonis" ~ "convictions"), so it cannot be required
         counted = set()
+    undated = other_years = False
     for text in passages:
         enumerated = len(set(_ORDINAL_WORDS.findall(text.lower()))) >= 2
         if kind == "count" and enumerated and topic & _ENUMERABLE:
@@ -602,9 +603,15 @@ def evidence_lacks_answer_type(
                 continue  # "how many in Sakra?" is not answered by the four subdistricts' total
             dated = set(_YEAR.findall(sentence))
             if asked_years and dated and not dated & asked_years:
+                other_years = True
                 continue  # "how many in 2020?" is not answered by "1.148 in 2019, 612 in 2022"
+            if asked_years and not dated:
+                undated = True
+                continue
             return None
-    return kind
+    # an undated figure answers "how many in 2024?" unless the same figure is given year by year
+    # for other years only ("| 2021 | 640 |", "| 2023 | 1.184 |": 2024 is not in the series)
+    return None if undated and not other_years else kind
 
 
 #: A place a figure is asked of: "in Sakra subdistrict", "dari Kecamatan Leihitu", "di Desa X saja".

@@ -85,7 +85,7 @@ _ENUMERATION = re.compile(
     re.I,
 )
 #: A sentence opening with a pronoun needs the sentence before it for its referent.
-_PRONOUN_START = re.compile(
+PRONOUN_START = re.compile(
     r"^\s*(?!(this|the) (research|study|paper|thesis|article|report)\b)"
     r"(it|its|this|these|they|their|he|she|such|hal ini|hal tersebut|ini|itu|mereka|ia|dia)\b",
     re.I,
@@ -526,7 +526,7 @@ def _answer(
             )
         if "aim" not in focus.names and _AIM.match(sentence):
             score -= META_PENALTY  # the aim restates what is asked, it answers nothing
-        if _PRONOUN_START.match(sentence) and j == 0:
+        if PRONOUN_START.match(sentence) and j == 0:
             score -= 0.1  # its referent is in another passage
         score += 0.05 * (1.0 - i / max(1, len(sources)))
         if asked_sex:  # "kalau anak laki-laki?": a sentence about boys, not about girls
@@ -655,7 +655,7 @@ def _answer(
     for item in chosen:
         previous = by_place.get((item[2], item[3] - 1))
         if (
-            _PRONOUN_START.match(item[1])
+            PRONOUN_START.match(item[1])
             and previous is not None
             and previous not in ordered
             and previous not in chosen

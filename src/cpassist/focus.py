@@ -228,6 +228,10 @@ _PHRASES["barrier"] = re.compile(
     r"\byang (membuat|bikin) (sulit|susah)\b",
     re.I,
 )
+#: "tahun 2023", "in the year 2022": the year a figure is of, not a question about time.
+_YEAR_OF = re.compile(r"\b(tahun|thn|year)\s+((?:19|20)\d\d)\b", re.I)
+#: "Dana Desa", "dana BOS": a fund's name, not a question about who funded something.
+_FUND_NAME = re.compile(r"\bdana\s+(desa|bos|otsus|alokasi\s+\w+|abadi|bansos|pip)\b", re.I)
 #: Compounds of "tempat" (place) that name a thing, not where something is.
 _NOT_A_PLACE = re.compile(r"\btempat (tidur|duduk|sampah)\b", re.I)
 #: "Which ... ranked second?", "which one came third?", "urutan kedua", "posisi ketiga".
@@ -317,6 +321,8 @@ def question_focus(question: str) -> Focus:
     question = _ACCORDING_TO.sub(" ", question)
     question = _NOT_A_PLACE.sub(" ", question)  # "tempat tidur" is a bed
     question = _HOW_COMMON.sub(" prevalence ", question)  # a share, not a ranking
+    question = _YEAR_OF.sub(r"\2", question)  # "tahun 2023": which year a figure is of, not "when?"
+    question = _FUND_NAME.sub(" programme ", question)  # "Dana Desa" names a fund, not a funder
     raw = words(question)
     tokens = [w.lower() for w in raw]
     # a capitalised word inside a sentence is a name ("Down to Zero"), not a cue ("down")

@@ -59,14 +59,15 @@ METHODS: dict[str, tuple[str, ...]] = {
 
 _UP = (
     "increase increases increased increasing rise rises rose risen rising grow grows grew grown "
-    "growing growth higher more improve improved improvement surge doubled tripled "
+    "growing growth higher more improve improved improvement surge surged doubled tripled "
+    "climb climbs climbed climbing soar soared soaring jump jumped spike spiked "
     "meningkat peningkatan naik kenaikan bertambah bertumbuh tumbuh pertumbuhan lebih tinggi "
     "melonjak membaik"
 ).split()
 _DOWN = (
     "decrease decreases decreased decreasing decline declines declined declining fall falls fell "
     "fallen falling drop drops dropped dropping lower reduce reduced reduction reduces fewer less "
-    "shrink shrank worsen "
+    "shrink shrank worsen plunge plunged plummeted slump slumped dip dipped "
     "menurun penurunan turun berkurang pengurangan mengurangi merosot menyusut lebih rendah"
 ).split()
 _NEGATIONS = frozenset(
