@@ -277,6 +277,28 @@ def extractive_answer(
     return out
 
 
+def lower_case_names(question: str, sources: Sequence[Passage]) -> set[str]:
+    """Stems of the words a question writes in lower case that the sources write only as names:
+    capitalised inside a sentence at least once and never in lower case, and no word the glossary
+    translates ("kulon progo btad" -> kulon, progo, btad; "anak", "recipient" are no names)."""
+    text = " ".join(s.text for s in sources)
+    out: set[str] = set()
+    for word in dict.fromkeys(w for w in words(question) if w.islower() and len(w) >= 3):
+        if word in STOPWORDS or translations({stem(word)}) != {stem(word)}:
+            continue
+        found = [
+            (m.group(0), text[max(0, m.start() - 2) : m.start()])
+            for m in re.finditer(rf"\b{re.escape(word)}\b", text, re.I)
+        ]
+        if (
+            found
+            and all(f[:1].isupper() for f, _ in found)
+            and any(not re.search(r"[.!?:]\s*$|^\s*$|\n", before) for _, before in found)
+        ):
+            out.add(stem(word))
+    return out
+
+
 def _answer(
     question: str,
     sources: Sequence[Passage],
@@ -287,6 +309,7 @@ def _answer(
     q_names = named_terms(question) | {
         stem(w) for w in words(question) if w.isupper() and len(w) > 2
     }
+    q_names |= lower_case_names(question, sources)  # "kulon progo btad": names all the same
     lead, colon, _ = question.partition(":")
     if colon and len(words(lead)) <= 4:  # a follow-up's context from the rewrite ("Nepal: ...")
         q_names |= {stem(w.lower()) for w in words(lead) if w[:1].isupper()}
@@ -417,6 +440,17 @@ def _answer(
     asked_words = {w.lower() for w in words(question)}
     compares = bool(_COMPARES.search(question))
     compared_sides = _sides_compared(question) if compares else []
+    if compared_sides:  # a side no sentence names ("the waitlist kids": "kelompok pembanding")
+        said_all = translations(
+            {
+                stem(w)
+                for sentences in split_of.values()
+                for t in sentences
+                for w in words(t.lower())
+            }
+        )
+        if not all(side & said_all for side in compared_sides):
+            compared_sides = []  # cannot tell the sides apart: any sentence with two figures
     sides = [side for side in SEXES if side & asked_words]
     asked_sex = sides[0] if len(sides) == 1 else frozenset()
     other_sex = next((side for side in SEXES if side is not asked_sex), frozenset())

@@ -327,16 +327,33 @@ _NEGATED = re.compile(r"(^|[\s\t])(tidak|tak|belum|bukan|tanpa|non|not|no|withou
 
 
 def _glossary(with_file: bool = True) -> dict[str, set[str]]:
+    pairs = [
+        (" ".join(stem(w) for w in a.split("_")), " ".join(stem(w) for w in b.split("_")))
+        for a, b in _glossary_pairs(with_file)
+    ]
+    words_of: dict[str, set[str]] = {}  # word-to-word pairs: "sekolah" ~ "school"
+    for sa, sb in pairs:
+        if " " not in sa and " " not in sb:
+            words_of.setdefault(sa, set()).add(sb)
+            words_of.setdefault(sb, set()).add(sa)
     out: dict[str, set[str]] = {}
-    for a, b in _glossary_pairs(with_file):
-        sa = " ".join(stem(w) for w in a.split("_"))
-        sb = " ".join(stem(w) for w in b.split("_"))
+    for sa, sb in pairs:
         for x, y in ((sa, sb), (sb, sa)):
             parts = x.split()
+            # "schoolchildren" ~ "anak sekolah" is "sekolah", not any "anak"
+            meant = [w for w in y.split() if w not in _PHRASE_FILLERS] or y.split()
             for part in parts:
                 if len(parts) > 1 and part in _PHRASE_FILLERS:
                     continue  # "orang tua tunggal": "tunggal" is single, "orang" is no parent
-                out.setdefault(part, set()).update(y.split())
+                # "usia sekolah" ~ "school-age": "school" is what "sekolah" says, not "usia"
+                direct = [w for w in meant if w in words_of.get(part, ())]
+                if len(meant) > 1 and direct:  # "school" ~ "usia sekolah": "sekolah" alone
+                    out.setdefault(part, set()).update(direct)
+                    continue
+                taken = {
+                    w for w in meant if any(w in words_of.get(q, ()) for q in parts if q != part)
+                }
+                out.setdefault(part, set()).update(w for w in meant if w not in taken)
     return out
 
 
