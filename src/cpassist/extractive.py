@@ -277,6 +277,19 @@ def extractive_answer(
     return out
 
 
+def _takes_up(sentence: str, follower: str) -> bool:
+    """Whether `follower` opens with the words `sentence` ends on (two, or one of 6+ letters):
+    it says what they are ("... doing hazardous tasks." -> "Hazardous tasks included ...")."""
+    tail = [stem(w.lower()) for w in words(sentence)][-3:]
+    head = [stem(w.lower()) for w in words(follower)][:3]
+    for n in (2, 1):
+        if len(tail) >= n and len(head) >= n and tail[-n:] == head[:n]:
+            ends = [w for w in words(sentence)][-n:]
+            if n == 2 or (len(ends[0]) >= 6 and ends[0].lower() not in STOPWORDS):
+                return not any(w.lower() in STOPWORDS for w in ends)
+    return False
+
+
 def lower_case_names(question: str, sources: Sequence[Passage]) -> set[str]:
     """Stems of the words a question writes in lower case that the sources write only as names:
     capitalised inside a sentence at least once and never in lower case, and no word the glossary
@@ -666,6 +679,9 @@ def _answer(
         # a short lead ("The study also found health and safety risks.") is followed by its details
         short_lead = bool(follower and len(words(item[1])) <= SHORT_LEAD and item in chosen[:2])
         elaborates = elaborates or (short_lead and follower[2] == item[2])
+        # "... or doing hazardous tasks." -> "Hazardous tasks included ...": what it ends on, said
+        takes_up = bool(item is chosen[0] and follower and _takes_up(item[1], follower[1]))
+        elaborates = elaborates or takes_up
         adds = bool(
             follower
             and _ADDS.match(follower[1])
@@ -679,8 +695,10 @@ def _answer(
             if len(chosen) + len(followers) >= max_sentences:
                 # never the only sentence of a study the question names
                 spare = [
-                    c for c in chosen[1:] if c is not item and sources[c[2]].study not in named
-                ]
+                    c
+                    for c in chosen[1:]
+                    if c is not item and (takes_up or sources[c[2]].study not in named)
+                ]  # (what the best sentence ends on comes before any other sentence)
                 if item not in chosen or not spare:
                     continue
                 chosen.remove(min(spare, key=lambda t: t[0]))
