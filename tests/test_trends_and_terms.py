@@ -1,6 +1,6 @@
 """An English report asked in Indonesian about a trend it reverses, a term it defines in the next
-sentence, a year its series does not reach, and a grant it gives no amount of; lower-case names
-and glossary phrases. A real Chroma store, the real e5 embedder, the real ingest."""
+sentence, a year its series does not reach, and a grant it gives no amount of; glossary phrases.
+A real Chroma store, the real e5 embedder, the real ingest."""
 
 from __future__ import annotations
 
@@ -75,25 +75,6 @@ def test_years_and_fund_names_ask_no_time_or_funder():
     assert "time" not in focus.names and "funder" not in focus.names, focus.names
     assert "time" in question_focus("tahun berapa program itu dimulai?").names
     assert "funder" in question_focus("siapa yang mendanai penelitian itu?").names
-
-
-def test_lower_case_names_are_the_words_the_sources_write_only_as_names():
-    from cpassist.extractive import lower_case_names
-    from cpassist.schema import Passage
-    from cpassist.text import stem
-
-    passage = Passage(
-        text="Evaluasi BTAD di Kabupaten Kulon Progo menilai bantuan bagi anak penerima. "
-        "Kulon Progo memulai program pada 2021.",
-        study="id-btad",
-        title="Evaluasi BTAD",
-        language="id",
-        chunk_id="b-0",
-        section="",
-    )
-    found = lower_case_names("compare recipient kids in the kulon progo btad evaluation", [passage])
-    assert {stem("kulon"), stem("progo"), stem("btad")} <= found, found
-    assert stem("evaluation") not in found and stem("kids") not in found
 
 
 def test_glossary_phrases_pair_a_word_with_what_it_translates():

@@ -157,7 +157,9 @@ def correct_premise(
     elif features(premise).trends and not verdict.reason.startswith("method "):
         # "terus naik dari 2019 sampai 2023?" rejected for a figure or a year: the sentence whose
         # trend runs the other way says what is wrong ("lower than 68.4% in 2019")
-        source, sentence = _opposite_trend(premise, question, sources, index) or (source, sentence)
+        found = _opposite_trend(premise, question, sources, index)
+        if found and features(found[1]).numbers & features(premise).numbers:  # a year it names
+            source, sentence = found
     if verdict.reason.startswith("method ") or features(premise).methods - {"documents"}:
         # a premise about the method is answered by the sentence naming the study's own method
         source, sentence = _method_sentence(question, sources, index) or (source, sentence)

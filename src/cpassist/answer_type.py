@@ -560,7 +560,10 @@ def evidence_lacks_answer_type(
             return None  # "how many roles?" and "first ..., second ..., third ..."
         previous = ""
         for sentence in headed_sentences(text) or [text]:  # a table row with its header
-            context, previous = f"{previous} {sentence}", sentence  # with the sentence before it
+            # a figure of girls or of an age group with the sentence before it, which says what
+            # it counts ("147 anak melewati ambang 14 jam. Beban berlebih ... perempuan (39,8%)")
+            context = f"{previous} {sentence}" if asked_sexes or asked_ages else sentence
+            previous = sentence
             if not _has_type(sentence, kind, question_numbers) and not (
                 counted and _counts(sentence, counted, _shares(question))  # "satu psikolog"
             ):
@@ -603,14 +606,14 @@ def evidence_lacks_answer_type(
                 continue  # "how many in Sakra?" is not answered by the four subdistricts' total
             dated = set(_YEAR.findall(sentence))
             if asked_years and dated and not dated & asked_years:
-                other_years = True
+                other_years = other_years or sentence.lstrip().startswith("|")  # a table's row
                 continue  # "how many in 2020?" is not answered by "1.148 in 2019, 612 in 2022"
             if asked_years and not dated:
                 undated = True
                 continue
             return None
-    # an undated figure answers "how many in 2024?" unless the same figure is given year by year
-    # for other years only ("| 2021 | 640 |", "| 2023 | 1.184 |": 2024 is not in the series)
+    # an undated figure answers "how many in 2024?" unless a table gives the same figure year by
+    # year for other years only ("| 2021 | 640 |", "| 2023 | 1.184 |": 2024 is not in the series)
     return None if undated and not other_years else kind
 
 

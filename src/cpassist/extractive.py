@@ -290,28 +290,6 @@ def _takes_up(sentence: str, follower: str) -> bool:
     return False
 
 
-def lower_case_names(question: str, sources: Sequence[Passage]) -> set[str]:
-    """Stems of the words a question writes in lower case that the sources write only as names:
-    capitalised inside a sentence at least once and never in lower case, and no word the glossary
-    translates ("kulon progo btad" -> kulon, progo, btad; "anak", "recipient" are no names)."""
-    text = " ".join(s.text for s in sources)
-    out: set[str] = set()
-    for word in dict.fromkeys(w for w in words(question) if w.islower() and len(w) >= 3):
-        if word in STOPWORDS or translations({stem(word)}) != {stem(word)}:
-            continue
-        found = [
-            (m.group(0), text[max(0, m.start() - 2) : m.start()])
-            for m in re.finditer(rf"\b{re.escape(word)}\b", text, re.I)
-        ]
-        if (
-            found
-            and all(f[:1].isupper() for f, _ in found)
-            and any(not re.search(r"[.!?:]\s*$|^\s*$|\n", before) for _, before in found)
-        ):
-            out.add(stem(word))
-    return out
-
-
 def _answer(
     question: str,
     sources: Sequence[Passage],
@@ -322,7 +300,6 @@ def _answer(
     q_names = named_terms(question) | {
         stem(w) for w in words(question) if w.isupper() and len(w) > 2
     }
-    q_names |= lower_case_names(question, sources)  # "kulon progo btad": names all the same
     lead, colon, _ = question.partition(":")
     if colon and len(words(lead)) <= 4:  # a follow-up's context from the rewrite ("Nepal: ...")
         q_names |= {stem(w.lower()) for w in words(lead) if w[:1].isupper()}
