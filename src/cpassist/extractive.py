@@ -414,7 +414,12 @@ def _answer(
     ranked_at: dict[tuple[int, int], int] = {}  # an item of a ranked list -> its place (from 1)
     if focus.ordinal and "rank" in focus.names:
         for i, sentences in split_of.items():
-            ranked_at.update({(i, j): n for j, n in ranked_places(sentences, listed[i]).items()})
+            leads = ranked_leads(sentences, listed[i])
+            for j, n in ranked_places(sentences, listed[i]).items():
+                lead = translations({stem(w) for w in words(leads.get(j, "").lower())})
+                if lead & translations(q_stems - cues - _ORDINAL_STEMS):
+                    ranked_at[(i, j)] = n  # a list of what is asked ("kecamatan ...?" is not
+                    # answered by the second of the payment methods)
     study_foci = focus.names & _STUDY_FOCI
     asked_actors = (
         {actor_stem(w) for w in words(question) if stem(w.lower()) in q_names}
@@ -887,6 +892,27 @@ _RANKED_LEAD = re.compile(
     re.I,
 )
 _PERCENT = re.compile(r"(\d+(?:[.,]\d+)?)\s?%")
+
+
+_ORDINAL_STEMS = frozenset(
+    stem(w)
+    for w in "first second third fourth fifth last pertama kedua ketiga keempat kelima terakhir "
+    "urutan nomor ranked rank peringkat posisi place".split()
+)
+
+
+def ranked_leads(sentences: Sequence[str], listed: set[str]) -> dict[int, str]:
+    """Position of each item of a list in `sentences` -> the lead sentence announcing it, with
+    the sentence before it ("Kepala desa diminta menyebutkan hambatan ... Urutannya:")."""
+    out: dict[int, str] = {}
+    for j, lead in enumerate(sentences):
+        if lead.rstrip().endswith(":"):
+            said = f"{sentences[j - 1]} {lead}" if j > 0 else lead
+            for k in range(j + 1, len(sentences)):
+                if sentences[k].strip() not in listed:
+                    break
+                out[k] = said
+    return out
 
 
 def ranked_places(sentences: Sequence[str], listed: set[str]) -> dict[int, int]:

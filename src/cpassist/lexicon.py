@@ -340,15 +340,17 @@ def _glossary(with_file: bool = True) -> dict[str, set[str]]:
     for sa, sb in pairs:
         for x, y in ((sa, sb), (sb, sa)):
             parts = x.split()
-            # "schoolchildren" ~ "anak sekolah" is "sekolah", not any "anak"
-            meant = [w for w in y.split() if w not in _PHRASE_FILLERS] or y.split()
+            meant = y.split()
             for part in parts:
                 if len(parts) > 1 and part in _PHRASE_FILLERS:
                     continue  # "orang tua tunggal": "tunggal" is single, "orang" is no parent
                 # "usia sekolah" ~ "school-age": "school" is what "sekolah" says, not "usia"
                 direct = [w for w in meant if w in words_of.get(part, ())]
-                if len(meant) > 1 and direct:  # "school" ~ "usia sekolah": "sekolah" alone
-                    out.setdefault(part, set()).update(direct)
+                if len(meant) > 1 and direct:  # "school" ~ "usia sekolah": "sekolah" (and a
+                    # filler: "girls" ~ "anak perempuan" are children), not "usia"
+                    out.setdefault(part, set()).update(
+                        w for w in meant if w in direct or w in _PHRASE_FILLERS
+                    )
                     continue
                 taken = {
                     w for w in meant if any(w in words_of.get(q, ()) for q in parts if q != part)
