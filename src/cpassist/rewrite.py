@@ -88,10 +88,11 @@ def rule_rewrite(question: str, history: Sequence[ChatTurn | dict] | None) -> st
     following = next_in_ranking(question, users[-1])
     if following != question:  # "what came after that?": the previous question, next ordinal
         return _continued(users[-1], following)
-    other_sex = swapped_sex(question, users[-1])
-    if other_sex:  # "kalo yg cewek brp?": the previous question of girls says all it asks
-        return other_sex
-    swapped = swapped_phrase(question, users[-1]) or swapped_group(question, users[-1])
+    swapped = (
+        swapped_phrase(question, users[-1])
+        or swapped_group(question, users[-1])
+        or swapped_sex(question, users[-1])  # "kalo yg cewek brp?": the previous one, of girls
+    )
     if swapped:  # "and in the comparison schools?": the previous question, of those schools,
         # followed by the follow-up itself (its own words weigh half in the extractive answer)
         return f"{swapped} {_opening_lowered(question.strip())}"
