@@ -259,6 +259,14 @@ def _echoes(claim: Claim, premise: str, sources: Sequence[Passage]) -> bool:
     return len(wanted & translations(content_stems(text))) >= ECHO_SHARE * len(wanted)
 
 
+#: A premise of a steady trend: any turn the other way contradicts it.
+_STEADY = re.compile(
+    r"\b(keep|keeps|kept|continu\w*|every year|each year|year after year|steadily|consistently|"
+    r"terus|selalu|setiap tahun|tiap tahun|konsisten|terus-menerus)\b",
+    re.I,
+)
+
+
 def _opposite_trend(
     premise: str, question: str, sources: Sequence[Passage], index: EvidenceIndex
 ) -> tuple[int, str] | None:
@@ -272,13 +280,15 @@ def _opposite_trend(
     flipped |= {(d, not neg) for d, neg in asserted}
     asked = {id(p) for p in about_named(question, sources)}
     wanted = translations(content_stems(premise)) | features(premise).numbers
+    # "kept declining every year": "dropped in 2020, then rose ..." says otherwise too
+    steady = bool(_STEADY.search(premise))
     found = [
         (i, s)
         for i, p in enumerate(sources)
         if id(p) in asked
         for s in split_sentences(p.text)
         if features(s).trends & flipped
-        and not features(s).trends & asserted
+        and (steady or not features(s).trends & asserted)
         and (translations(content_stems(s)) | features(s).numbers) & wanted
     ]
     if not found:

@@ -213,6 +213,7 @@ def _sides_compared(question: str) -> list[set[str]]:
     return out
 
 
+_YEARS_IN = re.compile(r"\b(?:19|20)\d\d\b")
 _COUNTS = re.compile(r"(?<![\w.,])(?!(?:19|20)\d\d\b)\d+(?:[.,]\d+)*%?(?![\w])")
 #: A table cell holding a year: a row of a series ("| 2018 | 1,856 | 21.4% |").
 _YEAR_CELL = re.compile(r"\|\s*(19|20)\d\d\s*\|")
@@ -493,8 +494,12 @@ def _answer(
             )
             if "rank" in focus.names and len(SHARE.findall(sentence)) >= 2:
                 cue_hits[(i, j)] += 1  # "61% at the police stage, 27% at ...": a ranking
-            if "trend" in focus.names and TABLE_ROW.match(sentence) and _YEAR_CELL.search(sentence):
-                cue_hits[(i, j)] += 2  # "| 2018 | 1,856 | 21.4% |": a row of a series over years
+            if "trend" in focus.names and (
+                (TABLE_ROW.match(sentence) and _YEAR_CELL.search(sentence))
+                or len(set(_YEARS_IN.findall(sentence))) >= 3
+            ):
+                cue_hits[(i, j)] += 2  # "| 2018 | 1,856 | 21.4% |": a row of a series over years,
+                # or a sentence of one ("298 in 2020, ... 356 in 2021, 447 in 2022 and 503 in 2023")
                 # (its figures say how it changed, where "a marked rise" only says that it did)
             hits = cue_hits[(i, j)]
             if hits and ranked & (stems | translations(raw)):
