@@ -59,7 +59,10 @@ _BYLINE_ASKED = ("person", "institution", "year")
 #: A sentence opening like this continues the one before it ("This issue is driven by ...").
 _CONTINUES = re.compile(
     r"^\s*(?!(this|the) (research|study|paper|thesis|article|report)\b)"
-    r"(this|these|it|such|hal ini|hal tersebut|ini|faktor|factors?)\b",
+    r"(this|these|it|such|hal ini|hal tersebut|ini|faktor|factors?|"
+    # "Prevalensinya 41,6% ...": its "-nya" is what the sentence before named
+    r"(?!(?:sebenar|biasa|akhir|sayang|rupa|tampak|umum|khusus|seharus|sebetul|semesti)nya\b)"
+    r"[a-z]{4,}nya)\b",
     re.I,
 )
 #: A sentence opening like this adds more of the same ("In addition, the author did research at
@@ -190,17 +193,17 @@ _COMPARES = re.compile(
     r"perbedaan)\b",
     re.I,
 )
-#: "coastal vs mountain villages", "desa pesisir dibandingkan desa pegunungan": the two sides.
+#: "coastal vs mountain villages": the two sides (the words around "vs"; "X dibandingkan Y" and
+#: "X compared with Y" name longer phrases whose head is not at the joint).
 _SIDES = re.compile(
-    r"\b([\w-]{3,})\s+(?:vs\.?|versus|dibanding(?:kan)?(?:\s+dengan)?|compared\s+(?:with|to)|"
-    r"against)\s+(?:the\s+|desa\s+|anak\s+)?([\w-]{3,})",
+    r"\b([\w-]{3,})\s+(?:vs\.?|versus)\s+(?:the\s+|desa\s+|anak\s+)?([\w-]{3,})",
     re.I,
 )
 
 
 def _sides_compared(question: str) -> list[set[str]]:
-    """The stems (with glossary twins) of the two sides a question compares by "vs" / "versus" /
-    "dibandingkan", the word before and after ("non-coastal" is its last part); [] otherwise."""
+    """The stems (with glossary twins) of the two sides a question compares by "vs" / "versus",
+    the word before and after ("non-coastal" is its last part); [] otherwise."""
     m = _SIDES.search(question)
     if not m:
         return []
@@ -213,6 +216,13 @@ def _sides_compared(question: str) -> list[set[str]]:
     return out
 
 
+#: A sentence setting one figure against another ("19.6% compared with 5.4%", "lebih ...
+#: daripada", "sedangkan di kelompok pembanding 58,9%").
+_SETS_AGAINST = re.compile(
+    r"\b(compared (with|to)|than|versus|vs|against|while|whereas|dibandingkan|dibanding|daripada|"
+    r"sedangkan|sementara|ketimbang|berbanding|but|tetapi|namun)\b",
+    re.I,
+)
 _YEARS_IN = re.compile(r"\b(?:19|20)\d\d\b")
 _COUNTS = re.compile(r"(?<![\w.,])(?!(?:19|20)\d\d\b)\d+(?:[.,]\d+)*%?(?![\w])")
 #: A table cell holding a year: a row of a series ("| 2018 | 1,856 | 21.4% |").
@@ -400,6 +410,15 @@ def _answer(
             stem(w) for w in words(f"{s.text} {s.title} {s.study.replace('-', ' ')}")
         )
     names_of = [names_in[s.study] for s in sources]
+    # "in the Sumur Batu / Ciketing Udik / Cikiwul survey": three names the study lists together
+    # as its scope say which study, like its title; a table row naming one is no better for them
+    scope: set[str] = set()
+    if len(q_names) >= 3:
+        for sentences in split_of.values():
+            for sentence in sentences:
+                together = q_names & {stem(w) for w in words(sentence)}
+                if len(together) >= 3 and not TABLE_ROW.match(sentence):
+                    scope |= together
     # who initiated, funded or wrote it asks about the study ("Cianjur: siapa yang mendanainya?")
     # ... as does one asking who led or funded it ("Siapa ketua tim survei ...?")
     about_study = (
@@ -578,6 +597,7 @@ def _answer(
             compares
             and len(matched) >= 2
             and len(_COUNTS.findall(sentence)) >= 2
+            and (_SETS_AGAINST.search(sentence) or TABLE_ROW.match(sentence))
             and all(
                 side & translations({stem(w) for w in words(sentence.lower())})
                 for side in compared_sides
@@ -604,7 +624,7 @@ def _answer(
             score *= 1.0 - 0.5 * len(q_names - names_of[i]) / len(q_names)
             # a name the question asks about in this sentence, not the document's own name
             # ("reports from Indonesia" in a report about three countries)
-            own = {stem(w) for w in words(sources[i].title)}
+            own = {stem(w) for w in words(sources[i].title)} | scope
             score += NAME_BONUS * len((q_names - own) & stems)
             if typed and asked_type in ("count", "share", "money"):
                 # "reports from Indonesia?": "Indonesia accounted for 1,620", not the total
@@ -744,7 +764,8 @@ _KIND_OF = (
     ),
     # "alasan utama", "hambatan terbesar", "the main reason", "the top barrier"
     re.compile(
-        r"\b([a-z-]{4,})\s+(?:utama|terbanyak|tertinggi|terbesar)\b|"
+        r"\b([a-z-]{4,})\s+(?:(?:pertama|kedua|ketiga|keempat|kelima)\s+)?"
+        r"(?:utama|terbanyak|tertinggi|terbesar)\b|"
         r"\b(?:main|top|biggest|leading|primary)\s+([a-z-]{4,})",
         re.I,
     ),
