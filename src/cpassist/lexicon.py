@@ -208,6 +208,11 @@ _MORE_AND_MORE = re.compile(
     r"besar|marak|umum|common|frequent|often|widespread|popular)|(?:jarang|sedikit|rendah|kecil|"
     r"rare|uncommon|infrequent|seldom))\b"
 )
+#: "naik motor", "naik kelas": riding a vehicle or moving up a grade, not a rise.
+_RIDES = re.compile(
+    r"\bnaik\s+(motor|sepeda|mobil|kapal|perahu|ojek|angkot|angkutan|bus|bis|kereta|pesawat|"
+    r"speedboat|longboat|kelas|haji|panggung|daun|darat|banding)\b"
+)
 #: "dropped out (of school)": an event, not a trend.
 DROPPED_OUT = re.compile(r"\bdrop(?:ped|s|ping)?\s+out\b", re.I)
 
@@ -217,6 +222,7 @@ def features(text: str) -> Features:
     low = _PHRASAL.sub(lambda m: "rise" if m.group(1) == "up" else "fall", (text or "").lower())
     low = _MORE_AND_MORE.sub(lambda m: "rise" if m.group(1) else "fall", low)
     low = DROPPED_OUT.sub("dropout", low)  # leaving school is an event, not a falling trend
+    low = _RIDES.sub(r"menumpang \1", low)  # "naik motor" rides a motorbike, it does not rise
     tokens = [w.lower() for w in words(low)]
     out = Features()
     out.numbers = {_number(m.group(0)) for m in _DIGITS.finditer(low)}
