@@ -745,6 +745,11 @@ def _covers_enough(question: str, topic: set[str], sentence: str) -> bool:
     said = {stem(w.lower()) for w in words(sentence)}
     roots = {root(w.lower()) for w in words(sentence)}
     q_roots = {stem(w.lower()): root(w.lower()) for w in words(question)}
+    if language == "en":  # "parked" answers "park", as "celaka" answers "kecelakaan"
+        from cpassist.text import english_base
+
+        roots |= {english_base(w) for w in words(sentence)}
+        q_roots = {stem(w.lower()): english_base(w) for w in words(question)}
     shared = {t for t in topic if t in said or q_roots.get(t, "") in roots}
     return len(shared) * 3 >= len(topic)
 
