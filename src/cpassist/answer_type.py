@@ -127,6 +127,9 @@ _SHARE_Q = re.compile(
     re.I,
 )
 _SHARE = re.compile(r"\d+([.,]\d+)?\s*(%|percent\b|per cent\b|persen\b)", re.I)
+#: A table header naming a column of percentages, and a row's figure cell.
+_PERCENT_COLUMN = re.compile(r"\|[^|\n]*(\(%\)|%|percent|persen)[^|\n]*\|", re.I)
+_ROW_FIGURE = re.compile(r"\|\s*\d+(?:[.,]\d+)?\s*\|")
 #: "Why ...?", "Mengapa/Kenapa ...?": a reason; unless the question also asks for a value.
 _WHY_ONLY = re.compile(r"\b(why|mengapa|kenapa)\b", re.I)
 _ASKS_VALUE = re.compile(
@@ -426,8 +429,10 @@ def _has_type(text: str, kind: AnswerType, question_numbers: set[str]) -> bool:
         return bool(_RECOMMENDATION.search(text))
     if kind == "place":
         return bool(_PLACE.search(text))
-    if kind == "share":
-        return bool(_SHARE.search(text))
+    if kind == "share":  # or a row of a table whose header gives a column in % ("... (%) |")
+        return bool(
+            _SHARE.search(text) or (_PERCENT_COLUMN.search(text) and _ROW_FIGURE.search(text))
+        )
     if kind == "money":
         return bool(_MONEY.search(text))
     if kind == "year":

@@ -16,7 +16,9 @@ summarise. Weights and figures: docs/decisions.md.
 
 from __future__ import annotations
 
+import math
 import re
+from collections import Counter
 from collections.abc import Sequence
 
 from cpassist.actors import CLAUSE_SPLIT, actor_stem, subject
@@ -96,6 +98,9 @@ PRONOUN_START = re.compile(
 #: Per answer-cue word of the question's focus a sentence holds (at most 3 count): "method" ->
 #: "interviews", "qualitative", "data".
 CUE_BONUS = 0.15
+#: Whether a question word's share of the lexical score falls with how many candidate sentences
+#: hold it (measured in docs/decisions.md, 2026-12-01 tenth session).
+LEX_IDF = False
 #: A sentence about the study itself ("This research aims to describe ...") loses this when the
 #: question asks about the subject matter, not about the study.
 META_PENALTY = 0.3
@@ -431,15 +436,6 @@ def _answer(
     ordinals = _ordinals(sources) if focus.ordinal else {}
     if focus.ordinal == LAST:  # "the last one": the highest ordinal numbered in the evidence
         focus.ordinal = max((o for carried in ordinals.values() for o in carried), default=None)
-    ranked_at: dict[tuple[int, int], int] = {}  # an item of a ranked list -> its place (from 1)
-    if focus.ordinal and "rank" in focus.names:
-        for i, sentences in split_of.items():
-            leads = ranked_leads(sentences, listed[i])
-            for j, n in ranked_places(sentences, listed[i]).items():
-                lead = translations({stem(w) for w in words(leads.get(j, "").lower())})
-                if lead & translations(q_stems - cues - _ORDINAL_STEMS):
-                    ranked_at[(i, j)] = n  # a list of what is asked ("kecamatan ...?" is not
-                    # answered by the second of the payment methods)
     study_foci = focus.names & _STUDY_FOCI
     asked_actors = (
         {actor_stem(w) for w in words(question) if stem(w.lower()) in q_names}
@@ -448,6 +444,17 @@ def _answer(
     )
     asked_type = expected_answer_type(question)
     ranked = ranked_kind(question) if "rank" in focus.names else set()
+    ranked_at: dict[tuple[int, int], int] = {}  # an item of a ranked list -> its place (from 1)
+    if focus.ordinal and "rank" in focus.names:
+        # a list of what is asked: its lead (with the sentence before it) names the ranked kind
+        # ("the most common health complaint": "Keluhan ..."), else a word of the question
+        wanted = ranked or translations(q_stems - cues - _ORDINAL_STEMS)
+        for i, sentences in split_of.items():
+            leads = ranked_leads(sentences, listed[i])
+            for j, n in ranked_places(sentences, listed[i]).items():
+                said = f"{sources[i].section} {leads.get(j, '')}"  # with the passage's heading
+                if translations({stem(w) for w in words(said.lower())}) & wanted:
+                    ranked_at[(i, j)] = n
     asked_events = events_in(question)
     proposal_asked = asked_type == "recommendation" or asks_proposal(question)
     byline_asked = asked_type in _BYLINE_ASKED or "author" in focus.names
@@ -471,7 +478,10 @@ def _answer(
     other_sex = next((side for side in SEXES if side is not asked_sex), frozenset())
     scored: list[tuple[float, str, int, int]] = []
     cue_hits: dict[tuple[int, int], int] = {}
-    for (sentence, i, j), cos in zip(candidates, cosines, strict=True):
+
+    def read_of(sentence: str, i: int, j: int) -> tuple[str, set[str], set[str], set[str]]:
+        """The sentence as read (a row with its header), its stems, those with glossary twins
+        when in the other language, and the question's words it holds."""
         read = f"{headed[(i, j)]} {sentence}" if (i, j) in headed else sentence
         raw = {stem(w) for w in words(read.lower())}
         stems = translations(raw) if sources[i].language != language else raw
@@ -491,7 +501,18 @@ def _answer(
             matched = shared_across(q_stems, said) | {
                 x for x in q_stems if translations({q_bases.get(x, "")} - {""}) & said
             }  # "visiting" ~ "kunjungan" through "visit"
-        lex = len(matched) / len(q_stems) if q_stems else 0.0
+        return read, raw, stems, matched
+
+    reads = [read_of(sentence, i, j) for sentence, i, j in candidates]
+    # a word of the question few sentences hold says more than one most of them hold ("actually
+    # functioning" of a study whose every sentence says "PAUD units")
+    held = Counter(x for *_, matched in reads for x in matched)
+    weight = {x: math.log(1 + len(reads) / max(1, held[x])) if LEX_IDF else 1.0 for x in q_stems}
+    total = sum(weight.values())
+    for (sentence, i, j), cos, (read, raw, stems, matched) in zip(
+        candidates, cosines, reads, strict=True
+    ):
+        lex = sum(weight[x] for x in matched) / total if total else 0.0
         if own_stems:  # a follow-up's own words count as much as the topic it carries
             lex = (lex + len(matched & own_stems) / len(own_stems)) / 2
         if sources[i].language != language:

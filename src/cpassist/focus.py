@@ -232,6 +232,8 @@ _PHRASES["barrier"] = re.compile(
 _YEAR_OF = re.compile(r"\b(tahun|thn|year)\s+((?:19|20)\d\d)\b", re.I)
 #: "usia 3-4 tahun", "aged 10-12 years", "5 years old": years of age, not a question about time.
 _AGE_YEARS = re.compile(r"(\d)\s*(?:tahun|thn|years?)(?:\s+old)?\b", re.I)
+#: "actually functioning", "berfungsi": whether something works, not its role.
+_WORKING = re.compile(r"\b(functioning|functional|berfungsi|fungsional)\b", re.I)
 #: "Dana Desa", "dana BOS": a fund's name, not a question about who funded something.
 _FUND_NAME = re.compile(r"\bdana\s+(desa|bos|otsus|alokasi\s+\w+|abadi|bansos|pip)\b", re.I)
 #: Compounds of "tempat" (place) that name a thing, not where something is.
@@ -325,6 +327,7 @@ def question_focus(question: str) -> Focus:
     question = _HOW_COMMON.sub(" prevalence ", question)  # a share, not a ranking
     question = _YEAR_OF.sub(r"\2", question)  # "tahun 2023": which year a figure is of, not "when?"
     question = _AGE_YEARS.sub(r"\1", question)  # "usia 3-4 tahun", "10 years old": an age
+    question = _WORKING.sub(" operating ", question)  # "functioning units": no role asked
     question = _FUND_NAME.sub(" programme ", question)  # "Dana Desa" names a fund, not a funder
     raw = words(question)
     tokens = [w.lower() for w in raw]
