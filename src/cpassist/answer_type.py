@@ -123,7 +123,8 @@ _COUNTS_THINGS = re.compile(
 #: "What percentage ...?", "Berapa persen ...?": a share, written with % or percent / persen.
 _SHARE_Q = re.compile(
     r"\b(what percent(age)?|what share|what proportion|how many percent|berapa persen|"
-    r"persentase|berapa proporsi)\b",
+    r"persentase|berapa proporsi|(berapa|brp|what(?:'s| is| was| were)?(?: the)?)\s+"
+    r"(prevalensi|prevalence|proporsi|tingkat prevalensi|prevalence rate))\b",
     re.I,
 )
 _SHARE = re.compile(r"\d+([.,]\d+)?\s*(%|percent\b|per cent\b|persen\b)", re.I)

@@ -773,6 +773,8 @@ _KIND_OF = (
     ),
     re.compile(r"\b([a-z-]{3,})\s+(?:apa|mana)\s+(?:yang|yg)\s+paling\b", re.I),
     re.compile(r"\b([a-z-]{3,})\s+(?:yang|yg)\s+paling\b", re.I),
+    # "kerjaan paling banyak apa?": the noun right before "paling banyak / sering"
+    re.compile(r"\b([a-z-]{4,})\s+paling\s+(?:banyak|sering|umum)\b", re.I),
     re.compile(
         r"\b(?:which|what)\s+([a-z-]{3,})\s+(?:was|were|is|are|came|ranked)\s+(?:the\s+)?"
         r"(?:most|second|third|top|first|highest|largest)\b",

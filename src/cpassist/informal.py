@@ -25,7 +25,7 @@ _WORDS = {
     "dapet": "dapat", "bikin": "membuat", "dikasih": "diberi", "ngasih": "memberi",
     "nyari": "mencari", "ngurus": "mengurus", "ngatasin": "mengatasi", "ngebantu": "membantu",
     "bantuin": "membantu", "ortu": "orang tua", "pemda": "pemerintah daerah",
-    "judol": "judi online", "medsos": "media sosial", "danain": "mendanai", "gede": "besar", "pake": "pakai", "dipake": "dipakai", "makek": "memakai", "gedé": "besar", "thn": "tahun",
+    "judol": "judi online", "medsos": "media sosial", "danain": "mendanai", "gede": "besar", "pake": "pakai", "sampe": "sampai", "ampe": "sampai", "dipake": "dipakai", "makek": "memakai", "gedé": "besar", "thn": "tahun",
     "tgl": "tanggal", "bln": "bulan", "mgg": "minggu", "skrg": "sekarang", "sblm": "sebelum",
     "stlh": "setelah", "jml": "jumlah", "org": "orang", "ank": "anak",
     "ngedanain": "mendanai", "biayain": "membiayai",

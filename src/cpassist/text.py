@@ -142,7 +142,11 @@ def english_base(word: str) -> str:
     return stem(inflection_base(word))
 
 
-_ID_PREFIX = re.compile(r"^(meng|meny|mem|men|me|peng|peny|pem|pen|pe|ber|ter|di|ke|se)(?=\w{4,})")
+_ID_PREFIX = re.compile(
+    r"^(meng|meny|mem|men|me|peng|peny|pem|pen|pe|ber|ter|di|ke|se(?=\w{6,}))(?=\w{4,})"
+)
+#: "menyelesaikan", "penyusunan": "meny-" and "peny-" stand for a root's first "s".
+_NY = re.compile(r"^(?:meny|peny)(?=[aiueo])")
 _ID_SUFFIX = re.compile(r"(nya|kan|an|i)$")
 
 
@@ -152,7 +156,7 @@ def root(word: str) -> str:
     w = word.lower()
     if len(w) > 6:
         w = _ID_SUFFIX.sub("", w) if len(w) > 7 else w
-        w = _ID_PREFIX.sub("", w)
+        w = _NY.sub("s", w) if _NY.match(w) else _ID_PREFIX.sub("", w)
     return w[:6]
 
 
