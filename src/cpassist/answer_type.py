@@ -783,6 +783,24 @@ def _mentioned(counted: set[str], passages: list[str]) -> bool:
     return False
 
 
+def counts_directly(sentence: str, counted: set[str]) -> bool:
+    """Whether a number of `sentence` is followed at once by what `counted` names ("286 anak
+    usia 8-17", "45 village cadres"), not only near it ("... pekerja anak ..., di 17 lokasi")."""
+    from cpassist.lexicon import translations
+    from cpassist.text import stem, words
+
+    wanted = translations(counted) | counted
+    tokens = words(sentence)
+    for i, token in enumerate(tokens):
+        if _NUMBER_TOKEN.match(token) and not _YEAR.fullmatch(token) and not token.endswith("%"):
+            after = [
+                translations({stem(t.lower())}) | {stem(t.lower())} for t in tokens[i + 1 : i + 3]
+            ]
+            if any(wanted & s for s in after):
+                return True
+    return False
+
+
 def _counts(sentence: str, counted: set[str], shares: bool = True) -> bool:
     """Whether a number of `sentence` quantifies one of `counted` (the word within three words
     after it or six before it, in either language: "45 kader desa", "requests rose from 312")."""

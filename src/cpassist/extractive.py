@@ -25,6 +25,8 @@ from cpassist.actors import CLAUSE_SPLIT, actor_stem, subject
 from cpassist.answer_type import (
     SEXES,
     asks_proposal,
+    counted_nouns,
+    counts_directly,
     events_in,
     expected_answer_type,
     holds_answer_type,
@@ -203,6 +205,12 @@ _COMPARES = re.compile(
 _SIDES = re.compile(
     r"\b([\w-]{3,})\s+(?:vs\.?|versus)\s+(?:the\s+|desa\s+|anak\s+)?([\w-]{3,})",
     re.I,
+)
+
+
+#: Three names the question lists ("Sumur Batu / Ciketing Udik / Cikiwul", "Gebang, Losari, ...").
+_NAME_LIST = re.compile(
+    r"[A-Z][\w-]*(?: [A-Z][\w-]*)?\s*[/,]\s*[A-Z][\w-]*(?: [A-Z][\w-]*)?\s*(?:[/,]|and|dan)\s*[A-Z]"
 )
 
 
@@ -418,7 +426,7 @@ def _answer(
     # "in the Sumur Batu / Ciketing Udik / Cikiwul survey": three names the study lists together
     # as its scope say which study, like its title; a table row naming one is no better for them
     scope: set[str] = set()
-    if len(q_names) >= 3:
+    if len(q_names) >= 3 and _NAME_LIST.search(question):
         for sentences in split_of.values():
             for sentence in sentences:
                 together = q_names & {stem(w) for w in words(sentence)}
@@ -443,6 +451,7 @@ def _answer(
         else set()
     )
     asked_type = expected_answer_type(question)
+    asked_counted = counted_nouns(question) if asked_type == "count" else set()
     ranked = ranked_kind(question) if "rank" in focus.names else set()
     ranked_at: dict[tuple[int, int], int] = {}  # an item of a ranked list -> its place (from 1)
     if focus.ordinal and "rank" in focus.names:
@@ -588,6 +597,8 @@ def _answer(
             typed = True  # "Expand capacity to 24 beds." under a "Recommendations" heading
         if typed is not None:  # "how many ...?" wants a sentence with a count
             score += TYPE_BONUS if typed else -TYPE_BONUS
+        if typed and asked_counted and counts_directly(sentence, asked_counted):
+            score += TYPE_BONUS / 2  # "how many kids?": "286 anak", not "... anak ..., 17 lokasi"
         if any(r.search(sentence) for r in asked_ranges):
             score += TYPE_BONUS  # the age group or range the question names
         if asked_events and asked_events & events_in(read):

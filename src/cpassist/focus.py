@@ -46,7 +46,8 @@ _FOCI: dict[str, tuple[str, str]] = {
         "definisi definition definitions defined define didefinisikan mendefinisikan artinya "
         "maksudnya dimaksud criteria kriteria counted dihitung",
         "defined definition definisi didefinisikan counted dihitung dianggap considered "
-        "classified dikategorikan kategori criteria kriteria means berarti",
+        "classified dikategorikan kategori criteria kriteria means berarti dinyatakan declared "
+        "apabila jika bila",
     ),
     "theory": (
         "theory theories teori framework kerangka lens",
