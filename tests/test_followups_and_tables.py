@@ -1,0 +1,134 @@
+"""An Indonesian programme report asked in English and in chat Indonesian: the third item of the
+list that ranks what is asked (not of another ranked list), a table whose column is in "(%)", a
+relative-clause follow-up ("yg selesai sampe akhir brp?"), a comparison sentence over a total, a
+"-nya" sentence that continues the one before, a premise of a steady trend, "most X" under half,
+and a pass criterion. A real Chroma store, the real e5 embedder, the real ingest."""
+
+from __future__ import annotations
+
+import pytest
+
+REPORT = """# Evaluasi Program Kelas Renang Anak "Sungai Aman" di Kabupaten Sintang, 2021–2024
+
+Laporan akhir Yayasan Air Kehidupan, Agustus 2024.
+
+## Program
+
+Dari 2.210 anak usia 6–12 tahun yang mendaftar kelas renang, 1.874 anak (84,8%) menyelesaikan
+seluruh rangkaian 10 sesi. Uji kemampuan renang dilakukan pada akhir kelas.
+Anak dinyatakan lulus apabila mampu berenang sejauh 20 meter tanpa alat bantu dan mengapung
+selama 2 menit.
+
+## Temuan
+
+Sebanyak 96 anak tenggelam selama 2019–2023. Jumlahnya turun dari 24 kasus pada 2019 menjadi
+15 kasus pada 2020, lalu naik lagi menjadi 19 kasus pada 2021, 21 kasus pada 2022 dan 17 kasus
+pada 2023.
+
+Dari 640 anak yang diperiksa, 203 anak (31,7%) selalu memakai pelampung saat naik perahu.
+Prevalensinya 38,2% pada anak di desa tepi sungai, dibandingkan 22,5% pada anak di desa darat.
+
+Orang tua menyebut alasan anak tidak ikut kelas renang (boleh lebih dari satu). Urutannya:
+
+1. jarak ke lokasi kelas terlalu jauh (212 orang tua, 41,2%);
+2. anak takut air (160 orang tua, 31,1%);
+3. anak harus membantu orang tua di ladang (98 orang tua, 19,0%).
+
+Keluhan kesehatan yang paling sering dilaporkan pelatih adalah:
+
+1. kulit gatal setelah berenang (54,0%);
+2. mata merah (33,0%);
+3. demam ringan (12,0%).
+
+| Kecamatan | Desa | Anak lulus uji (%) |
+|---|---|---|
+| Sepauk | 6 | 71,5 |
+| Tempunak | 5 | 64,2 |
+| Kayan Hilir | 4 | 48,9 |
+"""
+
+
+@pytest.fixture(scope="module")
+def sintang(tmp_path_factory: pytest.TempPathFactory, e5_cached):
+    from tests.conftest import assistant_over_documents
+
+    return assistant_over_documents(tmp_path_factory, e5_cached, {"id-renang-sintang.md": REPORT})
+
+
+def test_the_third_item_of_the_list_ranking_what_is_asked(sintang):
+    result = sintang.ask(
+        "and the third one?",
+        [
+            {
+                "role": "user",
+                "content": "What was the most common reason parents gave for children not joining "
+                "the Sintang swimming classes?",
+            },
+            {"role": "assistant", "content": "Distance to the class (41.2%)."},
+        ],
+    )
+    first = result.answer.split("[1]")[0]  # the answer leads with the third reason
+    assert "membantu orang tua di ladang" in first and "demam ringan" not in first, result.answer
+
+
+def test_a_table_column_in_percent_answers_which_was_lowest(sintang):
+    result = sintang.ask(
+        "Kecamatan mana di Sintang yang persentase anak lulus uji renangnya paling rendah?"
+    )
+    assert not result.abstained, result.answer
+    assert "Kayan Hilir" in result.answer and "48,9" in result.answer, result.answer
+
+
+def test_a_relative_clause_follow_up_continues_the_previous_question(sintang):
+    result = sintang.ask(
+        "yg selesai sampe akhir brp?",
+        [
+            {"role": "user", "content": "Ada berapa anak yang daftar kelas renang di Sintang?"},
+            {"role": "assistant", "content": "2.210 anak [1]."},
+        ],
+    )
+    assert not result.abstained, result.answer
+    assert "1.874 anak (84,8%)" in result.answer, result.answer
+
+
+def test_a_comparison_continued_by_a_nya_sentence(sintang):
+    result = sintang.ask(
+        "how different was wearing a life jacket between kids in riverside and inland villages "
+        "in the Sintang evaluation?"
+    )
+    assert "38,2%" in result.answer and "22,5%" in result.answer, result.answer
+
+
+def test_a_steady_trend_premise_meets_the_turn(sintang):
+    result = sintang.ask(
+        "Why did child drownings in Sintang keep falling every year from 2019 to 2023?"
+    )
+    assert "lalu naik lagi" in result.answer, result.answer
+
+
+def test_most_under_half_answers_a_most_premise(sintang):
+    result = sintang.ask(
+        "Kenapa studi Sintang bilang kebanyakan anak yg naik perahu selalu pake pelampung?"
+    )
+    assert "31,7%" in result.answer.split("[1]")[0], result.answer
+
+
+def test_a_pass_criterion_is_the_sentence_saying_when_one_passes(sintang):
+    result = sintang.ask(
+        "what was the pass criterion for the swimming test in the Sintang programme?"
+    )
+    assert "20 meter" in result.answer, result.answer
+
+
+def test_chat_and_morphology_helpers():
+    from cpassist.answer_type import counts_directly, expected_answer_type
+    from cpassist.lexicon import features
+    from cpassist.text import root
+
+    assert root("menyelesaikan") == root("selesai") == root("penyelesaian")
+    assert root("sebanyak") == root("banyak")
+    assert expected_answer_type("Berapa prevalensi gangguan game pada siswa laki-laki?") == "share"
+    assert not features("kebanyakan pelajar yang naik motor").trends
+    assert features("kasus naik dari 12 menjadi 20").trends
+    assert counts_directly("Responden: 286 anak usia 8–17 tahun", {"kid"})
+    assert not counts_directly("survei pekerja anak, observasi di 17 lokasi", {"kid"})
