@@ -132,3 +132,20 @@ def test_chat_and_morphology_helpers():
     assert features("kasus naik dari 12 menjadi 20").trends
     assert counts_directly("Responden: 286 anak usia 8–17 tahun", {"kid"})
     assert not counts_directly("survei pekerja anak, observasi di 17 lokasi", {"kid"})
+
+
+def test_completing_an_enumeration_whose_number_another_list_carries_first():
+    from cpassist.extractive import _complete_enumeration
+    from cpassist.schema import Passage
+
+    def passage(text: str, n: int) -> Passage:
+        return Passage(
+            text=text, study="id-x", title="X", language="id", chunk_id=f"x-{n}", section=""
+        )
+
+    sources = [
+        passage("Alasan utama:\n\n1. biaya sekolah terlalu mahal.\n2. jarak sekolah jauh.\n", 0),
+        passage("Keluhan utama:\n\n1. kulit gatal setelah bekerja.\n2. mata merah.\n", 1),
+    ]
+    ordered = [(1.0, "kulit gatal setelah bekerja.", 1, 1)]
+    assert _complete_enumeration(ordered, sources)  # no StopIteration: the answer is kept

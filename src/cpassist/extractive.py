@@ -920,7 +920,9 @@ def _complete_enumeration(
     listed = [items[v] for v in sorted(items)]
     texts = {item[1] for item in listed}
     rest = [item for item in ordered if item[1] not in texts]
-    at = next(k for k, item in enumerate(ordered) if item[1] in texts)
+    at = next((k for k, item in enumerate(ordered) if item[1] in texts), None)
+    if at is None:  # the anchor's number is carried first by another list's item
+        return ordered
     return [
         *[x for x in rest if ordered.index(x) < at],
         *listed,
