@@ -102,7 +102,12 @@ def correct_premise(
         return [Claim(text=sentence, sources=[source]), *rest], True
     verdict = ClaimChecker(sources, index, companions).check(premise)
     contradicted = verdict.grounding and verdict.reason.startswith(CONTRADICTIONS)
-    if not verdict.ok and not contradicted and share is not None:
+    if (
+        not verdict.ok
+        and not contradicted
+        and share is not None
+        and len(shared_across(content_stems(premise), content_stems(share[1]))) >= 2
+    ):
         # "kebanyakan ... selalu pakai helm": "Only 379 of the 1,197 riders (31.7%) ... always"
         return _led_by(share[0], share[1], claims, premise, sources)
     if not verdict.ok and not contradicted:

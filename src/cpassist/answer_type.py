@@ -785,20 +785,26 @@ def _mentioned(counted: set[str], passages: list[str]) -> bool:
 
 def counts_directly(sentence: str, counted: set[str]) -> bool:
     """Whether a number of `sentence` is followed at once by what `counted` names ("286 anak
-    usia 8-17", "45 village cadres"), not only near it ("... pekerja anak ..., di 17 lokasi")."""
+    usia 8-17", "45 village cadres"), not only near it ("... pekerja anak ..., di 17 lokasi"); a
+    share ("58.4% of students") or a year counts nothing."""
     from cpassist.lexicon import translations
     from cpassist.text import stem, words
 
     wanted = translations(counted) | counted
-    tokens = words(sentence)
-    for i, token in enumerate(tokens):
-        if _NUMBER_TOKEN.match(token) and not _YEAR.fullmatch(token) and not token.endswith("%"):
-            after = [
-                translations({stem(t.lower())}) | {stem(t.lower())} for t in tokens[i + 1 : i + 3]
-            ]
-            if any(wanted & s for s in after):
-                return True
+    for m in _BARE_NUMBER.finditer(sentence):
+        if _YEAR.fullmatch(m.group(0)):
+            continue
+        after = [stem(t.lower()) for t in words(sentence[m.end() : m.end() + 40])[:2]]
+        # the word itself or its twin, not two twins of twins ("schools" ~ "siswi" ~ "students")
+        if any(t in wanted or counted & translations({t}) for t in after):
+            return True
     return False
+
+
+#: A number not followed by a percent sign or word ("286 anak", not "58.4% of students").
+_BARE_NUMBER = re.compile(
+    r"(?<![\w.,])\d[\d.,]*(?![\d.,]*\d)(?!\s*(?:%|percent\b|persen\b|per cent\b))"
+)
 
 
 def _counts(sentence: str, counted: set[str], shares: bool = True) -> bool:

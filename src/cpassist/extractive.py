@@ -143,7 +143,10 @@ _AIM = re.compile(
     r"(adalah|ialah|yaitu|untuk)|(penelitian|studi|kajian|evaluasi) ini bertujuan|"
     r"(the|its) (main |overall )?(aim|purpose|objective|goal)s? (of (this|the) (study|research|"
     r"report|evaluation|assessment) )?(is|was|were|are)|this (study|research|report|evaluation|"
-    r"assessment) (aims|aimed|seeks|sought))\b",
+    r"assessment|survey|brief) (aims|aimed|seeks|sought|sets out|set out|estimates|examines|"
+    r"describes|documents|investigates|explores|assesses|looks at|looked at)|"
+    r"(penelitian|studi|kajian|evaluasi|survei) ini (memperkirakan|menggambarkan|mendokumentasikan|"
+    r"menelaah|mengkaji|memetakan|menilai))\b",
     re.I,
 )
 _ASKS_ABOUT_STUDY = re.compile(

@@ -364,8 +364,6 @@ def _elliptical(question: str) -> bool:
     from cpassist.lexicon import ORDINALS
 
     own = [w.lower() for w in words(_ELLIPTICAL.sub("", question))]
-    if _RELATIVE.match(question) and own and own[-1] in _AMOUNT_ASKS and len(own) <= 6:
-        return True  # "yang selesai sampai akhir berapa?": of the previous question's group
     ranked = {stem(w) for w in own if w in ORDINALS}
     if ranked and not content_stems(question) - ranked - _ONE:
         return True  # "What was the second one?", "Yang ketiga apa?": only an ordinal of its own
@@ -378,8 +376,6 @@ def _elliptical(question: str) -> bool:
     return not any(w in _QUESTION_WORDS for w in own) and len(content_stems(question)) <= 2
 
 
-#: "yang selesai sampai akhir berapa?": a relative clause, the previous question's noun implied.
-_RELATIVE = re.compile(r"^\s*(?:(?:terus|trus|lalu|dan|kalau|kalo)\s+)?(?:yang|yg)\b", re.I)
 #: A follow-up ending in these asks the previous question's kind of figure ("... brp persen?").
 _AMOUNT_ASKS = frozenset("berapa brp persen persennya percent percentage jumlahnya".split())
 
