@@ -50,7 +50,7 @@ _MONEY_Q = re.compile(
 _ASKS_AMOUNT = re.compile(
     r"\b(how much|how many|how big|how large|berapa|brp|amount|jumlah|besar(nya|an)?|nilai(nya)?|total|average|"
     r"mean|median|rata-rata|per (month|year|day|child|bulan|tahun|hari|anak)|"
-    r"(what|which) (is|was|were|are)?\s*(the )?(\w+ )?(budget|cost|costs|salary|salaries|wages?|"
+    r"(what|which) (is|was|were|are)?\s*(the )?([\w'’-]+ ){0,3}(budget|cost|costs|salary|salaries|wages?|"
     r"income|price|fee|fees|allowance|incentive|honorarium|debt|remittance)s?|"
     r"rp|rupiah|dollars?|usd|idr)\b",
     re.IGNORECASE,

@@ -217,6 +217,13 @@ _NAME_LIST = re.compile(
 )
 
 
+def _said_near(sentences: Sequence[str], j: int) -> set[str]:
+    """Stems (with glossary twins) of sentence `j` and the sentences either side of it: "Di desa
+    program, ... turun dari 31,8% menjadi 22,3%." is set against "Di desa pembanding, ..." next."""
+    near = " ".join(sentences[max(0, j - 1) : j + 2])
+    return translations({stem(w) for w in words(near.lower())})
+
+
 def _sides_compared(question: str) -> list[set[str]]:
     """The stems (with glossary twins) of the two sides a question compares by "vs" / "versus",
     the word before and after ("non-coastal" is its last part); [] otherwise."""
@@ -236,7 +243,8 @@ def _sides_compared(question: str) -> list[set[str]]:
 #: daripada", "sedangkan di kelompok pembanding 58,9%").
 _SETS_AGAINST = re.compile(
     r"\b(compared (with|to)|than|versus|vs|against|while|whereas|dibandingkan|dibanding|daripada|"
-    r"sedangkan|sementara|ketimbang|berbanding|but|tetapi|namun)\b",
+    r"sedangkan|sementara|ketimbang|berbanding|but|tetapi|namun)\b|"
+    r"\b(dari|from)\b[^.;]*\d[^.;]*\b(menjadi|ke|to)\b",  # a change: "turun dari 31,8% menjadi 22,3%"
     re.I,
 )
 _YEARS_IN = re.compile(r"\b(?:19|20)\d\d\b")
@@ -254,7 +262,7 @@ _CONTINUED_TAIL = re.compile(
 )
 #: "..., and who funded it?", "... dan apa syaratnya?": a second question joined to the first.
 _SECOND_PART = re.compile(
-    r",?\s+(?:and|dan|serta|terus|trus|lalu|then|also|&)\s+(?=(?:(?:in|on|at|for|from|to|pada|di|dari|untuk|sejak)\s+)?(?:who|whom|what|which|when|where|why|how|siapa|apa|berapa|"
+    r",?\s+(?:and|dan|serta|terus|trus|lalu|then|also)\s+(?=(?:(?:in|on|at|for|from|to|pada|di|dari|untuk|sejak)\s+)?(?:who|whom|what|which|when|where|why|how|siapa|apa|berapa|"
     r"brp|kapan|di ?mana|mengapa|kenapa|bagaimana|gimana)\b)",
     re.I,
 )
@@ -633,10 +641,7 @@ def _answer(
             and len(matched) >= 2
             and len(_COUNTS.findall(sentence)) >= 2
             and (_SETS_AGAINST.search(sentence) or TABLE_ROW.match(sentence))
-            and all(
-                side & translations({stem(w) for w in words(sentence.lower())})
-                for side in compared_sides
-            )
+            and all(side & _said_near(split_of.get(i, []), j) for side in compared_sides)
         ):
             score += BOTH_SEXES_BONUS  # "how did the highland sub-districts compare with the
             # lowland ones?": the sentence with a figure of each side it names ("coastal vs

@@ -88,11 +88,7 @@ def rule_rewrite(question: str, history: Sequence[ChatTurn | dict] | None) -> st
     following = next_in_ranking(question, users[-1])
     if following != question:  # "what came after that?": the previous question, next ordinal
         return _continued(users[-1], following)
-    swapped = (
-        swapped_phrase(question, users[-1])
-        or swapped_group(question, users[-1])
-        or swapped_sex(question, users[-1])  # "kalo yg cewek brp?": the previous one, of girls
-    )
+    swapped = swapped_phrase(question, users[-1]) or swapped_group(question, users[-1])
     if swapped:  # "and in the comparison schools?": the previous question, of those schools,
         # followed by the follow-up itself (its own words weigh half in the extractive answer)
         return f"{swapped} {_opening_lowered(question.strip())}"
@@ -196,50 +192,6 @@ def swapped_group(question: str, previous: str) -> str:
     if not at:
         return ""
     return f"{previous[: at[-1]]}{prep} {m.group('phrase')}?"
-
-
-#: One sex's words and the other's, per language: "laki-laki" of the previous question becomes
-#: "perempuan" when the follow-up asks "kalo yg cewek?".
-_SEX_SWAP = {
-    **dict.fromkeys("boys cowok cowo".split(), "girls"),
-    **dict.fromkeys("girls cewek cewe".split(), "boys"),
-    "boy": "girl", "girl": "boy", "male": "female", "female": "male", "males": "females",
-    "females": "males", "men": "women", "women": "men",
-    "laki-laki": "perempuan", "lelaki": "perempuan", "laki2": "perempuan", "perempuan": "laki-laki",
-    "putra": "putri", "putri": "putra", "pria": "wanita", "wanita": "pria",
-    "siswa": "siswi", "siswi": "siswa",
-}  # fmt: skip
-_MALE = frozenset("boys boy male males men cowok cowo laki-laki lelaki laki2 putra pria".split())
-_FEMALE = frozenset("girls girl female females women cewek cewe perempuan putri wanita".split())
-#: What a sex follow-up says besides the sex ("and what about the girls?", "kalo yg cewek brp?").
-_SEX_FILLERS = frozenset(
-    "and what about how for among the of dan kalau kalo bagaimana dengan terus trus lalu yang yg "
-    "untuk bagi di antara kalangan anak siswa siswi students pupils children kids "
-    "berapa brp persen persennya percent percentage jumlahnya nya saja aja".split()
-)
-
-
-def swapped_sex(question: str, previous: str) -> str:
-    """The previous question asked of the other sex when the follow-up names only that sex ("...
-    siswa laki-laki yang terlibat geng?" + "kalo yg cewek brp?" -> "... siswi perempuan yang
-    terlibat geng?"); "" when the follow-up says more, or the previous question names no sex or
-    that one."""
-    own = [w.lower() for w in words(question)]
-    asked = ({"f"} if _FEMALE & set(own) else set()) | ({"m"} if _MALE & set(own) else set())
-    if len(asked) != 1 or any(w not in _SEX_FILLERS and w not in _SEX_SWAP for w in own):
-        return ""
-    other = _MALE if asked == {"f"} else _FEMALE
-    tokens = previous.split()
-    bare = [t.strip(".,;:?!()\"'").lower() for t in tokens]
-    if not other & set(bare):
-        return ""
-    out = []
-    for token, low in zip(tokens, bare, strict=True):
-        swap = _SEX_SWAP.get(low) if low in other or low in ("siswa", "siswi") else None
-        if swap and low in ("siswa", "siswi") and (swap == "siswi") != (asked == {"f"}):
-            swap = None  # "siswa" stays when the follow-up asks of boys
-        out.append(token.replace(token.strip(".,;:?!()\"'"), swap, 1) if swap else token)
-    return " ".join(out)
 
 
 #: "What came after that?", "And the next one?", "Terus berikutnya apa?": the next item of a ranking.
