@@ -783,30 +783,6 @@ def _mentioned(counted: set[str], passages: list[str]) -> bool:
     return False
 
 
-def counts_directly(sentence: str, counted: set[str]) -> bool:
-    """Whether a number of `sentence` is followed at once by what `counted` names ("286 anak
-    usia 8-17", "45 village cadres"), not only near it ("... pekerja anak ..., di 17 lokasi"); a
-    share ("58.4% of students") or a year counts nothing."""
-    from cpassist.lexicon import translations
-    from cpassist.text import stem, words
-
-    wanted = translations(counted) | counted
-    for m in _BARE_NUMBER.finditer(sentence):
-        if _YEAR.fullmatch(m.group(0)):
-            continue
-        after = [stem(t.lower()) for t in words(sentence[m.end() : m.end() + 40])[:2]]
-        # the word itself or its twin, not two twins of twins ("schools" ~ "siswi" ~ "students")
-        if any(t in wanted or counted & translations({t}) for t in after):
-            return True
-    return False
-
-
-#: A number not followed by a percent sign or word ("286 anak", not "58.4% of students").
-_BARE_NUMBER = re.compile(
-    r"(?<![\w.,])\d[\d.,]*(?![\d.,]*\d)(?!\s*(?:%|percent\b|persen\b|per cent\b))"
-)
-
-
 def _counts(sentence: str, counted: set[str], shares: bool = True) -> bool:
     """Whether a number of `sentence` quantifies one of `counted` (the word within three words
     after it or six before it, in either language: "45 kader desa", "requests rose from 312")."""

@@ -25,8 +25,6 @@ from cpassist.actors import CLAUSE_SPLIT, actor_stem, subject
 from cpassist.answer_type import (
     SEXES,
     asks_proposal,
-    counted_nouns,
-    counts_directly,
     events_in,
     expected_answer_type,
     holds_answer_type,
@@ -462,7 +460,6 @@ def _answer(
         else set()
     )
     asked_type = expected_answer_type(question)
-    asked_counted = counted_nouns(question) if asked_type == "count" else set()
     ranked = ranked_kind(question) if "rank" in focus.names else set()
     ranked_at: dict[tuple[int, int], int] = {}  # an item of a ranked list -> its place (from 1)
     if focus.ordinal and "rank" in focus.names:
@@ -608,8 +605,6 @@ def _answer(
             typed = True  # "Expand capacity to 24 beds." under a "Recommendations" heading
         if typed is not None:  # "how many ...?" wants a sentence with a count
             score += TYPE_BONUS if typed else -TYPE_BONUS
-        if typed and asked_counted and counts_directly(sentence, asked_counted):
-            score += TYPE_BONUS / 2  # "how many kids?": "286 anak", not "... anak ..., 17 lokasi"
         if any(r.search(sentence) for r in asked_ranges):
             score += TYPE_BONUS  # the age group or range the question names
         if asked_events and asked_events & events_in(read):
@@ -620,7 +615,11 @@ def _answer(
             score -= (
                 META_PENALTY  # "This research aims to describe ..." answers no content question
             )
-        if "aim" not in focus.names and _AIM.match(sentence):
+        if (
+            "aim" not in focus.names
+            and _AIM.match(sentence)
+            and not (asked_type in ("count", "share") and _COUNTS.search(sentence))
+        ):  # ("This study examines ... 356 orphaned children in 241 households" gives the sample)
             score -= META_PENALTY  # the aim restates what is asked, it answers nothing
         if PRONOUN_START.match(sentence) and j == 0:
             score -= 0.1  # its referent is in another passage
