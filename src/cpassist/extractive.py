@@ -16,9 +16,7 @@ summarise. Weights and figures: docs/decisions.md.
 
 from __future__ import annotations
 
-import math
 import re
-from collections import Counter
 from collections.abc import Sequence
 
 from cpassist.actors import CLAUSE_SPLIT, actor_stem, subject
@@ -98,9 +96,6 @@ PRONOUN_START = re.compile(
 #: Per answer-cue word of the question's focus a sentence holds (at most 3 count): "method" ->
 #: "interviews", "qualitative", "data".
 CUE_BONUS = 0.15
-#: Whether a question word's share of the lexical score falls with how many candidate sentences
-#: hold it (measured in docs/decisions.md, 2026-12-01 tenth session).
-LEX_IDF = False
 #: A sentence about the study itself ("This research aims to describe ...") loses this when the
 #: question asks about the subject matter, not about the study.
 META_PENALTY = 0.3
@@ -520,16 +515,9 @@ def _answer(
             }  # "visiting" ~ "kunjungan" through "visit"
         return read, raw, stems, matched
 
-    reads = [read_of(sentence, i, j) for sentence, i, j in candidates]
-    # a word of the question few sentences hold says more than one most of them hold ("actually
-    # functioning" of a study whose every sentence says "PAUD units")
-    held = Counter(x for *_, matched in reads for x in matched)
-    weight = {x: math.log(1 + len(reads) / max(1, held[x])) if LEX_IDF else 1.0 for x in q_stems}
-    total = sum(weight.values())
-    for (sentence, i, j), cos, (read, raw, stems, matched) in zip(
-        candidates, cosines, reads, strict=True
-    ):
-        lex = sum(weight[x] for x in matched) / total if total else 0.0
+    for (sentence, i, j), cos in zip(candidates, cosines, strict=True):
+        read, raw, stems, matched = read_of(sentence, i, j)
+        lex = len(matched) / len(q_stems) if q_stems else 0.0
         if own_stems:  # a follow-up's own words count as much as the topic it carries
             lex = (lex + len(matched & own_stems) / len(own_stems)) / 2
         if sources[i].language != language:
