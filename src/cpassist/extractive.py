@@ -781,6 +781,8 @@ _KIND_OF = (
     re.compile(r"\b([a-z-]{3,})\s+(?:yang|yg)\s+paling\b", re.I),
     # "kerjaan paling banyak apa?": the noun right before "paling banyak / sering"
     re.compile(r"\b([a-z-]{4,})\s+paling\s+(?:banyak|sering|umum)\b", re.I),
+    # "trus alasan kedua apa?": the noun before an ordinal
+    re.compile(r"\b([a-z-]{4,})\s+(?:kedua|ketiga|keempat|kelima|terakhir)\b", re.I),
     re.compile(
         r"\b(?:which|what)\s+([a-z-]{3,})\s+(?:was|were|is|are|came|ranked)\s+(?:the\s+)?"
         r"(?:most|second|third|top|first|highest|largest)\b",
@@ -801,7 +803,8 @@ _KIND_OF = (
 )
 _NOT_KIND = frozenset(
     stem(w)
-    for w in "one ones thing things hal among in of the was were peneliti yang paling".split()
+    for w in "one ones thing things hal among in of the was were peneliti yang paling urutan nomor "
+    "peringkat posisi ranking rank place yang".split()
 )
 
 
@@ -987,11 +990,17 @@ def ranked_places(sentences: Sequence[str], listed: set[str]) -> dict[int, int]:
             items.append(k)
         if len(items) < 2:
             continue
-        found = [_PERCENT.search(sentences[k]) for k in items]
-        shares = [float(m.group(1).replace(",", ".")) for m in found if m]
-        falling = len(shares) == len(items) and shares == sorted(shares, reverse=True)
-        if _RANKED_LEAD.search(lead) or falling:
+        shares = []  # the items' shares up to the first line without one (a heading that ends
+        for k in items:  # the list: "4. ... (17.1%)." then "7. Differences between farms.")
+            m = _PERCENT.search(sentences[k])
+            if not m:
+                break
+            shares.append(float(m.group(1).replace(",", ".")))
+        falling = len(shares) >= 2 and shares == sorted(shares, reverse=True)
+        if _RANKED_LEAD.search(lead):
             out.update({k: n for n, k in enumerate(items, start=1)})
+        elif falling:
+            out.update({k: n for n, k in enumerate(items[: len(shares)], start=1)})
     return out
 
 
