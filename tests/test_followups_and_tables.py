@@ -147,3 +147,43 @@ def test_completing_an_enumeration_whose_number_another_list_carries_first():
     ]
     ordered = [(1.0, "kulit gatal setelah bekerja.", 1, 1)]
     assert _complete_enumeration(ordered, sources)  # no StopIteration: the answer is kept
+
+
+def _p(text: str, study: str, title: str, n: int = 0):
+    from cpassist.schema import Passage
+
+    return Passage(
+        text=text, study=study, title=title, language="id", chunk_id=f"{study}-{n}", section=""
+    )
+
+
+def test_an_acronym_names_only_the_report_that_writes_it():
+    from cpassist.study_mix import about_named, rests_on_another_report
+    from cpassist.verify import Claim
+
+    patbm = _p("PATBM Kota Kupang dievaluasi pada 2023.", "id-patbm", "Evaluasi PATBM Kota Kupang")
+    trial = _p(
+        "The trial was led by the Timor Centre for Child Wellbeing in Kota Kupang schools.",
+        "en-trial",
+        "Safe Schools: a trial in Kupang",
+    )
+    question = "Who led the evaluation of PATBM in Kota Kupang?"
+    assert {p.study for p in about_named(question, [patbm, trial])} == {"id-patbm"}
+    borrowed = [Claim(text="The trial was led by the Timor Centre.", sources=[1])]
+    assert rests_on_another_report(question, [patbm, trial], borrowed)
+    own = [Claim(text="PATBM Kota Kupang dievaluasi pada 2023.", sources=[0])]
+    assert not rests_on_another_report(question, [patbm, trial], own)
+
+
+def test_a_trend_the_document_states_is_no_false_premise():
+    from cpassist.amend import _same_trend
+
+    text = (
+        "Di Kota Kupang, PATBM pertama kali dibentuk pada 2017 di empat kelurahan. Jumlahnya "
+        "bertambah menjadi 12 kelurahan pada 2019 dan 34 kelurahan pada 2023."
+    )
+    sources = [_p(text, "id-patbm", "Evaluasi PATBM Kota Kupang")]
+    question = "how did the number of kelurahan with a PATBM in kupang grow over the years?"
+    premise = "the number of kelurahan with a PATBM in kupang grow over the years"
+    assert _same_trend(premise, question, sources)
+    assert not _same_trend("the number of kelurahan with a PATBM fell", question, sources)

@@ -118,6 +118,12 @@ def correct_premise(
         )
         if negated:  # "Since the schools were randomly assigned": "... tidak dilakukan secara acak"
             return _led_by(negated[0], negated[1], claims, premise, sources)
+    if (
+        contradicted
+        and verdict.reason.startswith("a trend the source does not state")
+        and _same_trend(premise, question, sources)
+    ):  # "how did the number grow?": "Jumlahnya bertambah menjadi 12 kelurahan ..." states it
+        return claims, False
     if verdict.ok or not contradicted:
         if share is not None:  # the share of "most X ..." is under half (when nothing else)
             return _led_by(share[0], share[1], claims, premise, sources)
@@ -273,6 +279,26 @@ def _echoes(claim: Claim, premise: str, sources: Sequence[Passage]) -> bool:
     if any(text in split_sentences(sources[i].text) for i in claim.sources if i < len(sources)):
         return False  # a quote says what the source says
     return len(wanted & translations(content_stems(text))) >= ECHO_SHARE * len(wanted)
+
+
+def _same_trend(premise: str, question: str, sources: Sequence[Passage]) -> bool:
+    """Whether a sentence of the asked document states the premise's trend (same direction, not
+    negated) and shares a content word with it, read with the sentence before it ("PATBM pertama
+    kali dibentuk ... di empat kelurahan. Jumlahnya bertambah menjadi 12 kelurahan ...")."""
+    asserted = features(premise).trends
+    if not asserted:
+        return False
+    asked = {id(p) for p in about_named(question, sources)}
+    wanted = translations(content_stems(premise) - named_terms(premise))
+    for p in sources:
+        if id(p) not in asked:
+            continue
+        sentences = split_sentences(p.text)
+        for j, sentence in enumerate(sentences):
+            read = " ".join(sentences[max(0, j - 1) : j + 1])
+            if features(sentence).trends & asserted and translations(content_stems(read)) & wanted:
+                return True
+    return False
 
 
 #: Figures that are no years ("36.9%", "1,236").

@@ -47,7 +47,7 @@ from cpassist.prompting import answer_messages, generator_question
 from cpassist.rewrite import as_turns, default_method, rewrite
 from cpassist.schema import AnswerResult, ChatTurn, Passage, StreamEvent, VerificationReport
 from cpassist.settings import Settings
-from cpassist.study_mix import about_named
+from cpassist.study_mix import about_named, rests_on_another_report
 from cpassist.turn import Checked, Draft, Turn, checked_question, ms_since
 from cpassist.verify import Claim, verify_answer
 from cpassist.versions import companions, question_language_sources
@@ -289,6 +289,12 @@ class Assistant:
             ):
                 verified.needs_fallback = True
                 report.reason = "the answer rests on no sentence carrying the place asked for"
+            elif not verified.needs_fallback and rests_on_another_report(
+                standalone, sources, claims
+            ):
+                verified.needs_fallback = True  # "Who led the PATBM evaluation in Kupang?": "led
+                # by the Timor Centre ..." of another Kupang study is no answer about this one
+                report.reason = "a sentence rests only on a report the question does not ask about"
             if verified.needs_fallback:
                 report.fallback = True
             else:

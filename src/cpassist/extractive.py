@@ -782,7 +782,11 @@ _KIND_OF = (
     # "kerjaan paling banyak apa?": the noun right before "paling banyak / sering"
     re.compile(r"\b([a-z-]{4,})\s+paling\s+(?:banyak|sering|umum)\b", re.I),
     # "trus alasan kedua apa?": the noun before an ordinal
-    re.compile(r"\b([a-z-]{4,})\s+(?:kedua|ketiga|keempat|kelima|terakhir)\b", re.I),
+    re.compile(
+        r"\b(?!(?:terbanyak|tertinggi|terbesar|terendah|utama|paling|urutan|nomor|peringkat|"
+        r"posisi|yang)\b)([a-z-]{4,})\s+(?:kedua|ketiga|keempat|kelima|terakhir)\b",
+        re.I,
+    ),
     re.compile(
         r"\b(?:which|what)\s+([a-z-]{3,})\s+(?:was|were|is|are|came|ranked)\s+(?:the\s+)?"
         r"(?:most|second|third|top|first|highest|largest)\b",

@@ -12,10 +12,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from cpassist.lexicon import translations
 from cpassist.schema import Passage
 from cpassist.text import STOPWORDS, content_stems, named_terms, stem, words
+
+if TYPE_CHECKING:
+    from cpassist.verify import Claim
 
 
 def capitalised(token: str) -> bool:
@@ -115,8 +119,15 @@ def about_named(question: str, evidence: Sequence[Passage]) -> list[Passage]:
     held: dict[str, set[str]] = {}  # per document: the words of its passages and title
     for p in evidence:
         held.setdefault(p.study, set()).update(stem(w) for w in words(f"{p.text} {p.title}"))
+    # an acronym is found as written ("PATBM": its glossary expansion, "perlindungan anak ...",
+    # holds words every report on children has)
+    acronyms = {stem(w) for w in words(question) if w.isupper() and len(w) >= 3}
     found = {
-        doc: {n for n in names if translations({n}) & translations(stems)}
+        doc: {
+            n
+            for n in names
+            if (n in stems if n in acronyms else translations({n}) & translations(stems))
+        }
         for doc, stems in held.items()
     }
     ranked = sorted(found, key=lambda d: -len(found[d]))
@@ -137,3 +148,22 @@ def about_named(question: str, evidence: Sequence[Passage]) -> list[Passage]:
         written = named_terms(question)
         kept = {doc for doc in kept if doc in titled or found[doc] & written}
     return sorted((p for p in evidence if p.study in kept), key=lambda p: p.study not in titled)
+
+
+def rests_on_another_report(
+    question: str, sources: Sequence[Passage], claims: Sequence[Claim]
+) -> bool:
+    """Whether a claim cites only passages of documents other than those `question` names, when
+    it names some of the documents at hand and does not compare studies ("the PATBM evaluation in
+    Kota Kupang": a sentence citing only another Kupang report answers nothing about it)."""
+    from cpassist.focus import COMPARES_STUDIES
+
+    studies = {p.study for p in sources}
+    named = {p.study for p in about_named(question, sources)}
+    if not named or named == studies or COMPARES_STUDIES.search(question):
+        return False
+    return any(
+        c.sources
+        and all(0 <= i < len(sources) and sources[i].study not in named for i in c.sources)
+        for c in claims
+    )
