@@ -121,9 +121,10 @@ def correct_premise(
     if (
         contradicted
         and verdict.reason.startswith("a trend the source does not state")
+        and not _WHY.match(question)
         and _same_trend(premise, question, sources)
-    ):  # "how did the number grow?": "Jumlahnya bertambah menjadi 12 kelurahan ..." states it
-        return claims, False
+    ):  # "how did the number grow?" asks how, and "Jumlahnya bertambah menjadi 12 kelurahan ..."
+        return claims, False  # states it ("why did it keep climbing?" stays a premise to check)
     if verdict.ok or not contradicted:
         if share is not None:  # the share of "most X ..." is under half (when nothing else)
             return _led_by(share[0], share[1], claims, premise, sources)
@@ -301,6 +302,7 @@ def _same_trend(premise: str, question: str, sources: Sequence[Passage]) -> bool
     return False
 
 
+_WHY = re.compile(r"\s*(why|kenapa|mengapa|knp|ngapain)\b", re.I)
 #: Figures that are no years ("36.9%", "1,236").
 _FIGURES = re.compile(r"(?<![\w.,])(?!(?:19|20)\d\d\b)\d+(?:[.,]\d+)*%?(?![\w])")
 #: A premise of a steady trend: any turn the other way contradicts it.
