@@ -22,7 +22,13 @@ from collections.abc import Callable, Sequence
 from cpassist.answer_type import is_recommendation
 from cpassist.comparisons import compared_shares
 from cpassist.evidence import EvidenceIndex
-from cpassist.extractive import PRONOUN_START, extractive_answer, list_lines, two_parts
+from cpassist.extractive import (
+    FIGURES,
+    PRONOUN_START,
+    extractive_answer,
+    list_lines,
+    two_parts,
+)
 from cpassist.focus import premise_of, presumes_method_only
 from cpassist.grounding import ClaimChecker
 from cpassist.lexicon import features, shared_across, translations
@@ -162,7 +168,7 @@ def correct_premise(
             # change in cyberbullying" for "menurunkan cyberbullying secara signifikan"), and
             # whether it says how far ("fell from 36.9% ... to 28.4%"), not the background
             return len(asked_stems & translations(content_stems(t[1]))) + (
-                len(_FIGURES.findall(t[1])) >= 2
+                len(FIGURES.findall(t[1])) >= 2
             )
 
         running.sort(key=lambda t: -says(t))
@@ -302,9 +308,8 @@ def _same_trend(premise: str, question: str, sources: Sequence[Passage]) -> bool
     return False
 
 
+#: A question asking why (its premise is checked), not how something changed.
 _WHY = re.compile(r"\s*(why|kenapa|mengapa|knp|ngapain)\b", re.I)
-#: Figures that are no years ("36.9%", "1,236").
-_FIGURES = re.compile(r"(?<![\w.,])(?!(?:19|20)\d\d\b)\d+(?:[.,]\d+)*%?(?![\w])")
 #: A premise of a steady trend: any turn the other way contradicts it.
 _STEADY = re.compile(
     r"\b(keep|keeps|kept|continu\w*|every year|each year|year after year|steadily|consistently|"
@@ -343,7 +348,7 @@ def _opposite_trend(
     cosines = index.cosines(premise, [s for _, s in found])
     said = [
         len(shared_across(content_stems(premise), content_stems(s)))
-        + (len(_FIGURES.findall(s)) >= 2)  # "fell from 36.9% ... to 28.4%" says how far
+        + (len(FIGURES.findall(s)) >= 2)  # "fell from 36.9% ... to 28.4%" says how far
         for _, s in found
     ]
     return found[max(range(len(found)), key=lambda k: (said[k], cosines[k]))]

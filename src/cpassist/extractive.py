@@ -242,6 +242,8 @@ _SETS_AGAINST = re.compile(
 )
 _YEARS_IN = re.compile(r"\b(?:19|20)\d\d\b")
 _COUNTS = re.compile(r"(?<![\w.,])(?!(?:19|20)\d\d\b)\d+(?:[.,]\d+)*%?(?![\w])")
+#: Figures that are no years ("36.9%", "1,236"), for the modules that read what a sentence gives.
+FIGURES = _COUNTS
 #: A table cell holding a year: a row of a series ("| 2018 | 1,856 | 21.4% |").
 _YEAR_CELL = re.compile(r"\|\s*(19|20)\d\d\s*\|")
 #: A ranking read in order: "the most common was X, followed by Y", "diikuti Y", "disusul Y".
