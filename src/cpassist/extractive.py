@@ -314,7 +314,7 @@ def _takes_up(sentence: str, follower: str) -> bool:
     head = [stem(w.lower()) for w in words(follower)][:3]
     for n in (2, 1):
         if len(tail) >= n and len(head) >= n and tail[-n:] == head[:n]:
-            ends = [w for w in words(sentence)][-n:]
+            ends = words(sentence)[-n:]
             if n == 2 or (len(ends[0]) >= 6 and ends[0].lower() not in STOPWORDS):
                 return not any(w.lower() in STOPWORDS for w in ends)
     return False
@@ -492,10 +492,7 @@ def _answer(
     other_sex = next((side for side in SEXES if side is not asked_sex), frozenset())
     scored: list[tuple[float, str, int, int]] = []
     cue_hits: dict[tuple[int, int], int] = {}
-
-    def read_of(sentence: str, i: int, j: int) -> tuple[str, set[str], set[str], set[str]]:
-        """The sentence as read (a row with its header), its stems, those with glossary twins
-        when in the other language, and the question's words it holds."""
+    for (sentence, i, j), cos in zip(candidates, cosines, strict=True):
         read = f"{headed[(i, j)]} {sentence}" if (i, j) in headed else sentence
         raw = {stem(w) for w in words(read.lower())}
         stems = translations(raw) if sources[i].language != language else raw
@@ -515,10 +512,6 @@ def _answer(
             matched = shared_across(q_stems, said) | {
                 x for x in q_stems if translations({q_bases.get(x, "")} - {""}) & said
             }  # "visiting" ~ "kunjungan" through "visit"
-        return read, raw, stems, matched
-
-    for (sentence, i, j), cos in zip(candidates, cosines, strict=True):
-        read, raw, stems, matched = read_of(sentence, i, j)
         lex = len(matched) / len(q_stems) if q_stems else 0.0
         if own_stems:  # a follow-up's own words count as much as the topic it carries
             lex = (lex + len(matched & own_stems) / len(own_stems)) / 2
