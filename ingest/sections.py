@@ -1,7 +1,7 @@
 """Split a cleaned document into runs of sentences of one language (Indonesian/English) and one
 section.
 
-Language is decided per sentence with `cpassist.language.detect_language`, then smoothed over the
+Language is decided per sentence with `cpassist.language.question_language` (names left out), then smoothed over the
 whole document with a two-state Viterbi pass (a language switch costs as much as a sentence of 6
 lower-case words disagreeing with its detected language; capitalised words, names, do not count). So a document whose two languages follow each other
 without any heading or even a paragraph break (the Nepal study) is cut exactly where the language
@@ -131,11 +131,14 @@ def smooth_languages(
 
 def split_document(paragraphs: list[Paragraph], default_language: str = "en") -> list[Segment]:
     """Segments of one language and section, in document order."""
-    from cpassist.language import detect_language
+    from cpassist.language import question_language
 
     units = _units(paragraphs)
+    # a sentence's names say nothing of its language ("... in Kelurahan Kota Baru, Kelurahan
+    # Waena and Kampung Koya Barat"): it is read without them
     detected = [
-        u.fixed_language or detect_language(u.mapped.text, default=default_language) for u in units
+        u.fixed_language or question_language(u.mapped.text, default=default_language)
+        for u in units
     ]
     # names say nothing of the language ("Author: Maria Ulfa, Universitas Airlangga"): a sentence
     # weighs as many of its words as are not capitalised

@@ -189,6 +189,14 @@ def correct_premise(
         found = _opposite_trend(premise, question, sources, index)
         if found and features(found[1]).numbers & features(premise).numbers:  # a year it names
             source, sentence = found
+    if verdict.reason.startswith("generalises beyond"):
+        # "Why was Playen the worst for water?": the sentence giving Playen's own figure on water
+        # ("Air tersedia ... di 10 dari 12 sekolah di Playen, tetapi hanya di 3 dari 10 ...")
+        source, sentence = _of_the_name(premise, sources, source) or (source, sentence)
+    if verdict.reason.startswith("a payment or funding"):
+        # "Since it was paid for out of the district budget": the sentence naming who funded it
+        # ("didanai oleh Yayasan Bahari Cendekia"), of the document the grounding is from
+        source, sentence = _funding_sentence(premise, sources, source, index) or (source, sentence)
     if verdict.reason.startswith("method ") or features(premise).methods - {"documents"}:
         # a premise about the method is answered by the sentence naming the study's own method
         source, sentence = _method_sentence(question, sources, index) or (source, sentence)
@@ -374,6 +382,57 @@ def _method_sentence(
     strong = [(i, s) for i, s in found if features(s).methods - {"documents"}]
     found = strong or found
     cosines = index.cosines(question, [s for _, s in found])
+    return found[max(range(len(found)), key=cosines.__getitem__)]
+
+
+def _of_the_name(premise: str, sources: Sequence[Passage], grounded: int) -> tuple[int, str] | None:
+    """The sentence of the grounded document naming what `premise` singles out by name (not a
+    name of the document's title) with a figure, sharing the most of the premise's other words;
+    None when the premise names nothing of that kind or no such sentence shares a word."""
+    study = sources[grounded].study
+    title = {w.lower() for w in named_terms(sources[grounded].title)}
+    names = {w.lower() for w in named_terms(premise)} - title
+    if not names:
+        return None
+    asked = content_stems(premise) - named_terms(premise)
+    best, found = 0, None
+    for i, p in enumerate(sources):
+        if p.study != study:
+            continue
+        for s in split_sentences(p.text):
+            said = content_stems(s)
+            if not names & {w.lower() for w in said} or not FIGURES.search(s):
+                continue
+            shared = len(shared_across(asked, said)) + len(asked & said)
+            if shared > best:
+                best, found = shared, (i, s)
+    return found
+
+
+#: A sentence saying who paid for something: "didanai oleh", "funded by", "a grant from".
+_FUNDED = re.compile(
+    r"\b(didanai|dibiayai|pendanaan|disponsori|funded|financed|sponsored|funding from|grant from|"
+    r"hibah dari|dukungan dana|dana dari)\b",
+    re.I,
+)
+
+
+def _funding_sentence(
+    premise: str, sources: Sequence[Passage], grounded: int, index: EvidenceIndex
+) -> tuple[int, str] | None:
+    """The sentence of the grounded document that says who funded it, closest to `premise`; None
+    when that document says it nowhere (a recommendation to fund it says nothing of who did)."""
+    study = sources[grounded].study
+    found = [
+        (i, s)
+        for i, p in enumerate(sources)
+        if p.study == study
+        for s in split_sentences(p.text)
+        if _FUNDED.search(s) and not is_recommendation(s, "")
+    ]
+    if not found:
+        return None
+    cosines = index.cosines(premise, [s for _, s in found])
     return found[max(range(len(found)), key=cosines.__getitem__)]
 
 

@@ -19,7 +19,7 @@ _PRONOUN_OPENING = re.compile(r"^\s*(this|these|it|such|hal ini|hal tersebut|ini
 
 #: Something ending, stopped or refused ("ECPAT stopped the programme", "Nepal menolak").
 _ENDED = re.compile(
-    r"(?<!the )(?<!an )\b(stop|stops|stopped|stopping|end|ended|ending|ends|cancel\w*|terminat\w*|discontinu\w*|"
+    r"(?<!the )(?<!an )\b(stop|stops|stopped|stopping|end|ended|ending|ends)\b(?!\s+up\b)|\b(cancel\w*|terminat\w*|discontinu\w*|"
     r"shut down|abolish\w*|withdr[ae]w\w*|berhenti|menghentikan|dihentikan|mengakhiri|diakhiri|"
     r"berakhir|dibatalkan|membatalkan|ditutup|refus\w*|reject\w*|declined|menolak|ditolak)\b",
     re.I,

@@ -90,7 +90,16 @@ _ENUMERATION = re.compile(
 #: A sentence opening with a pronoun needs the sentence before it for its referent.
 PRONOUN_START = re.compile(
     r"^\s*(?!(this|the) (research|study|paper|thesis|article|report)\b)"
-    r"(it|its|this|these|they|their|he|she|such|hal ini|hal tersebut|ini|itu|mereka|ia|dia)\b",
+    r"(it|its|this|these|they|their|he|she|such|hal ini|hal tersebut|ini|itu|mereka|ia|dia|"
+    # "The share was markedly higher for girls ...": the share of the sentence before
+    r"(the|this|that) (share|proportion|percentage|rate|figure|gap)(?!\s+of\b)|"
+    r"(angka|proporsi|persentase) (ini|tersebut|itu)|proporsinya|angkanya|persentasenya)\b",
+    re.I,
+)
+#: "The share was higher for girls ...", "Angka ini ...": a figure of the sentence before.
+_REFERS_BACK = re.compile(
+    r"^\s*((the|this|that) (share|proportion|percentage|rate|figure|gap)(?!\s+of\b)|"
+    r"(angka|proporsi|persentase) (ini|tersebut|itu)|proporsinya|angkanya|persentasenya)\b",
     re.I,
 )
 #: Per answer-cue word of the question's focus a sentence holds (at most 3 count): "method" ->
@@ -193,7 +202,8 @@ _RANGE = re.compile(r"(?<![\d.,])(\d{1,3})\s*[-–—]\s*(\d{1,3})(?![\d.,]*\d)"
 #: A question comparing two groups or places ("compare with", "vs", "dibanding", "bedanya").
 _COMPARES = re.compile(
     r"\b(compar\w*|vs|versus|differ\w*|difference|dibanding\w*|perbandingan|beda\w*|"
-    r"perbedaan)\b",
+    r"perbedaan|lebih (baik|buruk|efektif|berhasil))\b|\b(better|worse|more effective|less "
+    r"effective)\b(\s+[\w-]+){0,6}\s+than\b",
     re.I,
 )
 #: "coastal vs mountain villages": the two sides (the words around "vs"; "X dibandingkan Y" and
@@ -378,6 +388,8 @@ def _answer(
                 compared.append(
                     f"{headed[(i, j)]} {sentence}"
                     if (i, j) in headed
+                    else f"{sentences[j - 1]} {sentence}"  # what "The share ..." is the share of
+                    if j and _REFERS_BACK.match(sentence)
                     else _with_items(sentence, sentences[j + 1 :], listed[i])
                 )
     if not candidates:
@@ -625,7 +637,10 @@ def _answer(
             and (_SETS_AGAINST.search(sentence) or TABLE_ROW.match(sentence))
             and all(side & _said_near(split_of.get(i, []), j) for side in compared_sides)
         ):
-            score += BOTH_SEXES_BONUS  # "how did the highland sub-districts compare with the
+            # a sentence setting the two against each other says it; a table row only holds it
+            score += (
+                BOTH_SEXES_BONUS / 2 if TABLE_ROW.match(sentence) else BOTH_SEXES_BONUS
+            )  # "how did the highland sub-districts compare with the
             # lowland ones?": the sentence with a figure of each side it names ("coastal vs
             # mountain villages": "desa pesisir ... 1,40%, ... desa pegunungan 0,52%", not a row)
         if enumeration and sentence.rstrip().endswith(":") and matched:

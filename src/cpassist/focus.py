@@ -60,9 +60,11 @@ _FOCI: dict[str, tuple[str, str]] = {
     "initiator": (
         "initiated initiate initiator inisiasi menginisiasi diinisiasi memprakarsai prakarsa "
         "founded started began mendirikan didirikan memulai dimulai behind commissioned "
-        "commission menugaskan ditugaskan memesan dipesan",
+        "commission menugaskan ditugaskan menggagas digagas penggagas gagas "
+        "pencetus mencetuskan dicetuskan inisiator diprakarsai",
         "initiation initiated inisiasi diinisiasi prakarsa founded didirikan started dimulai "
-        "commissioned menugaskan ditugaskan diminta",
+        "commissioned menugaskan ditugaskan diminta digagas gagasan penggagas dicetuskan "
+        "diprakarsai initiative inisiatif idea",
     ),
     "funder": (
         "funded fund funds funding funder funders financed didanai mendanai dana pendanaan "
@@ -92,7 +94,9 @@ _FOCI: dict[str, tuple[str, str]] = {
     ),
     "time": (
         "period periode year years tahun",
-        "year tahun since sejak from hingga period periode",
+        "year tahun since sejak from hingga period periode launched diluncurkan dimulai began "
+        "started dibentuk established january januari february februari march maret april mei "
+        "june juni july juli august agustus september october oktober november december desember",
     ),
     "aim": (
         "aim aims goal goals purpose tujuan bertujuan objective objectives sasaran want wanted "
@@ -245,6 +249,10 @@ _PHRASES["rank"] = re.compile(
     r"last|\d(st|nd|rd|th))\b|\b(urutan|peringkat|posisi|nomor|ranking)\s+(ke-?\s?\d|pertama|"
     r"kedua|ketiga|keempat|kelima|satu|dua|tiga|terakhir)\b",
     re.I,
+)
+#: "whose idea was it?", "ide siapa?": who initiated it.
+_PHRASES["initiator"] = re.compile(
+    r"\bwhose idea\b|\b(ide|gagasan|prakarsa|inisiatif)(nya)? siapa\b|\bidea of who\b", re.I
 )
 _PHRASES["frequency"] = re.compile(
     r"\bhow (often|frequently|regularly)\b|\bseberapa (sering|rutin)\b|\bberapa kali\b|"

@@ -46,7 +46,9 @@ def detect_language(text: str, default: Lang = "en") -> Lang:
 def question_language(text: str, default: Lang = "en") -> Lang:
     """`detect_language` for a question, with its names left out: "Berapa biaya program Safe Schools
     Together per siswa?" is Indonesian though half its words are an English programme's name. Words
-    capitalised inside the sentence and acronyms are names; they are kept when too little is left."""
+    capitalised inside the sentence and acronyms are names; they are kept when too little is left.
+    Also for a document's sentence ("The pilot operated in ... Jayapura Selatan, Jayapura Utara
+    and Muara Tami, ... Kelurahan Kota Baru" is English)."""
     tokens = letter_words(text)
     plain = [w for i, w in enumerate(tokens) if not (i and w[:1].isupper()) and not w.isupper()]
     if len(plain) >= 2:

@@ -208,6 +208,15 @@ _MORE_AND_MORE = re.compile(
     r"besar|marak|umum|common|frequent|often|widespread|popular)|(?:jarang|sedikit|rendah|kecil|"
     r"rare|uncommon|infrequent|seldom))\b"
 )
+#: "the schools without the programme", "desa yang tidak mendapat program": a comparison group's
+#: name, not a negation.
+_GROUP_WITHOUT = re.compile(
+    r"\b(schools?|villages?|children|students|pupils|districts?|groups?|families|households?|areas?|"
+    r"sekolah|desa|anak|siswa|kelompok|keluarga|rumah tangga|wilayah|daerah|kecamatan)\s+(?:that did "
+    r"not (?:join|receive|get|take part in)|without|tanpa|yang tidak (?:ikut|mengikuti|mendapat|"
+    r"menerima))\s+(?:the |a |any )?(?:programm?e?|program|intervention|intervensi|training|pelatihan|"
+    r"beasiswa|scholarships?|support|pendampingan)\b"
+)
 #: "naik motor", "naik kelas": riding a vehicle or moving up a grade, not a rise.
 _RIDES = re.compile(
     r"\bnaik\s+(motor|sepeda|mobil|kapal|perahu|ojek|angkot|angkutan|bus|bis|kereta|pesawat|"
@@ -237,7 +246,7 @@ def features(text: str) -> Features:
     out.universal = {w.lower() for w in words(plain) if w.lower() in _UNIVERSAL}
     out.some = any(t in _SOME for t in tokens)
     out.causal = bool(_CAUSAL.search(low))
-    cleaned = _NOT_ONLY.sub(" ", low)
+    cleaned = _GROUP_WITHOUT.sub(r"\1 comparison", _NOT_ONLY.sub(" ", low))
     toks = [w.lower() for w in words(cleaned)]
     for i, t in enumerate(toks):
         if t in _NEGATIONS or t.endswith("n't"):

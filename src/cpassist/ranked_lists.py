@@ -53,6 +53,7 @@ def ranked_place(premise: str, sources: Sequence[Passage]) -> tuple[int, str, in
     `sources`; None when the premise ranks nothing first or no ranked list names its item."""
     if not _FIRST.search(premise) or OTHER_RANK.search(premise):
         return None
+    names = {w.lower() for w in named_terms(premise)}
     asked = content_stems(premise) - named_terms(premise)
     for i, passage in enumerate(sources):
         listed = list_lines(passage.text)
@@ -79,5 +80,10 @@ def ranked_place(premise: str, sources: Sequence[Passage]) -> tuple[int, str, in
             if best == 0 or hits.count(best) > 1:
                 continue
             at = hits.index(best)
+            # "Playen paling parah soal air": a place ranked, not an item of a list of reasons
+            # ("toilet sekolah tidak memiliki air"); the names picking the document do not count
+            ranked_names = names - word_forms(f"{passage.title} {lead}")
+            if ranked_names and not any(ranked_names & f for f in forms):
+                continue
             return i, items[at], at
     return None

@@ -2,7 +2,8 @@
 
 Contract: `rest_of_document(question, language, sources, passages_of, limit, search_in)` returns
 passages of the document the question is about (the best-ranked one it names, and the next one
-when two bear the name it asks by; else the one holding at least three of the hits) that are not
+when two bear the name it asks by; else the one holding the two best hits or at least three of
+them) that are not
 among `sources`, at most `limit`, in reading order, when at most `OWN_LANGUAGE_SHARE` of that
 document is in one of the two languages (a one-language report, or an Indonesian thesis with an
 English abstract), whichever language the question is in; else []. When more than `limit` are
@@ -40,6 +41,8 @@ def asked_document(question: str, sources: Sequence[Passage]) -> str:
     named = about_named(question, sources)
     if len(named) == len(sources) and not named_terms(question):
         top = sources[0].study
+        if len(sources) > 1 and sources[1].study == top:
+            return top  # the two best hits are of one document
         return top if sum(p.study == top for p in sources) >= MOST_HITS else ""
     studies = {p.study for p in named}
     if len(studies) > 1 and (COMPARES_STUDIES.search(question) or _SEVERAL.search(question)):
