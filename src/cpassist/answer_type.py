@@ -162,7 +162,9 @@ _DURATION = re.compile(
 #: Words naming one sex, per sex: a figure asked of girls is not one given for all children.
 SEXES = (
     frozenset("laki-laki lelaki pria putra boy boys male males men cowok cowo laki2".split()),
-    frozenset("perempuan wanita putri girl girls female females women cewek cewe".split()),
+    frozenset(
+        "perempuan wanita putri girl girls female females women cewek cewe siswi santriwati".split()
+    ),
 )
 #: Words naming one kind of relative: a figure asked of grandfathers is not one given for all
 #: caregivers ("How many of the 40 caregivers were grandfathers?").
@@ -177,7 +179,7 @@ KIN = (
 _COUNT_Q = re.compile(
     r"\bhow many\b|\bberapa (banyak|jumlah|orang|anak|kasus|kali)\b|\bberapa\b(?! (lama|tahun))|"
     r"\bjumlah\b.*\bberapa\b|\b(average|mean|median) (age|number|income|size)\b|\bhow old\b|"
-    r"\b(population|penduduk)\b",
+    r"\b(population|penduduk)\b|\b(sample size|ukuran sampel|besar sampel|jumlah sampel)\b",
     re.IGNORECASE,
 )
 
@@ -550,6 +552,7 @@ def evidence_lacks_answer_type(
     )
     passages = list(passages)
     titled = " ".join(titles).lower()
+    title_stems = content_stems(titled)
     asked_places = (
         {p for p in asked_places_of(question) if p.lower() not in titled}
         if kind in ("count", "share", "money")
@@ -594,7 +597,7 @@ def evidence_lacks_answer_type(
                 # "how many were grandfathers?" not by the number of caregivers
             if not _shares_topic(topic, translations(content_stems(context))):
                 continue
-            if not _covers_enough(question, topic, context):
+            if not _covers_enough(question, topic, context, title_stems):
                 continue  # "children who died in accidents?" is not "700 child miners"
             if kind == "count" and counted and not _counts(sentence, counted, _shares(question)):
                 continue  # "how many teachers?" is not answered by "a three-day training"
@@ -737,10 +740,15 @@ def counted_nouns(question: str) -> set[str]:
     return out
 
 
-def _covers_enough(question: str, topic: set[str], sentence: str) -> bool:
+def _covers_enough(
+    question: str, topic: set[str], sentence: str, titled: set[str] = frozenset()
+) -> bool:
     """A sentence in the question's language holds a third of the question's topic words (same
     stem or Indonesian root) when there are three or more; across languages the glossary is too
-    thin to ask that much."""
+    thin to ask that much. A topic word of the document's title (`titled`, stems) counts as held
+    by a sentence holding another word of the question, or the sex it asks about ("how many of
+    the domestic workers interviewed were boys?": "Of the 214 respondents, ... 19 (9%) were boys"
+    in "A Study of Child Domestic Workers")."""
     from cpassist.language import detect_language, question_language
     from cpassist.text import root, stem, words
 
@@ -757,6 +765,12 @@ def _covers_enough(question: str, topic: set[str], sentence: str) -> bool:
         roots |= {english_base(w) for w in words(sentence)}
         q_roots = {stem(w.lower()): english_base(w) for w in words(question)}
     shared = {t for t in topic if t in said or q_roots.get(t, "") in roots}
+    asked_sex = any(
+        side & {w.lower() for w in words(question)} & {w.lower() for w in words(sentence)}
+        for side in SEXES
+    )
+    if shared or asked_sex:
+        shared |= topic & titled
     return len(shared) * 3 >= len(topic)
 
 
@@ -824,8 +838,9 @@ _ENUMERABLE = frozenset(
 _TYPE_WORDS = frozenset(
     "many much number jumlah berapa year tahun when kapan cost biaya money uang budget anggaran "
     "percent persen total cover covers covered span spans period periode mencakup rentang "
-    "launched diluncurkan started dimulai".split()
+    "launched diluncurkan started dimulai average mean median rata-rata rerata".split()
 )
+_TYPE_WORDS = _TYPE_WORDS | {stem(w) for w in _TYPE_WORDS}  # as `content_stems` gives them
 
 
 _VAGUE = re.compile(

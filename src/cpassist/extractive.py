@@ -273,16 +273,67 @@ _SECOND_PART = re.compile(
 )
 
 
+#: "..., terus datanya dikumpulin kapan?": a second part asking with its question word last.
+_TRAILING_ASK = re.compile(
+    r",?\s+(?:and|dan|serta|terus|trus|lalu)\s+(?=(?:[\w-]+\s+){1,3}(?:apa|berapa|brp|kapan|"
+    r"siapa|di ?mana|bagaimana|gimana)\s*\??\s*$)",
+    re.I,
+)
+#: "and when?", "dan kapan?": a question word alone, asking it of the first part.
+_BARE_ASK = re.compile(
+    r"^(?:when|where|who|why|how|kapan|di ?mana|siapa|mengapa|kenapa|bagaimana)\s*\??$", re.I
+)
+#: "desain apa, sampelnya brp siswa, dan instrumennya apa?": one ask per comma.
+_ASKS = re.compile(
+    r"\b(apa|berapa|brp|siapa|kapan|di ?mana|bagaimana|gimana|what|which|how|who|when|where)\b",
+    re.I,
+)
+
+
+def question_parts(question: str) -> list[str]:
+    """The asks of a question listing three or more ("...: sample size, how respondents were
+    selected, and when the data were collected?"), each a question carrying the names of what
+    comes before them; else the two of `two_parts`, else the question alone."""
+    segments = [
+        seg.strip()
+        for seg in re.split(r",\s*(?:(?:and|dan|serta)\s+)?", question.rstrip(" ?"))
+        if seg.strip()
+    ]
+    context, _, tail = segments[0].rpartition(":") if segments else ("", "", "")
+    if context:  # "For my thesis I need the methodology of ...: sample size, ..."
+        asks = [tail.strip(), *segments[1:]]
+    elif segments and not _ASKS.search(segments[0]):  # "Di studi X, gimana ..., terus ...?"
+        context, asks = segments[0], segments[1:]
+    else:
+        context, asks = (segments[0], segments) if segments else ("", [])
+    if (
+        len(asks) >= 3
+        and all(len(words(a)) >= 2 for a in asks)
+        and sum(bool(_ASKS.search(a)) for a in asks) >= 2
+    ):
+        names = [
+            w
+            for w in words(context)[1:]
+            if w[:1].isupper() and len(w) > 1 and w.lower() not in _OPENERS
+        ]
+        lead = " ".join(dict.fromkeys(names[:4]))
+        return [f"{a}?" if a == context or not lead else f"{lead}: {a}?" for a in asks]
+    two = two_parts(question)
+    return list(two) if two else [question]
+
+
 def two_parts(question: str) -> tuple[str, str] | None:
     """A two-part question as two questions, the second carrying the first's names ("Who carried
     out the Padang evaluation, and who funded it?" -> "... evaluation?", "Padang: who funded
     it?"); None for a one-part question."""
-    m = _SECOND_PART.search(question)
+    m = _SECOND_PART.search(question) or _TRAILING_ASK.search(question)
     if not m:
         return None
     first, second = question[: m.start()].strip(), question[m.end() :].strip()
     if first.endswith(":"):  # a follow-up's carried context: "Indramayu: and which sub-districts?"
         return None
+    if len(words(first)) >= 3 and _BARE_ASK.match(second):
+        return f"{first.rstrip('?')}?", question  # "What data did they collect, and when?"
     if len(words(first)) < 3 or len(words(second)) < 2:
         return None
     names = [w for w in words(first) if w[:1].isupper() and w.lower() not in _OPENERS][:4]
@@ -303,15 +354,23 @@ def extractive_answer(
 ) -> list[Claim]:
     """Claims (verbatim sentences with their 0-based source) answering `question` from `sources`;
     a two-part question gets the best of each part."""
-    parts = two_parts(question)
-    if parts is None:
+    parts = question_parts(question)
+    if len(parts) == 1:
         return _answer(question, sources, index, max_sentences)
-    second = _answer(parts[1], sources, index, 2)
-    out = _answer(parts[0], sources, index, 2)
+    language = question_language(question)  # a part alone ("sample size?") may not tell
+    if len(parts) > 2:  # the best sentence of each ask, in the order asked
+        out: list[Claim] = []
+        for part in parts:
+            for claim in _answer(part, sources, index, 1, language=language):
+                if claim.text not in {c.text for c in out}:
+                    out.append(claim)
+        return out
+    second = _answer(parts[1], sources, index, 2, language=language)
+    out = _answer(parts[0], sources, index, 2, language=language)
     if out and second and out[0].text == second[0].text:
         # "how many were surveyed and how many met the definition?": the sentence answering the
         # second part best does not answer the first too (it holds the second's words as well)
-        out = _answer(parts[0], sources, index, 2, exclude=frozenset({second[0].text})) or out
+        out = _answer(parts[0], sources, index, 2, frozenset({second[0].text}), language) or out
     seen = {c.text for c in out}
     out += [c for c in second if c.text not in seen]
     return out
@@ -336,6 +395,7 @@ def _answer(
     index: EvidenceIndex,
     max_sentences: int = 3,
     exclude: frozenset[str] = frozenset(),
+    language: str | None = None,
 ) -> list[Claim]:
     q_names = named_terms(question) | {
         stem(w) for w in words(question) if w.isupper() and len(w) > 2
@@ -458,7 +518,7 @@ def _answer(
         and expected_answer_type(question) not in ("person", "holder", "funder", "institution")
     )
     cues = focus.cue_stems
-    language = question_language(question)
+    language = language or question_language(question)
     ordinals = _ordinals(sources) if focus.ordinal else {}
     if focus.ordinal == LAST:  # "the last one": the highest ordinal numbered in the evidence
         focus.ordinal = max((o for carried in ordinals.values() for o in carried), default=None)
@@ -623,8 +683,13 @@ def _answer(
             said = {w.lower() for w in words(sentence)}
             if said & asked_sex:
                 score += SEX_BONUS
+                if typed and _figure_of_sex(sentence, asked_sex):
+                    score += TYPE_BONUS  # "19 (9%) were boys": the figure of the sex asked
             elif said & other_sex:
                 score -= SEX_BONUS
+            elif typed and asked_type in ("count", "share"):
+                # "how many were boys?": not a count of all the children
+                score -= 2 * SEX_BONUS if _SEX_COUNTED.search(question) else SEX_BONUS
         elif len(sides) == 2 and len(_COUNTS.findall(sentence)) >= 2:  # "girls vs boys?": a
             # figure of each ("21 adalah laki-laki dan 17 perempuan", "38.9% ... 29.2%")
             said = {w.lower() for w in words(read)}
@@ -767,6 +832,26 @@ def _answer(
     # a sentence announcing a list ("bentuk yang paling sering adalah:") says nothing without it
     ordered = _with_list_items(ordered, by_place, listed)
     return [Claim(text=sentence, sources=[i]) for _, sentence, i, _ in ordered]
+
+
+#: "... were boys?", "berapa yang perempuan?": the sex is what is counted.
+_SEX_COUNTED = re.compile(
+    r"\b(were|are|was|is|adalah|yang|yg)\s+(boys|girls|male|female|laki-laki|lelaki|perempuan|"
+    r"cowok|cewek|putra|putri)\b",
+    re.I,
+)
+
+
+def _figure_of_sex(sentence: str, sex: frozenset[str]) -> bool:
+    """Whether a figure of `sentence` stands within four words of a word of `sex` ("19 (9%) were
+    boys", "laki-laki sebanyak 19 orang")."""
+    tokens = [w.lower() for w in words(sentence)]
+    for k, token in enumerate(tokens):
+        if token in sex and any(
+            _COUNTS.fullmatch(t) for t in tokens[max(0, k - 4) : k + 5] if t != token
+        ):
+            return True
+    return False
 
 
 def _bare_word(token: str) -> str:

@@ -23,14 +23,16 @@ _FOCI: dict[str, tuple[str, str]] = {
     "method": (
         "method methods methodology metode metodologi approach pendekatan design desain data "
         "qualitative kualitatif quantitative kuantitatif dokumen "
-        "documents literature literatur fieldwork",
+        "documents literature literatur fieldwork sampling sample sampel selected dipilih "
+        "memilih milih recruited direkrut",
         "method metode data interviews interview wawancara documents dokumen document "
         "administered structured terstruktur in-depth mendalam informants informan respondents "
         "responden design desain case kasus mixed-methods campuran experimental eksperimen "
         "quasi-experimental kuasi-eksperimen pretest-posttest purposive purposif sample sampel "
         "qualitative kualitatif quantitative kuantitatif descriptive deskriptif survey survei "
         "journals jurnal books buku observation observasi utilizing memanfaatkan collection "
-        "pengumpulan",
+        "pengumpulan sampling dipilih selected random acak cluster klaster stratified bertingkat "
+        "multistage recruited direkrut comprised terdiri",
     ),
     # "what instrument and cut-off?", "alat ukur apa?": the sentence naming the scale and its
     # threshold ("screened with the SOGS-RA; a score of 4 or more ...")

@@ -28,7 +28,9 @@ _WORDS = {
     "judol": "judi online", "medsos": "media sosial", "danain": "mendanai", "gede": "besar", "pake": "pakai", "sampe": "sampai", "ampe": "sampai", "dipake": "dipakai", "makek": "memakai", "gedé": "besar", "thn": "tahun",
     "tgl": "tanggal", "bln": "bulan", "mgg": "minggu", "skrg": "sekarang", "sblm": "sebelum",
     "stlh": "setelah", "jml": "jumlah", "org": "orang", "ank": "anak",
-    "ngedanain": "mendanai", "biayain": "membiayai",
+    "ngedanain": "mendanai", "biayain": "membiayai", "milih": "memilih", "dipilihin": "dipilih",
+    "dikumpulin": "dikumpulkan", "nginep": "menginap", "nemuin": "menemukan", "ketemu": "bertemu",
+    "dapetin": "mendapatkan", "dilaporin": "dilaporkan", "ngelapor": "melapor",
     # English chat spellings
     "kinda": "kind of", "sorta": "sort of", "wanna": "want to", "gonna": "going to",
     "whats": "what is", "u": "you", "ur": "your", "abt": "about", "bc": "because",
