@@ -89,6 +89,10 @@ def absent_name(question: str, passages: Sequence[Passage]) -> str:
     for group in groups:  # a run is found when any of its words is ("Southwest Sumba": Sumba)
         if not any(stem(w) in found or stem(w) in STOPWORDS for w in group):
             return " ".join(group)
+        # ... and its acronyms are, as a lone acronym must be ("BPJS Kesehatan" is not found in
+        # "Dinas Kesehatan")
+        if any(w.isupper() and len(w) >= 3 and stem(w) not in found for w in group):
+            return " ".join(group)
     return ""
 
 

@@ -217,6 +217,10 @@ def _led_by(
     if claims:  # the answer is what the studies say instead, led by the sentence that says so
         # the sentence that says otherwise comes first; no claim repeats the premise
         rest = [c for c in claims if c.text not in said and not _echoes(c, premise, sources)]
+        # what another document says is no part of the correction ("None of the children ...
+        # reported it to the police" is not followed by another report's case counts)
+        study = sources[source].study
+        rest = [c for c in rest if any(sources[i].study == study for i in c.sources)]
         return [*lead, *rest], True
     return lead, True
 

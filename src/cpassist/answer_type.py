@@ -769,7 +769,7 @@ def _covers_enough(
         side & {w.lower() for w in words(question)} & {w.lower() for w in words(sentence)}
         for side in SEXES
     )
-    if shared or asked_sex:
+    if shared - _AVERAGE_STEMS or asked_sex:
         shared |= topic & titled
     return len(shared) * 3 >= len(topic)
 
@@ -838,9 +838,10 @@ _ENUMERABLE = frozenset(
 _TYPE_WORDS = frozenset(
     "many much number jumlah berapa year tahun when kapan cost biaya money uang budget anggaran "
     "percent persen total cover covers covered span spans period periode mencakup rentang "
-    "launched diluncurkan started dimulai average mean median rata-rata rerata".split()
+    "launched diluncurkan started dimulai".split()
 )
-_TYPE_WORDS = _TYPE_WORDS | {stem(w) for w in _TYPE_WORDS}  # as `content_stems` gives them
+#: "rata-rata", "median": what kind of figure, not what it is of.
+_AVERAGE_STEMS = frozenset(stem(w) for w in "average mean median rata-rata rerata".split())
 
 
 _VAGUE = re.compile(

@@ -21,6 +21,9 @@ from cpassist.text import content_stems, named_terms, split_sentences, stem, wor
 _NEGATIONS = frozenset("not no never tidak bukan belum tak tanpa without".split())
 #: How many words after a negation it still reaches ("tidak dilakukan secara acak").
 REACH = 3
+#: "none", "nobody", "tidak seorang pun": a negated subject denies its whole clause (this far).
+_NONE = frozenset("none nobody nothing neither".split())
+SUBJECT_REACH = 15
 #: Words too general to carry what a premise asserts ("not all children ..." says nothing of them).
 GENERAL_WORDS = frozenset(
     stem(w)
@@ -59,6 +62,7 @@ def negated_premise(
     wanted = premise_words(premise)
     if len(wanted) < 2:
         return None
+    best: tuple[int, int, str] | None = None  # (words of the premise it holds, source, sentence)
     for i, p, sentence in asked_sentences(sources, asked):
         if is_recommendation(sentence, p.section):
             continue  # "... so that they can meet targets without family help": a proposal
@@ -68,10 +72,12 @@ def negated_premise(
         if len(shared) < 2:
             continue
         for k, token in enumerate(tokens):
-            if token not in _NEGATIONS:
+            if token not in _NEGATIONS and token not in _NONE:
                 continue
-            reached = {stem(t) for t in tokens[k + 1 : k + 1 + REACH]}
+            # "None of the children ... had reported it to the police": all the clause is denied
+            reach = SUBJECT_REACH if token in _NONE else REACH
+            reached = {stem(t) for t in tokens[k + 1 : k + 1 + reach]}
             hit = (wanted & translations(reached)) | shared_across(wanted, reached)
-            if hit - GENERAL_WORDS:
-                return i, sentence
-    return None
+            if hit - GENERAL_WORDS and (best is None or len(shared) > best[0]):
+                best = (len(shared), i, sentence)  # the sentence saying most of the premise
+    return (best[1], best[2]) if best else None

@@ -144,9 +144,11 @@ def about_named(question: str, evidence: Sequence[Passage]) -> list[Passage]:
     # only mentions a word the question wrote in lower case ("program")
     titles = {p.study: translations({stem(w) for w in words(p.title)}) for p in evidence}
     titled = {doc for doc in kept if len(found[doc]) == best and found[doc] & titles[doc]}
-    if titled:  # ... and one holding only such lower-case words is not asked about at all
+    if titled:  # ... and one holding only such lower-case words is not asked about at all,
+        # nor one holding a name only inside its text ("BPJS Kesehatan" asked of the Semarang
+        # report: "Dinas Kesehatan" in a Gunungkidul one), not in its title
         written = named_terms(question)
-        kept = {doc for doc in kept if doc in titled or found[doc] & written}
+        kept = {doc for doc in kept if doc in titled or found[doc] & written & titles[doc]}
     return sorted((p for p in evidence if p.study in kept), key=lambda p: p.study not in titled)
 
 

@@ -22,7 +22,7 @@ from collections.abc import Callable, Sequence
 from cpassist.focus import COMPARES_STUDIES
 from cpassist.schema import Passage
 from cpassist.study_mix import about_named, names_in
-from cpassist.text import named_terms
+from cpassist.text import content_stems, named_terms, stem
 
 #: "both", "each", "kedua", "masing-masing": a question about more than one document.
 _SEVERAL = re.compile(r"\b(both|each|the two|kedua|masing-masing|keduanya)\b", re.I)
@@ -43,12 +43,29 @@ def asked_document(question: str, sources: Sequence[Passage]) -> str:
         top = sources[0].study
         if len(sources) > 1 and sources[1].study == top:
             return top  # the two best hits are of one document
+        if _title_words(question, sources[0]) >= 2 and all(
+            _title_words(question, p) < 2 for p in sources if p.study != top
+        ):
+            return top  # "the child domestic workers who ...": the words of its title alone
         return top if sum(p.study == top for p in sources) >= MOST_HITS else ""
     studies = {p.study for p in named}
     if len(studies) > 1 and (COMPARES_STUDIES.search(question) or _SEVERAL.search(question)):
         return ""  # a question about several documents
     # several documents bear the name ("Indramayu"): the one ranked first is asked about
     return named[0].study
+
+
+#: Title words that name no document's subject.
+_GENERIC_TITLE = frozenset(
+    stem(w)
+    for w in "anak child children study studi report laporan evaluation evaluasi kajian penelitian "
+    "research program programme indonesia kabupaten kota district city".split()
+)
+
+
+def _title_words(question: str, passage: Passage) -> int:
+    """How many content words of `question` its document's title holds, beyond generic ones."""
+    return len((content_stems(question) & content_stems(passage.title)) - _GENERIC_TITLE)
 
 
 def asked_documents(question: str, sources: Sequence[Passage]) -> list[str]:
