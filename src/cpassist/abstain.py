@@ -21,6 +21,7 @@ never gives): the generator's "I do not know" and verification handle that.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from cpassist.evidence import EvidenceIndex, scaled_cosine
@@ -66,10 +67,17 @@ def absent_name(question: str, passages: Sequence[Passage]) -> str:
     title contains, in any spelling the glossary knows ("" when every name is found). A question
     about a country or organisation the studies never mention is refused rather than answered
     with the nearest other place."""
-    tokens = [part for w in words(question) for part in w.split("-") if part]
+    # a comma or bracket ends a run: "in Sentani, Jayapura Regency" names two places
+    tokens = [
+        part
+        for chunk in re.split(r"[,;:()/]", question)
+        for w in [*words(chunk), ","]
+        for part in (w.split("-") if w != "," else [","])
+        if part
+    ]
     groups: list[list[str]] = []  # runs of capitalised words: "Southwest Sumba", "ECPAT Indonesia"
     for i, t in enumerate(tokens):
-        capital = (
+        capital = t != "," and (
             (t[:1].isupper() and i > 0 and len(t) >= 4)
             or (t.isupper() and len(t) >= 3)
             or (len(t) >= 3 and t[:1].isupper() and any(c.isupper() for c in t[1:]))  # "MTs"
@@ -90,8 +98,11 @@ def absent_name(question: str, passages: Sequence[Passage]) -> str:
         if not any(stem(w) in found or stem(w) in STOPWORDS for w in group):
             return " ".join(group)
         # ... and its acronyms are, as a lone acronym must be ("BPJS Kesehatan" is not found in
-        # "Dinas Kesehatan")
+        # "Dinas Kesehatan"); a two-word name needs both ("Samarinda Seberang" is another
+        # kecamatan than those of "Kota Samarinda"; "Southwest Sumba": "Sumba Barat Daya")
         if any(w.isupper() and len(w) >= 3 and stem(w) not in found for w in group):
+            return " ".join(group)
+        if len(group) == 2 and not all(stem(w) in found or stem(w) in STOPWORDS for w in group):
             return " ".join(group)
     return ""
 

@@ -78,7 +78,7 @@ _FOCI: dict[str, tuple[str, str]] = {
         "why mengapa kenapa faktor factor factors penyebab cause causes sebab driven drive "
         "reason reasons alasan",
         "factors faktor driven didasari disebabkan because karena caused due led mendorong akibat "
-        "poverty kemiskinan",
+        "poverty kemiskinan alasan reason reasons penyebab causes",
     ),
     "finding": (
         "found find findings finding temuan menemukan hasil result results conclude concluded "
@@ -244,7 +244,10 @@ _WORKING = re.compile(r"\b(functioning|functional|berfungsi|fungsional)\b", re.I
 #: "Dana Desa", "dana BOS": a fund's name, not a question about who funded something.
 _FUND_NAME = re.compile(r"\bdana\s+(desa|bos|otsus|alokasi\s+\w+|abadi|bansos|pip)\b", re.I)
 #: Compounds of "tempat" (place) that name a thing, not where something is.
-_NOT_A_PLACE = re.compile(r"\btempat (tidur|duduk|sampah)\b", re.I)
+_NOT_A_PLACE = re.compile(
+    r"\btempat (tidur|duduk|sampah)\b|\b(di|me|pe)n?tempat(kan|an)\b",  # "ditempatkan": placed
+    re.I,
+)
 #: "Which ... ranked second?", "which one came third?", "urutan kedua", "posisi ketiga".
 _PHRASES["rank"] = re.compile(
     r"\b(ranked|rank|ranks|came|comes|placed|ranking)\s+(\w+\s+)?(first|second|third|fourth|fifth|"
@@ -307,6 +310,10 @@ _KIND_THEN_ORDINAL = re.compile(
 )
 #: "How common was depression among ...?": how large a share, not which is most common.
 _HOW_COMMON = re.compile(r"\bhow (?:common|widespread|prevalent)\b|\bseberapa umum\b", re.I)
+#: "most of the ...", "most santri who ...": a majority, not a ranking ("the most common ...").
+_MOST_OF = re.compile(
+    r"\bmost(?=\s+of\b|\s+[\w-]+\s+(?:who|that|which|are|were|do|did|have|had|said|say)\b)", re.I
+)
 #: Cue words that are other Indonesian words: "main" (play).
 _ENGLISH_ONLY = frozenset({"main"})
 _ACCORDING_TO = re.compile(
@@ -336,6 +343,7 @@ def question_focus(question: str) -> Focus:
     question = _ACCORDING_TO.sub(" ", question)
     question = _NOT_A_PLACE.sub(" ", question)  # "tempat tidur" is a bed
     question = _HOW_COMMON.sub(" prevalence ", question)  # a share, not a ranking
+    question = _MOST_OF.sub("majority", question)  # "most santri who ...": how many, no ranking
     question = _YEAR_OF.sub(r"\2", question)  # "tahun 2023": which year a figure is of, not "when?"
     question = _AGE_YEARS.sub(r"\1", question)  # "usia 3-4 tahun", "10 years old": an age
     question = _WORKING.sub(" operating ", question)  # "functioning units": no role asked
