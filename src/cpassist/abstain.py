@@ -89,11 +89,15 @@ def absent_name(question: str, passages: Sequence[Passage]) -> str:
     if not groups:
         return ""
     found: set[str] = set()
+    of_document: dict[str, set[str]] = {}
     for p in passages:
         said = words(f"{p.text} {p.title} {p.study.replace('-', ' ')}")
-        found |= {stem(w) for w in said}
-        found |= {stem(part) for w in said if "-" in w for part in w.split("-") if part}  # CRIES-8
+        stems = {stem(w) for w in said}
+        stems |= {stem(part) for w in said if "-" in w for part in w.split("-") if part}  # CRIES-8
+        found |= stems
+        of_document.setdefault(p.study, set()).update(stems)
     found = translations(found)
+    of_document = {study: translations(stems) for study, stems in of_document.items()}
     for group in groups:  # a run is found when any of its words is ("Southwest Sumba": Sumba)
         if not any(stem(w) in found or stem(w) in STOPWORDS for w in group):
             return " ".join(group)
@@ -102,7 +106,10 @@ def absent_name(question: str, passages: Sequence[Passage]) -> str:
         # kecamatan than those of "Kota Samarinda"; "Southwest Sumba": "Sumba Barat Daya")
         if any(w.isupper() and len(w) >= 3 and stem(w) not in found for w in group):
             return " ".join(group)
-        if len(group) == 2 and not all(stem(w) in found or stem(w) in STOPWORDS for w in group):
+        if len(group) == 2 and not any(
+            all(stem(w) in stems or stem(w) in STOPWORDS for w in group)
+            for stems in of_document.values()
+        ):  # (both in one document: "Selatan" of another report's "Cahaya Selatan" is not it)
             return " ".join(group)
     return ""
 

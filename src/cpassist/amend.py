@@ -57,6 +57,7 @@ CONTRADICTIONS = (
     "generalises beyond the source",
     "number ",
     "where the research was done",
+    "what the source recommends is stated as done",
 )
 
 
@@ -193,7 +194,7 @@ def correct_premise(
         # "Why was Playen the worst for water?": the sentence giving Playen's own figure on water
         # ("Air tersedia ... di 10 dari 12 sekolah di Playen, tetapi hanya di 3 dari 10 ...")
         source, sentence = _of_the_name(premise, sources, source) or (source, sentence)
-    if verdict.reason.startswith("a payment or funding"):
+    if verdict.reason.startswith("a payment or funding") or _PAID.search(premise):
         # "Since it was paid for out of the district budget": the sentence naming who funded it
         # ("didanai oleh Yayasan Bahari Cendekia"), of the document the grounding is from
         source, sentence = _funding_sentence(premise, sources, source, index) or (source, sentence)
@@ -413,6 +414,10 @@ def _of_the_name(premise: str, sources: Sequence[Passage], grounded: int) -> tup
     return found
 
 
+#: A premise saying who paid: "paid for out of the district budget", "didanai APBD".
+_PAID = re.compile(
+    r"\b(paid for|funded|financed|sponsored|didanai|dibiayai|dibayar|pendanaan)\b", re.I
+)
 #: A sentence saying who paid for something: "didanai oleh", "funded by", "a grant from".
 _FUNDED = re.compile(
     r"\b(didanai|dibiayai|pendanaan|disponsori|funded|financed|sponsored|funding from|grant from|"

@@ -4,7 +4,8 @@ Contract: `absent_year(question, documents)` returns the first year written in `
 ("in 2017", "pada tahun 2017", "between 2017 and 2020", "the 2017 survey") that no text of
 `documents` (the whole text of each document the question is about) mentions, alone or inside a
 range that spans it ("2015-2020", "2015 sampai 2020", "from 2015 to 2020", "since 2015", "2019/2020");
-"" when every year is found or the question has none. "How many cases in 2017?" asked of a report
+"" when every year is found or the question has none. A school year asked as a pair ("2022/2023")
+must be written as that pair when the documents write pairs at all. "How many cases in 2017?" asked of a report
 whose series runs 2019-2022 has no answer there, however close the sentence on 2019-2022 reads
 (measured on the probe sets: every question whose year its document never mentions was
 unanswerable). It does not look at what is asked about that year.
@@ -40,13 +41,27 @@ def years_covered(text: str) -> set[int]:
     return found
 
 
+#: A school or budget year written as a pair: "2022/2023", "2022/23".
+_PAIR = re.compile(r"\b((?:19|20)\d\d)\s*/\s*((?:19|20)?\d\d)\b")
+
+
+def _pairs(text: str) -> set[tuple[int, int]]:
+    return {(int(a), int(b) if len(b) == 4 else int(a[:2] + b)) for a, b in _PAIR.findall(text)}
+
+
 def absent_year(question: str, documents: Iterable[str]) -> str:
-    """The first year of `question` that none of `documents` covers (see the module), or ""."""
+    """The first year of `question` that none of `documents` covers (see the module), or ""; a
+    school year ("2022/2023") that documents writing their school years so never write."""
     asked = list(dict.fromkeys(_YEAR.findall(question)))
     if not asked:
         return ""
     texts = [t for t in documents if t.strip()]
     if not texts:
         return ""
-    covered = years_covered("\n".join(texts))
+    text = "\n".join(texts)
+    given = _pairs(text)
+    for a, b in sorted(_pairs(question)):
+        if given and (a, b) not in given:
+            return f"{a}/{b}"  # "the 2022/2023 school year" of a report of 2023/2024 only
+    covered = years_covered(text)
     return next((y for y in asked if int(y) not in covered), "")

@@ -417,6 +417,12 @@ class AssertionChecks(NameChecks, FigureChecks):
         best = max(clauses)[1]
         if wanted & recipients(best):
             return "who does what to whom is reversed"
-        if not subject(best, self._known):
+        opener = subject(best, self._known)
+        if not opener:
             return ""  # the source clause opens with no actor ("This problem ...") to compare with
+        said = translations(opener) | opener
+        if all(translations({a}) & said or a in said for a in opening) or all(
+            translations({a}) & wanted or a in wanted for a in opener
+        ):
+            return ""  # it opens with the claim's own actors ("Teman Sebaya is a programme ...")
         return f"the actor {sorted(opening)[0]!r} is not the one the source names"
