@@ -96,6 +96,12 @@ PRONOUN_START = re.compile(
     r"(angka|proporsi|persentase) (ini|tersebut|itu)|proporsinya|angkanya|persentasenya)\b",
     re.I,
 )
+#: A total asked or given: "in total", "altogether", "selama empat tahun", "seluruhnya".
+_TOTAL = re.compile(
+    r"\b(total|in total|altogether|in all|overall|keseluruhan|seluruhnya|secara keseluruhan|"
+    r"(selama|over|across|during) (the )?(\w+|\d+) (tahun|years|bulan|months))\b",
+    re.I,
+)
 #: "The share was higher for girls ...", "Angka ini ...": a figure of the sentence before.
 _REFERS_BACK = re.compile(
     r"^\s*((the|this|that) (share|proportion|percentage|rate|figure|gap)(?!\s+of\b)|"
@@ -542,6 +548,8 @@ def _answer(
                 if translations({stem(w) for w in words(said.lower())}) & wanted:
                     ranked_at[(i, j)] = n
     asked_events = events_in(question)
+    asked_years = set(_YEARS_IN.findall(question))
+    total_asked = bool(_TOTAL.search(question))
     proposal_asked = asked_type == "recommendation" or asks_proposal(question)
     byline_asked = asked_type in _BYLINE_ASKED or "author" in focus.names
     enumeration = bool(_ENUMERATION.search(question)) and not focus.ordinal
@@ -662,6 +670,15 @@ def _answer(
             score += TYPE_BONUS if typed else -TYPE_BONUS
         if any(r.search(sentence) for r in asked_ranges):
             score += TYPE_BONUS  # the age group or range the question names
+        if total_asked and typed and _TOTAL.search(sentence):
+            score += TYPE_BONUS  # "total brp kasus 2020-2023?": "Selama empat tahun, ... 538"
+        elif total_asked and len(set(_YEARS_IN.findall(sentence))) >= 3:
+            score -= TYPE_BONUS / 2  # ... not the series year by year
+        if len(asked_years) >= 2 and not total_asked:  # "dari 2021 sampe 2024": those years
+            said_years = set(_YEARS_IN.findall(read))
+            if PRONOUN_START.match(sentence) and j:  # "This rose to 41% in 2022 ...": with 2021
+                said_years |= set(_YEARS_IN.findall(split_of[i][j - 1]))
+            score += TYPE_BONUS * len(said_years & asked_years) / len(asked_years)
         if asked_events and asked_events & events_in(read):
             score += TYPE_BONUS  # "berapa anak yang mengalami luka bakar?": a sentence on burns
         if not proposal_asked and is_recommendation(sentence, sources[i].section):

@@ -137,7 +137,7 @@ _FOCI: dict[str, tuple[str, str]] = {
         "fall fell decrease decreased decline declined drop dropped rise rose increase increased "
         "trend menurun turun naik meningkat penurunan peningkatan tren berkurang down change "
         "changed changes berubah perubahan",
-        "decrease penurunan increase peningkatan consistent konsisten trend shown menunjukkan "
+        "decrease penurunan increase peningkatan consistent konsisten trend "
         "fell fall dropped declined rose increased decreased reduced reduction reductions turun "
         "naik meningkat berkurang",  # not "menurun": its stem is that of "menurut" (according to)
     ),
