@@ -160,6 +160,10 @@ def test_names_the_reports_never_name_are_refused(reports):
         "Brp persen penerima beasiswa Garam Cerdas di Jeneponto yang punya BPJS Kesehatan?",
         "How many students were bullied in Sentani, Jayapura Regency, in the Teman Sebaya study?",
         "What share of students were bullied in Bukittinggi Selatan in the Teman Sebaya study?",
+        # an outcome, a group or an event the reports never give
+        "Apakah nilai akademik siswa di sekolah Teman Sebaya jadi lebih bagus?",
+        "Berapa anak penerima beasiswa Garam Cerdas yang diadopsi lewat pengadilan?",
+        "How many adult victims did the Teman Sebaya mentors handle in 2023/2024?",
     ):
         result = reports.ask(question)
         assert result.abstained, (question, result.answer)
@@ -234,3 +238,37 @@ def test_a_trend_between_two_years_is_the_series_sentence_with_its_start(reports
 def test_a_total_over_years_is_the_total_not_the_series(reports):
     result = reports.ask("total brp pengaduan orang tua di program Garam Cerdas 2021-2023?")
     assert "57 pengaduan" in result.answer.split("[1]")[0], result.answer
+
+
+def test_an_organisation_given_another_organisations_role_is_caught():
+    from cpassist.roles import misassigned_role, roles_in
+
+    source = (
+        "The programme was initiated by the Bukittinggi City Education Office, funded by the "
+        "Marapi Children's Fund with a grant of USD 85,000, and implemented by Yayasan Jalan Baru."
+    )
+    assert [r for r, _ in roles_in(source)] == ["initiated", "funded", "implemented"]
+    # the implementer named as funder, in the other language too
+    assert misassigned_role("Program ini didanai oleh Yayasan Jalan Baru.", [source])[0] == (
+        "funded"
+    )
+    assert misassigned_role("Yayasan Jalan Baru funded the programme.", [source]) is not None
+    # the roles as the source gives them, or an organisation the source gives no role
+    for claim in (
+        "It was funded by the Marapi Children's Fund.",
+        "Yayasan Jalan Baru implemented the programme.",
+        "The programme was funded by UNICEF.",
+    ):
+        assert misassigned_role(claim, [source]) is None, claim
+
+
+def test_the_checker_rejects_an_implementer_named_as_funder(reports):
+    from cpassist.grounding import ClaimChecker
+
+    question = "Who funded the Teman Sebaya programme in Bukittinggi?"
+    turn = reports.prepare(question, [])
+    reports.retrieve(turn)
+    checker = ClaimChecker(turn.sources, reports.index, turn.companions)
+    verdict = checker.check("The Teman Sebaya programme was funded by Yayasan Jalan Baru.")
+    assert not verdict.ok and "funded" in verdict.reason, verdict.reason
+    assert checker.check("The Teman Sebaya programme was funded by the Marapi Children's Fund.").ok

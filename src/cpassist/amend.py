@@ -536,6 +536,12 @@ def with_best_quote(
     best = [
         c for c in best if _figures(c.text) - said or shared_across(second, content_stems(c.text))
     ]
+    # only from a document the answer rests on: another report's sentence adds nothing to it
+    # ("The three most frequently cited reasons were family poverty ..." of a study of child
+    # domestic workers, after the menstruation study's list)
+    answered = {sources[i].study for c in claims for i in c.sources if i < len(sources)}
+    if answered:
+        best = [c for c in best if all(hits[i].study in answered for i in c.sources)]
     if not best:
         return claims, list(sources)
     out = list(sources)

@@ -63,6 +63,7 @@ from cpassist.figures import (
 from cpassist.lexicon import CAUSE_MARKER as _CAUSE_MARKER
 from cpassist.lexicon import Features, aim_object, has_aim, universal_kinds
 from cpassist.name_checks import NameChecks
+from cpassist.roles import misassigned_role
 from cpassist.schema import Passage
 from cpassist.superlatives import ranked_kind_missing, superlative_misplaced
 from cpassist.text import STOPWORDS, content_stems, root, stem, words
@@ -284,6 +285,15 @@ class AssertionChecks(NameChecks, FigureChecks):
                 )
             if not ok:
                 return "the actor (by whom) is not the source's"
+        # the role the report gives an organisation, in any sentence of the grounding's study
+        # ("funded by the Andalas Children's Fund, and implemented by Yayasan Rumah Belajar
+        # Minang": Yayasan Rumah Belajar Minang did not fund it)
+        studies = {self.sources[s.source].study for s in evidence}
+        wrong = misassigned_role(
+            claim, [s.text for s in self._sentences if self.sources[s.source].study in studies]
+        )
+        if wrong:
+            return f"the actor {wrong[1]!r} {wrong[2]} it; another {wrong[0]} it in the source"
         if self_given(claim, self._known):
             return "relates an actor to itself (A and B receive help from A)"
         claim_edges = edges(claim, self._known)

@@ -199,6 +199,16 @@ class Assistant:
         )
         if not premise or not claims:
             return None
+        group = re.search(
+            r"asks about '(.+)', for whom the documents give no figure", refusal.reason
+        )
+        if (
+            group
+            and _YES_NO.match(turn.standalone)
+            and group.group(1).lower() not in claims[0].text.lower()
+        ):
+            return None  # "Apakah nilai akademik ... lebih bagus?" of reports that never give it:
+            # a sentence not naming it corrects nothing (a "why ...?" premise is still corrected)
         if refusal.reason.startswith("the question names") and not _names_the_report(
             turn.standalone, refusal.reason, [turn.sources[i] for c in claims for i in c.sources]
         ):
@@ -443,6 +453,12 @@ class Assistant:
             generator=self.generator_name,
         )
         return StreamEvent(type="final", result=result)
+
+
+#: A yes/no question: it asks whether, it states nothing.
+_YES_NO = re.compile(
+    r"^\s*(apakah|apa benar|did|does|do|is|are|was|were|has|have|had|can|could|will)\b", re.I
+)
 
 
 def _names_the_report(question: str, reason: str, cited: Sequence[Passage]) -> bool:

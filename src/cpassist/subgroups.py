@@ -69,6 +69,15 @@ GROUPS: tuple[tuple[str, str, str], ...] = (
     ("dry season", r"(?i:musim kemarau|dry seasons?)", r"(?i:kemarau|dry seasons?)"),
     ("anaemia", r"(?i:ana?emi\w*)", r"(?i:ana?emi\w*)"),
     ("obesity", r"(?i:obes\w*|overweight|kegemukan)", r"(?i:obes\w*|overweight|kegemukan|gizi lebih)"),
+    ("academic results", r"(?i:nilai (?:akademik|rapor|raport|ujian)|prestasi (?:akademik|belajar)|academic (?:performance|achievement|results?|grades?|scores?)|test scores?|exam (?:results|scores)|school grades)",
+     r"IPK|GPA|(?i:akademik|academic|rapor|raport|report cards?|nilai ujian|test scores?|exam\w*|prestasi belajar|grade point|learning outcomes?|hasil belajar)"),
+    ("adults", r"(?i:perempuan dewasa|orang dewasa|korban dewasa|adult (?:women|victims|men)|adults)",
+     r"(?i:dewasa|adults?\b|(?:aged|berusia|usia) (?:18|19|2\d) (?:tahun )?(?:ke atas|and (?:over|above|older)))"),
+    ("adoption", r"(?i:adopsi|diadopsi|mengadopsi|adopted|adoptions?)", r"(?i:adop\w+)"),
+    ("court verdicts", r"(?i:vonis|divonis|convicted|convictions?|sentenced|putusan pengadilan|dipenjara)",
+     r"(?i:vonis|divonis|convict\w*|sentenc\w*|putusan|pengadilan|court|trial|penjara|prison|pidana)"),
+    ("health insurance", r"BPJS|JKN|KIS|(?i:health insurance|asuransi kesehatan|jaminan kesehatan)",
+     r"BPJS|JKN|KIS|(?i:insurance|asuransi|jaminan kesehatan)"),
 )  # fmt: skip
 
 
