@@ -272,3 +272,27 @@ def test_the_checker_rejects_an_implementer_named_as_funder(reports):
     verdict = checker.check("The Teman Sebaya programme was funded by Yayasan Jalan Baru.")
     assert not verdict.ok and "funded" in verdict.reason, verdict.reason
     assert checker.check("The Teman Sebaya programme was funded by the Marapi Children's Fund.").ok
+
+
+def test_a_follow_up_about_those_who_asks_the_previous_figure_of_them():
+    from cpassist.rewrite import rule_rewrite
+
+    history = [
+        {"role": "user", "content": "Berapa upah median PRT anak di Semarang?"},
+        {"role": "assistant", "content": "Median upah bulanan seluruh responden Rp 1.150.000."},
+    ]
+    standalone = rule_rewrite("kalau yg tinggal di rumah majikan?", history)
+    assert standalone.startswith("Berapa upah median PRT anak di Semarang?"), standalone
+    assert "tinggal di rumah majikan" in standalone, standalone
+
+
+def test_words_sharing_a_stem_with_a_focus_word_do_not_ask_for_it():
+    from cpassist.focus import question_focus
+
+    # "menginap" (stay overnight) is not "menginisiasi"; "pesan" (message) is not "memesan"
+    assert "initiator" not in question_focus("Berapa jam kerja PRT yang menginap?").names
+    assert "initiator" not in question_focus("Siapa yang dapat pesan dari orang asing?").names
+    assert "initiator" in question_focus("Siapa yang menggagas program ini?").names
+    # "ditempatkan" (placed) asks no place; "most X who ..." ranks nothing
+    assert "place" not in question_focus("Berapa anak yang ditempatkan di keluarga asuh?").names
+    assert "rank" not in question_focus("Why do most santri who are bullied stay silent?").names

@@ -60,7 +60,7 @@ _FOCI: dict[str, tuple[str, str]] = {
         "concept concepts konsep theories teori",
     ),
     "initiator": (
-        "initiated initiate initiator inisiasi menginisiasi diinisiasi memprakarsai prakarsa "
+        "initiated initiate initiator inisiasi diinisiasi memprakarsai prakarsa "
         "founded started began mendirikan didirikan memulai dimulai behind commissioned "
         "commission menugaskan ditugaskan menggagas digagas penggagas gagas "
         "pencetus mencetuskan dicetuskan inisiator diprakarsai",

@@ -319,6 +319,8 @@ def _elliptical(question: str) -> bool:
     ranked = {stem(w) for w in own if w in ORDINALS}
     if ranked and not content_stems(question) - ranked - _ONE:
         return True  # "What was the second one?", "Yang ketiga apa?": only an ordinal of its own
+    if _OF_THOSE.match(question) and not any(w in _QUESTION_WORDS for w in own):
+        return True  # "kalau yg tinggal di rumah majikan?": the previous figure, of that group
     if _ELLIPTICAL.match(question) and own and own[-1] in _AMOUNT_ASKS:
         # "kalo yg umur 16-17 brp persen?": the previous question's figure, of another group
         own = [w for w in own if w not in _AMOUNT_ASKS]
@@ -328,6 +330,12 @@ def _elliptical(question: str) -> bool:
     return not any(w in _QUESTION_WORDS for w in own) and len(content_stems(question)) <= 2
 
 
+#: "kalau yg ...", "what about those who ...": the previous question asked of a group.
+_OF_THOSE = re.compile(
+    r"^\s*(?:kalau|kalo|bagaimana dengan|what about|how about|and)\s+(?:yang|yg|mereka yang|"
+    r"those|the ones)\b",
+    re.I,
+)
 #: A follow-up ending in these asks the previous question's kind of figure ("... brp persen?").
 _AMOUNT_ASKS = frozenset("berapa brp persen persennya percent percentage jumlahnya".split())
 
