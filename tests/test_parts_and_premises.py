@@ -296,3 +296,18 @@ def test_words_sharing_a_stem_with_a_focus_word_do_not_ask_for_it():
     # "ditempatkan" (placed) asks no place; "most X who ..." ranks nothing
     assert "place" not in question_focus("Berapa anak yang ditempatkan di keluarga asuh?").names
     assert "rank" not in question_focus("Why do most santri who are bullied stay silent?").names
+
+
+def test_who_came_up_with_the_idea_is_the_initiator(reports):
+    result = reports.ask("Who came up with the idea for the Teman Sebaya programme in Bukittinggi?")
+    assert "initiated by the Bukittinggi City Education Office" in result.answer.split("[1]")[0], (
+        result.answer
+    )
+
+
+def test_jakarta_passives_and_trend_words():
+    from cpassist.focus import question_focus
+    from cpassist.informal import normalize
+
+    assert normalize("total yg udah dicairin brp?") == "total yang sudah dicairkan berapa?"
+    assert "trend" in question_focus("Gimana perkembangan jumlah anak tiap tahun?").names

@@ -43,7 +43,7 @@ _MONEY_Q = re.compile(
     r"honorarium|honor|insentif|incentives?|allowances?|tunjangan|remittances?|remitansi|"
     r"kiriman uang|earn|earns|earned|penghasilan|income|incomes|pendapatan|paid|dibayar|digaji|"
     r"debts?|utang|hutang|owed?|bet|bets|taruhan|dipertaruhkan|wager\w*|price[sd]?|harga|"
-    r"dihargai|grants?|hibah)\b",
+    r"dihargai|grants?|hibah|dicairkan|disbursed|disbursement|pencairan|top-ups?)\b",
     re.IGNORECASE,
 )
 #: A question asking an amount, not what money was for or why it was paid.

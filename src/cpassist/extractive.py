@@ -34,6 +34,7 @@ from cpassist.figures import named_near_numbers
 from cpassist.focus import LAST, question_focus
 from cpassist.language import question_language
 from cpassist.lexicon import shared_across, translations
+from cpassist.roles import roles_in
 from cpassist.schema import Passage
 from cpassist.study_mix import about_named, studies_named, study_names
 from cpassist.superlatives import SHARE
@@ -96,10 +97,17 @@ PRONOUN_START = re.compile(
     r"(angka|proporsi|persentase) (ini|tersebut|itu)|proporsinya|angkanya|persentasenya)\b",
     re.I,
 )
+#: A total asked in so many words ("total brp kasus ...?", "how many in all?").
+_TOTAL_ASKED = re.compile(
+    r"\b(total|in total|altogether|in all|keseluruhan|seluruhnya|secara keseluruhan)\b", re.I
+)
+#: The role (`cpassist.roles`) a provenance focus asks for.
+_ROLE_OF = {"initiator": "initiated", "funder": "funded"}
 #: A total asked or given: "in total", "altogether", "selama empat tahun", "seluruhnya".
 _TOTAL = re.compile(
     r"\b(total|in total|altogether|in all|overall|keseluruhan|seluruhnya|secara keseluruhan|"
-    r"(selama|over|across|during) (the )?(\w+|\d+) (tahun|years|bulan|months))\b",
+    r"(selama|over|across|during) (the )?(\w+|\d+) (tahun|years|bulan|months)|"
+    r"(selama|over|across|during) (the )?(program|programme|pilot|project|proyek|period))\b",
     re.I,
 )
 #: "The share was higher for girls ...", "Angka ini ...": a figure of the sentence before.
@@ -549,7 +557,7 @@ def _answer(
                     ranked_at[(i, j)] = n
     asked_events = events_in(question)
     asked_years = set(_YEARS_IN.findall(question))
-    total_asked = bool(_TOTAL.search(question))
+    total_asked = bool(_TOTAL_ASKED.search(question))
     proposal_asked = asked_type == "recommendation" or asks_proposal(question)
     byline_asked = asked_type in _BYLINE_ASKED or "author" in focus.names
     enumeration = bool(_ENUMERATION.search(question)) and not focus.ordinal
@@ -660,6 +668,10 @@ def _answer(
                 score += ORDINAL_BONUS
             elif carried:
                 score -= ORDINAL_PENALTY
+        if focus.names & {"initiator", "funder"} and {r for r, _ in roles_in(sentence)} & {
+            _ROLE_OF[f] for f in focus.names & {"initiator", "funder"}
+        }:
+            score += TYPE_BONUS  # "who came up with the idea?": "initiated ... by the LPKA's Head"
         if focus.lead and names_the_lead(sentence):
             score += 2 * TYPE_BONUS  # "who led it?": "Ketua tim: Dr. Maria Rumbiak." (a by-line
             # label names the lead exactly; the study's aim and findings share its topic words)

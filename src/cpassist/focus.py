@@ -136,6 +136,7 @@ _FOCI: dict[str, tuple[str, str]] = {
     "trend": (
         "fall fell decrease decreased decline declined drop dropped rise rose increase increased "
         "trend menurun turun naik meningkat penurunan peningkatan tren berkurang down change "
+        "perkembangan "
         "changed changes berubah perubahan",
         "decrease penurunan increase peningkatan consistent konsisten trend "
         "fell fall dropped declined rose increased decreased reduced reduction reductions turun "
@@ -257,7 +258,9 @@ _PHRASES["rank"] = re.compile(
 )
 #: "whose idea was it?", "ide siapa?": who initiated it.
 _PHRASES["initiator"] = re.compile(
-    r"\bwhose idea\b|\b(ide|gagasan|prakarsa|inisiatif)(nya)? siapa\b|\bidea of who\b", re.I
+    r"\bwhose idea\b|\b(ide|gagasan|prakarsa|inisiatif)(nya)? siapa\b|\bidea of who\b|"
+    r"\b(came|come|comes) up with\b|\bthe idea (for|of|behind)\b|\bpunya ide\b",
+    re.I,
 )
 _PHRASES["frequency"] = re.compile(
     r"\bhow (often|frequently|regularly)\b|\bseberapa (sering|rutin)\b|\bberapa kali\b|"

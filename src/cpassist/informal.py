@@ -42,12 +42,15 @@ _WORDS = {
 _WORD = re.compile(r"[A-Za-z/]+")
 #: Jakarta verbs: "nyebarin" -> "menyebarkan", "ngumpulin" -> "mengumpulkan", "bantuin" above.
 _IN_VERB = re.compile(r"^(ny|ng|nge)([a-z]{3,})in$")
+#: Jakarta passives: "dicairin" -> "dicairkan", "dilaporin" -> "dilaporkan".
+_DI_IN_VERB = re.compile(r"^di([a-z]{3,})in$")
 
 
 def _verb(word: str) -> str:
     m = _IN_VERB.match(word)
     if not m:
-        return ""
+        passive = _DI_IN_VERB.match(word)
+        return f"di{passive.group(1)}kan" if passive else ""
     prefix, stem = m.groups()
     if prefix == "ny":
         return f"meny{stem}kan"

@@ -32,6 +32,7 @@ _VERBS = {
 #: A role verb and the organisation named right after it ("funded by X", "hibah dari X").
 _AFTER = re.compile(
     r"\b(?P<verb>" + "|".join(f"(?P<{k}>{v})" for k, v in _VERBS.items()) + r")\s+"
+    r"(?:(?:in|pada|tahun|on)\s+(?:\w+\s+)?(?:19|20)\d\d,?\s+)?"  # "initiated in 2020 by ..."
     r"(?:(?:by|oleh|from|dari|by the|from the|oleh pihak)\s+)?(?:the\s+)?(?P<org>[A-Z][\w'’&.-]*"
     r"(?:\s+(?:(?:of|for|dan|and|untuk|the)\s+)?[A-Z][\w'’&.-]*)*)"
 )
