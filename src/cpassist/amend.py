@@ -4,7 +4,8 @@ question names but the answer left out added, an off-question answer recognised.
 Contract: `correct_premise` leads the claims with what the studies say when the premise of a why /
 yes-no question is contradicted or stated nowhere in a way the claim checker can tell (opposite
 trend, negation, reversed roles, another ordinal, method or actor, a wrong kind of body, an end or
-refusal, "only"), or a "most X ..." premise the studies give as a share under half
+refusal, "only", a role or funding the document gives another: the sentence naming who funded it
+leads), or a "most X ..." premise the studies give as a share under half
 (`cpassist.majority`), one ranking first an item a list of the studies ranks lower
 (`cpassist.ranked_lists`), or one comparing two groups the other way round from their shares
 (`cpassist.comparisons`); `each_named_study` adds the best sentence of each named study no claim cites;
@@ -35,6 +36,7 @@ from cpassist.lexicon import features, shared_across, translations
 from cpassist.majority import majority_share, names_kind
 from cpassist.negated import asked_sentences, negated_premise, premise_words
 from cpassist.ranked_lists import ranked_place
+from cpassist.roles import roles_in
 from cpassist.schema import Passage, VerificationReport
 from cpassist.study_mix import about_named, studies_named, study_names
 from cpassist.text import content_stems, named_terms, split_sentences
@@ -418,12 +420,6 @@ def _of_the_name(premise: str, sources: Sequence[Passage], grounded: int) -> tup
 _PAID = re.compile(
     r"\b(paid for|funded|financed|sponsored|didanai|dibiayai|dibayar|pendanaan)\b", re.I
 )
-#: A sentence saying who paid for something: "didanai oleh", "funded by", "a grant from".
-_FUNDED = re.compile(
-    r"\b(didanai|dibiayai|pendanaan|disponsori|funded|financed|sponsored|funding from|grant from|"
-    r"hibah dari|dukungan dana|dana dari)\b",
-    re.I,
-)
 
 
 def _funding_sentence(
@@ -437,7 +433,7 @@ def _funding_sentence(
         for i, p in enumerate(sources)
         if p.study == study
         for s in split_sentences(p.text)
-        if _FUNDED.search(s) and not is_recommendation(s, "")
+        if any(role == "funded" for role, _ in roles_in(s)) and not is_recommendation(s, "")
     ]
     if not found:
         return None

@@ -10,7 +10,9 @@ others close to it follow, of the same kind when the question is focused; every 
 questions spanning several. A sentence brings the one before it when it opens with a pronoun, the one
 after it when that continues, elaborates or adds to it, and a numbered list comes whole for "what are
 the three ...?"; a sentence announcing a list ("... adalah:") is embedded with its items and brings
-them. A study's aim answers only "what was the aim?". It does not paraphrase, translate or
+them. A study's aim answers only "what was the aim?". A question listing three or more asks
+("desain apa, sampelnya brp, dan instrumennya apa?") gets the best sentence of each
+(`question_parts`), a two-part one the best two of each. It does not paraphrase, translate or
 summarise. Weights and figures: docs/decisions.md.
 """
 
