@@ -104,11 +104,17 @@ def absent_name(question: str, passages: Sequence[Passage]) -> str:
         # ... and its acronyms are, as a lone acronym must be ("BPJS Kesehatan" is not found in
         # "Dinas Kesehatan"); a two-word name needs both ("Samarinda Seberang" is another
         # kecamatan than those of "Kota Samarinda"; "Southwest Sumba": "Sumba Barat Daya")
-        if any(w.isupper() and len(w) >= 3 and stem(w) not in found for w in group):
+        if not any(stem(w) in STOPWORDS for w in group) and any(
+            w.isupper() and len(w) >= 3 and stem(w) not in found for w in group
+        ):  # (a run across a sentence's end, "HACKED. What", is no name)
             return " ".join(group)
-        if len(group) == 2 and not any(
-            all(stem(w) in stems or stem(w) in STOPWORDS for w in group)
-            for stems in of_document.values()
+        if (
+            len(group) == 2
+            and not any(stem(w) in STOPWORDS for w in group)
+            and not any(
+                all(stem(w) in stems or stem(w) in STOPWORDS for w in group)
+                for stems in of_document.values()
+            )
         ):  # (both in one document: "Selatan" of another report's "Cahaya Selatan" is not it)
             return " ".join(group)
     return ""
