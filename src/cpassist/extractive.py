@@ -91,12 +91,16 @@ _ENUMERATION = re.compile(
     re.I,
 )
 #: A sentence opening with a pronoun needs the sentence before it for its referent.
+#: "The share was markedly higher for girls ...", "Angka ini ...": a figure of the sentence before.
+_FIGURE_BEFORE = (
+    r"(the|this|that) (share|proportion|percentage|rate|figure|gap)(?!\s+of\b)|"
+    r"(angka|proporsi|persentase) (ini|tersebut|itu)|proporsinya|angkanya|persentasenya"
+)
+_REFERS_BACK = re.compile(rf"^\s*({_FIGURE_BEFORE})\b", re.I)
 PRONOUN_START = re.compile(
     r"^\s*(?!(this|the) (research|study|paper|thesis|article|report)\b)"
-    r"(it|its|this|these|they|their|he|she|such|hal ini|hal tersebut|ini|itu|mereka|ia|dia|"
-    # "The share was markedly higher for girls ...": the share of the sentence before
-    r"(the|this|that) (share|proportion|percentage|rate|figure|gap)(?!\s+of\b)|"
-    r"(angka|proporsi|persentase) (ini|tersebut|itu)|proporsinya|angkanya|persentasenya)\b",
+    rf"(it|its|this|these|they|their|he|she|such|hal ini|hal tersebut|ini|itu|mereka|ia|dia|"
+    rf"{_FIGURE_BEFORE})\b",
     re.I,
 )
 #: A total asked in so many words ("total brp kasus ...?", "how many in all?").
@@ -110,12 +114,6 @@ _TOTAL = re.compile(
     r"\b(total|in total|altogether|in all|overall|keseluruhan|seluruhnya|secara keseluruhan|"
     r"(selama|over|across|during) (the )?(\w+|\d+) (tahun|years|bulan|months)|"
     r"(selama|over|across|during) (the )?(program|programme|pilot|project|proyek|period))\b",
-    re.I,
-)
-#: "The share was higher for girls ...", "Angka ini ...": a figure of the sentence before.
-_REFERS_BACK = re.compile(
-    r"^\s*((the|this|that) (share|proportion|percentage|rate|figure|gap)(?!\s+of\b)|"
-    r"(angka|proporsi|persentase) (ini|tersebut|itu)|proporsinya|angkanya|persentasenya)\b",
     re.I,
 )
 #: Per answer-cue word of the question's focus a sentence holds (at most 3 count): "method" ->
