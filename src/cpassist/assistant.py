@@ -199,13 +199,10 @@ class Assistant:
         )
         if not premise or not claims:
             return None
-        group = re.search(
-            r"asks about '(.+)', for whom the documents give no figure", refusal.reason
-        )
         if (
-            group
+            refusal.ungiven
             and _YES_NO.match(turn.standalone)
-            and group.group(1).lower() not in claims[0].text.lower()
+            and refusal.ungiven.lower() not in claims[0].text.lower()
         ):
             return None  # "Apakah nilai akademik ... lebih bagus?" of reports that never give it:
             # a sentence not naming it corrects nothing (a "why ...?" premise is still corrected)

@@ -77,6 +77,8 @@ def of_the_group(question: str, passages: Sequence[Passage]) -> list[Passage]:
 class Refusal:
     reason: str
     detail: str = ""
+    #: the group or measure the question names that the documents never give a figure for
+    ungiven: str = ""
 
 
 def gate(
@@ -133,6 +135,7 @@ def gate(
             render(
                 f"abstain_{template}_{lang}", term=group, **({"sentence": said} if said else {})
             ).strip(),
+            ungiven=group,
         )
     titles = {p.title for p in evidence}
     name, said = listed_only(question, documents, titles) if figure_asked else ("", "")
